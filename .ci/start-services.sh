@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs and starts what the test suites need on a fresh Debian machine (as root): the Docker engine,
+# Debian's registry binary, htpasswd for the authenticated-registry test, and shellcheck for the bootstrap test.
+# Idempotent: a running engine and installed packages are left as they are.
+set -euo pipefail
+
+packages=()
+command -v dockerd >/dev/null || packages+=(docker.io)
+command -v docker-registry >/dev/null || packages+=(docker-registry)
+command -v htpasswd >/dev/null || packages+=(apache2-utils)
+command -v shellcheck >/dev/null || packages+=(shellcheck)
+if ((${#packages[@]})); then
+  echo "Installing ${packages[*]} …"
+  apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${packages[@]}" >/dev/null
+fi
+
+if ! docker version >/dev/null 2>&1; then
+  echo "Starting dockerd …"
+  mkdir -p /var/log/drydock
+  nohup dockerd >/var/log/drydock/dockerd.log 2>&1 &
+  for _ in $(seq 1 60); do
+    docker version >/dev/null 2>&1 && break
+    sleep 1
+  done
+  docker version >/dev/null 2>&1 || { tail -n 30 /var/log/drydock/dockerd.log >&2; echo "error: dockerd did not start in 60 s" >&2; exit 1; }
+fi
+echo "Docker engine $(docker version --format '{{.Server.Version}}') is up."

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Drydock bootstrap: rebuilds the build project only when its sources changed, then runs it with all arguments.
+# Usage: ./build.sh [targets] [--parameter value ...]   (./build.sh --help lists both)
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+build_dll="$root/build/bin/_build.dll"
+stamp="$root/build/bin/.bootstrap-stamp"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+fail() {
+  echo "error: $*" >&2
+  exit 127
+}
+
+sdk_version() {
+  sed -n 's/.*"version"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$root/global.json" | head -n 1
+}
+
+find_dotnet() {
+  if [[ -n "${DOTNET_EXE:-}" && -x "${DOTNET_EXE}" ]]; then
+    echo "$DOTNET_EXE"
+  elif command -v dotnet >/dev/null 2>&1; then
+    command -v dotnet
+  elif [[ -x "$HOME/.dotnet/dotnet" ]]; then
+    echo "$HOME/.dotnet/dotnet"
+  else
+    fail "the .NET SDK $(sdk_version) named in global.json is required, but 'dotnet' was not found on PATH, in DOTNET_EXE or in ~/.dotnet. Install the .NET SDK $(sdk_version) (https://dot.net/download) and run ./build.sh again."
+  fi
+}
+
+# The folders of the build project and of every project it references, directly or not.
+input_folders() {
+  local queue=("$root/build/_build.csproj") seen=" " project dir reference
+  while ((${#queue[@]})); do
+    project="${queue[0]}"
+    queue=("${queue[@]:1}")
+    dir="$(cd "$(dirname "$project")" && pwd)"
+    [[ "$seen" == *" $dir "* ]] && continue
+    seen+="$dir "
+    echo "$dir"
+    while IFS= read -r reference; do
+      [[ -n "$reference" ]] && queue+=("$dir/${reference//\\//}")
+    done < <(sed -n 's/.*<ProjectReference[^>]*Include="\([^"]*\)".*/\1/p' "$project")
+  done
+}
+
+# Inputs of the build project: the folders above, and the repository-wide files every project imports.
+changed_inputs() {
+  local folders
+  mapfile -t folders < <(input_folders)
+  find "${folders[@]}" "$root/global.json" "$root/Directory.Build.props" "$root/Directory.Packages.props" \
+    \( -name bin -o -name obj \) -prune -o -newer "$stamp" -print -quit 2>/dev/null
+}
+
+needs_build() {
+  [[ ! -f "$build_dll" || ! -f "$stamp" ]] || [[ -n "$(changed_inputs)" ]]
+}
+
+build_project() {
+  local dotnet="$1"
+  if ! "$dotnet" --version >/dev/null 2>&1 </dev/null; then
+    fail "the .NET SDK $(sdk_version) named in global.json is not installed (found: $("$dotnet" --list-sdks 2>/dev/null | awk '{print $1}' | paste -sd ' ' - || true)). Install the .NET SDK $(sdk_version) (https://dot.net/download), or change global.json."
+  fi
+  mkdir -p "$root/build/bin"
+  # One bootstrap builds at a time; the others wait and then find it up to date.
+  exec 9>"$root/build/bin/.bootstrap-lock"
+  if command -v flock >/dev/null 2>&1; then flock 9; fi
+  if ! needs_build; then return; fi
+  echo "Building the build project (build/ changed since the last run)…" >&2
+  local started="$stamp.new" log="$root/build/bin/.bootstrap.log"
+  touch "$started"
+  if ! "$dotnet" build "$root/build/_build.csproj" --nologo -v quiet -clp:NoSummary >"$log" 2>&1 </dev/null; then
+    cat "$log" >&2
+    rm -f "$started"
+    fail "the build project does not compile: see the errors above."
+  fi
+  mv "$started" "$stamp"
+}
+
+dotnet="$(find_dotnet)"
+if needs_build; then
+  build_project "$dotnet"
+fi
+exec "$dotnet" "$build_dll" "$@"

@@ -1,0 +1,23 @@
+using System.Xml.Linq;
+
+namespace Drydock.DotNet;
+
+/// <summary>Counts from the TRX files dotnet test writes, so the build can state one line: "N passed, N failed".</summary>
+public sealed record TestResults(int Passed, int Failed, int Skipped)
+{
+    public static TestResults FromTrx(string path)
+    {
+        XNamespace ns = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
+        var counters = XDocument.Load(path).Descendants(ns + "Counters").FirstOrDefault()
+            ?? throw new InvalidDataException($"{path} has no test counters: is it a TRX file?");
+        int Count(string name) => int.TryParse(counters.Attribute(name)?.Value, out var n) ? n : 0;
+        return new(Count("passed"), Count("failed") + Count("error") + Count("timeout") + Count("aborted"), Count("notExecuted"));
+    }
+
+    public static TestResults operator +(TestResults a, TestResults b) => new(a.Passed + b.Passed, a.Failed + b.Failed, a.Skipped + b.Skipped);
+
+    public int Total => Passed + Failed + Skipped;
+
+    /// <summary>The plain closing line CI readers understand.</summary>
+    public override string ToString() => $"{Passed} passed, {Failed} failed" + (Skipped > 0 ? $", {Skipped} skipped" : "");
+}

@@ -1,0 +1,56 @@
+namespace Drydock.Engine.Parameters;
+
+/// <summary>Fills a build's parameters from the first source that has a value: command line, environment, parameters.json, profiles.</summary>
+public static class ParameterResolver
+{
+    /// <returns>For each parameter that got a value, where it came from (for --verbosity verbose and error messages).</returns>
+    public static IReadOnlyDictionary<ParameterMember, string> Resolve(object build, IReadOnlyList<ParameterMember> members, ParameterSources sources)
+    {
+        RejectUnknownFileKeys(members, sources.Files);
+        var origins = new Dictionary<ParameterMember, string>();
+        foreach (var member in members)
+        {
+            var origin = ResolveOne(build, member, sources);
+            if (origin is not null)
+                origins[member] = origin;
+        }
+        return origins;
+    }
+
+    private static string? ResolveOne(object build, ParameterMember member, ParameterSources sources)
+    {
+        string Describe(string origin) => $"Parameter {member.CommandLineName} (from {origin})";
+
+        if (sources.CommandLine.TryGetValue(ParameterNames.Canonical(member.MemberName), out var cli))
+        {
+            member.SetValue(build, ParameterValueConverter.FromText(member.Type, cli, () => Describe("the command line")));
+            return "command line";
+        }
+
+        var environment = sources.Environment(member.EnvironmentName);
+        if (environment is not null)
+        {
+            member.SetValue(build, ParameterValueConverter.FromText(member.Type, [environment], () => Describe($"environment variable {member.EnvironmentName}")));
+            return $"environment variable {member.EnvironmentName}";
+        }
+
+        foreach (var file in sources.Files)
+        {
+            var key = file.Values.Keys.FirstOrDefault(k => ParameterNames.Canonical(k) == ParameterNames.Canonical(member.MemberName));
+            if (key is null)
+                continue;
+            member.SetValue(build, ParameterValueConverter.FromJson(member.Type, file.Values[key], () => Describe(Path.GetFileName(file.Path))));
+            return Path.GetFileName(file.Path);
+        }
+        return null;
+    }
+
+    private static void RejectUnknownFileKeys(IReadOnlyList<ParameterMember> members, IReadOnlyList<ParameterFile> files)
+    {
+        var known = members.Select(m => ParameterNames.Canonical(m.MemberName)).ToHashSet();
+        foreach (var file in files)
+        foreach (var key in file.Values.Keys.Where(k => !known.Contains(ParameterNames.Canonical(k))))
+            throw new ParameterException(
+                $"{file.Path} sets '{key}', which is not a parameter of this build.{Suggestions.DidYouMean(key, members.Select(m => m.MemberName))} ./build.sh --help lists them.");
+    }
+}

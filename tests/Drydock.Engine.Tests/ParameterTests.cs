@@ -1,0 +1,124 @@
+using Drydock.Engine.Arguments;
+using Drydock.Engine.Parameters;
+
+namespace Drydock.Engine.Tests;
+
+public sealed class ParameterTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("drydock-params-").FullName;
+    private readonly IReadOnlyList<ParameterMember> _members = ParameterMember.Discover(typeof(ParameterBuild));
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private ParameterBuild Resolve(string[] args, Dictionary<string, string>? environment = null, params (string Name, string Json)[] files)
+    {
+        var build = new ParameterBuild();
+        var parsed = CommandLineParser.Parse(args, _members);
+        var loaded = files.Select(f =>
+        {
+            var path = Path.Combine(_dir, f.Name);
+            File.WriteAllText(path, f.Json);
+            return ParameterFile.Load(path);
+        }).ToList();
+        ParameterResolver.Resolve(build, _members, new ParameterSources(parsed.Parameters, n => environment?.GetValueOrDefault(n), loaded));
+        return build;
+    }
+
+    [Fact]
+    public void Names_are_derived_in_three_spellings()
+    {
+        var member = _members.Single(m => m.MemberName == "RegistryUrl");
+        Assert.Equal("--registry-url", member.CommandLineName);
+        Assert.Equal("REGISTRY_URL", member.EnvironmentName);
+        Assert.Equal("--deploy-timeout", _members.Single(m => m.MemberName == "DeployTimeout").CommandLineName);
+    }
+
+    [Fact]
+    public void Command_line_beats_environment_beats_parameters_json_beats_profile()
+    {
+        var env = new Dictionary<string, string> { ["REGISTRY_URL"] = "from-env", ["RETRIES"] = "7" };
+        var defaults = ("parameters.json", """{ "RegistryUrl": "from-json", "Retries": 9, "channel": "beta" }""");
+        var profile = ("parameters.ci.json", """{ "registry-url": "from-profile", "Retries": 11, "Channel": "edge", "Flavour": "Spicy" }""");
+
+        var build = Resolve(["--registry-url", "from-cli"], env, defaults, profile);
+        Assert.Equal("from-cli", build.RegistryUrl);
+        Assert.Equal(7, build.Retries);
+        Assert.Equal("beta", build.Channel);
+        Assert.Equal(Flavour.Spicy, build.Flavour);
+
+        Assert.Equal("from-env", Resolve([], env, defaults, profile).RegistryUrl);
+        Assert.Equal("from-json", Resolve([], null, defaults, profile).RegistryUrl);
+        Assert.Equal("from-profile", Resolve([], null, profile).RegistryUrl);
+    }
+
+    [Fact]
+    public void Defaults_stay_when_no_source_has_a_value()
+    {
+        var build = Resolve([]);
+        Assert.Equal(3, build.Retries);
+        Assert.Equal(TimeSpan.FromMinutes(2), build.DeployTimeout);
+        Assert.False(build.AllowDirty);
+        Assert.Equal("stable", build.Channel);
+    }
+
+    [Fact]
+    public void Every_supported_type_converts()
+    {
+        var build = Resolve(["--retries", "5", "--allow-dirty", "--flavour", "spicy", "--deploy-timeout", "1m30s", "--env", "A=1", "B=2"]);
+        Assert.Equal(5, build.Retries);
+        Assert.True(build.AllowDirty);
+        Assert.Equal(Flavour.Spicy, build.Flavour);
+        Assert.Equal(TimeSpan.FromSeconds(90), build.DeployTimeout);
+        Assert.Equal(["A=1", "B=2"], build.Env);
+        Assert.Equal(TimeSpan.FromSeconds(45), Resolve(["--deploy-timeout", "00:00:45"]).DeployTimeout);
+        Assert.Equal(["x", "y"], Resolve([], new() { ["ENV"] = "x,y" }).Env);
+        Assert.Equal(["j"], Resolve([], null, ("parameters.json", """{ "Env": ["j"] }""")).Env);
+        Assert.False(Resolve(["--allow-dirty", "false"]).AllowDirty);
+    }
+
+    [Theory]
+    [InlineData("--retries", "many", "--retries (from the command line) expects a whole number, but got 'many'")]
+    [InlineData("--flavour", "sour", "--flavour (from the command line) expects one of Plain, Spicy, but got 'sour'")]
+    [InlineData("--deploy-timeout", "soon", "--deploy-timeout (from the command line) expects a duration")]
+    public void A_wrong_type_names_the_parameter_and_the_expected_type(string option, string value, string expected)
+    {
+        var error = Assert.Throws<ParameterException>(() => Resolve([option, value]));
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void A_wrong_type_from_the_environment_or_a_file_names_its_source()
+    {
+        Assert.Contains("environment variable RETRIES", Assert.Throws<ParameterException>(() => Resolve([], new() { ["RETRIES"] = "x" })).Message);
+        Assert.Contains("parameters.json", Assert.Throws<ParameterException>(() => Resolve([], null, ("parameters.json", """{ "Retries": "lots" }"""))).Message);
+    }
+
+    [Fact]
+    public void Unknown_options_and_file_keys_fail_naming_the_closest_parameter()
+    {
+        var cli = Assert.Throws<ParameterException>(() => Resolve(["--registry-ulr", "x"]));
+        Assert.Contains("Did you mean '--registry-url'?", cli.Message);
+        var file = Assert.Throws<ParameterException>(() => Resolve([], null, ("parameters.json", """{ "Retires": 1 }""")));
+        Assert.Contains("Did you mean 'Retries'?", file.Message);
+    }
+
+    [Fact]
+    public void Invalid_json_is_reported_with_its_path()
+    {
+        var error = Assert.Throws<ParameterException>(() => Resolve([], null, ("parameters.json", "{ nope")));
+        Assert.Contains("parameters.json is not valid JSON", error.Message);
+    }
+
+    [Fact]
+    public void The_command_line_separates_targets_skip_and_engine_options()
+    {
+        var parsed = CommandLineParser.Parse(["Test", "PushImage", "--target", "Deploy", "--skip", "--verbosity", "minimal", "--profile", "ci", "--plan"], _members);
+        Assert.Equal(["Test", "PushImage", "Deploy"], parsed.Targets);
+        Assert.Empty(parsed.Skip!);
+        Assert.Equal(Output.Verbosity.Minimal, parsed.Verbosity);
+        Assert.Equal(["ci"], parsed.Profiles);
+        Assert.True(parsed.Plan);
+        Assert.Null(CommandLineParser.Parse(["Test"], _members).Skip);
+        Assert.Equal(["Compile"], CommandLineParser.Parse(["Test", "--skip", "Compile"], _members).Skip);
+    }
+}
