@@ -1,24 +1,47 @@
+using Drydock.Engine.Output;
 using Drydock.Engine.Targets;
+using Drydock.Release;
 
 partial class Build
 {
+    ReleaseChain? _release;
+
+    /// <summary>One chain per run, so the version, the registry and its answers are worked out once.</summary>
+    ReleaseChain Release => _release ??= new ReleaseChain(new ReleaseSettings(RootDirectory, Project)
+    {
+        Configuration = Configuration.ToString(),
+        ImageName = ImageName,
+        Registry = Registry,
+        RegistryUsername = RegistryUsername,
+        RegistryPassword = RegistryPassword,
+        BaseImage = BaseImage,
+        AllowDirty = AllowDirty,
+        HealthPath = HealthPath,
+    }, Tools, Log.Current, Secrets);
+
+    bool AlreadyPublished => Release.IsAlreadyPublishedAsync().GetAwaiter().GetResult();
+
     Target Publish => _ => _
         .Description("Self-contained linux-x64 publish of the service, stamped with the GitVersion version")
         .DependsOn(Test)
-        .Executes(() => throw NotImplementedYet(nameof(Publish), 4));
+        .Requires(() => Project)
+        .OnlyWhenDynamic(() => !AlreadyPublished)
+        .Executes(ct => Release.PublishAsync(ct));
 
     Target BuildImage => _ => _
         .Description("docker build of the published output with OCI labels")
         .DependsOn(Publish)
-        .Executes(() => throw NotImplementedYet(nameof(BuildImage), 4));
+        .OnlyWhenDynamic(() => !AlreadyPublished)
+        .Executes(ct => Release.BuildImageAsync(ct));
 
     Target TagImage => _ => _
         .Description("Tag the image <registry>/<name>:<SemVer> and :sha-<short>; never latest")
         .DependsOn(BuildImage)
-        .Executes(() => throw NotImplementedYet(nameof(TagImage), 4));
+        .OnlyWhenDynamic(() => !AlreadyPublished)
+        .Executes(ct => Release.TagImageAsync(ct));
 
     Target PushImage => _ => _
-        .Description("Push to the registry unless the tag already holds this commit; refuse to move a tag")
+        .Description("Push unless the tag already holds this commit; refuse to move a tag; write artifacts/image.json")
         .DependsOn(TagImage)
-        .Executes(() => throw NotImplementedYet(nameof(PushImage), 4));
+        .Executes(ct => Release.PushImageAsync(ct));
 }

@@ -57,4 +57,14 @@ public class SecretTests
         Assert.Contains("exited with code 3", failure.Message);
         Assert.Contains("no such image", failure.Message);
     }
+
+    [Fact]
+    public async Task A_missing_tool_is_exit_code_127_when_failure_is_tolerated_and_a_clear_error_otherwise()
+    {
+        var runner = new ProcessToolRunner(new ConsoleBuildLog(new SecretMasker(), Verbosity.Quiet, TextWriter.Null), new SecretMasker());
+        var tolerated = await runner.RunAsync(new ToolCommand("drydock-no-such-tool") { ThrowOnError = false });
+        Assert.Equal(127, tolerated.ExitCode);
+        var error = await Assert.ThrowsAsync<ToolFailedException>(() => runner.RunAsync(new ToolCommand("drydock-no-such-tool")));
+        Assert.Contains("Is it installed and on PATH?", error.Message);
+    }
 }

@@ -41,8 +41,10 @@ public sealed class ProcessToolRunner(IBuildLog log, SecretMasker masker) : IToo
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new ToolFailedException(command, new ToolResult(-1, [], []),
-                $"Could not start '{command.FileName}': {e.Message}. Is it installed and on PATH?");
+            // Like a shell: a tool that cannot be started exits 127, which callers that tolerate failure can inspect.
+            var message = $"Could not start '{command.FileName}': {e.Message}. Is it installed and on PATH?";
+            var missing = new ToolResult(127, [], [message]);
+            return command.ThrowOnError ? throw new ToolFailedException(command, missing, message) : missing;
         }
 
         var toolResult = new ToolResult(result.ExitCode, stdout, stderr);

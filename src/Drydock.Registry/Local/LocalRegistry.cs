@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Net;
+using System.Security.Cryptography;
+using Drydock.Docker;
+using Drydock.Engine.Output;
+using Drydock.Engine.Tooling;
+
+namespace Drydock.Registry;
+
+/// <summary>
+/// The registry Drydock pushes to when none is given: whatever answers on 127.0.0.1:5000, or Debian's
+/// <c>docker-registry</c> started there in the background (installed first when root on Debian).
+/// </summary>
+public static class LocalRegistry
+{
+    public const string DefaultAddress = "127.0.0.1:5000";
+
+    // Each authenticated request costs the registry one bcrypt check; for a loopback registry a low cost is enough.
+    private const int HtpasswdWorkFactor = 6;
+
+    public static async Task<LocalRegistryInstance> EnsureRunningAsync(
+        LocalRegistryOptions options, IToolRunner runner, IBuildLog log, CancellationToken cancellationToken = default)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
+        var v2 = new Uri(RegistryAddress.ToBaseUri(options.Address), "v2/");
+        switch (await ProbeAsync(http, v2, cancellationToken))
+        {
+            case Probe.Registry:
+                log.Write(LogLevel.Information, $"A registry already answers at {options.Address}; using it");
+                return new LocalRegistryInstance(options.Address, null, runner);
+            case Probe.SomethingElse:
+                throw new InvalidOperationException($"Something that is not a registry answers at {v2}. Free {options.Address} or name another registry.");
+        }
+
+        var executable = await HostPackages.EnsureExecutableAsync(runner, log, "docker-registry", "docker-registry", "to run the local registry", cancellationToken);
+        var work = Directory.CreateDirectory(Path.GetFullPath(options.WorkDirectory)).FullName;
+        var config = WriteConfig(work, options);
+        var logPath = Path.Combine(work, "registry.log");
+        log.Write(LogLevel.Information, $"No registry answers at {options.Address}; starting {executable} in the background (data and log in {work})");
+        var processId = await DetachedProcess.StartAsync(runner, logPath, executable, ["serve", config], work, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(work, "registry.pid"), processId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+
+        var clock = Stopwatch.StartNew();
+        var nextReport = TimeSpan.FromSeconds(5);
+        while (await ProbeAsync(http, v2, cancellationToken) != Probe.Registry)
+        {
+            if (!HostSystem.IsProcessAlive(processId))
+                throw new InvalidOperationException($"The registry (pid {processId}) exited before answering. Last lines of {logPath}:\n{DetachedProcess.Tail(logPath)}");
+            if (clock.Elapsed > options.StartTimeout)
+                throw new TimeoutException($"The registry (pid {processId}) did not answer at {options.Address} within {options.StartTimeout.TotalSeconds:0}s. Last lines of {logPath}:\n{DetachedProcess.Tail(logPath)}");
+            if (clock.Elapsed > nextReport)
+            {
+                log.Write(LogLevel.Information, $"Waiting for the registry at {options.Address} ({clock.Elapsed.TotalSeconds:0}s)");
+                nextReport += TimeSpan.FromSeconds(5);
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+        }
+
+        log.Write(LogLevel.Information,
+            $"Registry answers at {options.Address} (pid {processId}, {clock.Elapsed.TotalSeconds:0.0}s)"
+            + (options.RequiredCredentials is null ? string.Empty : $", requiring user '{options.RequiredCredentials.Username}'"));
+        return new LocalRegistryInstance(options.Address, processId, runner);
+    }
+
+    private static string WriteConfig(string work, LocalRegistryOptions options)
+    {
+        string? htpasswd = null;
+        if (options.RequiredCredentials is { } credentials)
+        {
+            htpasswd = Path.Combine(work, "htpasswd");
+            WritePrivate(htpasswd, Htpasswd.Line(credentials, HtpasswdWorkFactor) + "\n");
+        }
+        var path = Path.Combine(work, "config.yml");
+        var storage = Directory.CreateDirectory(Path.Combine(work, "storage")).FullName;
+        // The http secret signs upload state; a fresh random one per start is fine for a single instance.
+        var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        WritePrivate(path, LocalRegistryConfig.Render(storage, options.Address, secret, htpasswd));
+        return path;
+    }
+
+    private static void WritePrivate(string path, string content)
+    {
+        File.WriteAllText(path, content);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    private enum Probe
+    {
+        Nothing,
+        Registry,
+        SomethingElse,
+    }
+
+    private static async Task<Probe> ProbeAsync(HttpClient http, Uri v2, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.GetAsync(v2, cancellationToken);
+            var isRegistry = response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized
+                && response.Headers.Contains("Docker-Distribution-API-Version");
+            return isRegistry ? Probe.Registry : Probe.SomethingElse;
+        }
+        catch (HttpRequestException)
+        {
+            return Probe.Nothing;
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Probe.Nothing;
+        }
+    }
+}

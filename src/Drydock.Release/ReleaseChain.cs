@@ -1,0 +1,191 @@
+using Drydock.Docker;
+using Drydock.DotNet;
+using Drydock.Engine.Output;
+using Drydock.Engine.Tooling;
+using Drydock.Packaging;
+using Drydock.Registry;
+using Drydock.Versioning;
+
+namespace Drydock.Release;
+
+/// <summary>
+/// Publish → BuildImage → TagImage → PushImage for one build run. Each answer that several steps need (the version,
+/// the registry, what the registry holds) is worked out once and shared. Nothing here overwrites a tag.
+/// </summary>
+public sealed class ReleaseChain(ReleaseSettings settings, IToolRunner runner, IBuildLog log, SecretMasker masker)
+{
+    private BuildVersion? _version;
+    private string? _registry;
+    private DockerCli? _docker;
+    private IReadOnlyList<PushDecision>? _decisions;
+
+    public ReleaseSettings Settings => settings;
+
+    public ImageName Name => settings.ImageName is { Length: > 0 } name ? ImageName.Parse(name) : ImageName.FromProjectFile(settings.ProjectPath);
+
+    public string PublishDirectory => Path.Combine(settings.ArtifactsDirectory, "publish", Name.Value);
+
+    public async Task<BuildVersion> VersionAsync(CancellationToken cancellationToken = default)
+    {
+        if (_version is null)
+        {
+            _version = await new VersionResolver(runner).ResolveAsync(settings.RootDirectory, settings.AllowDirty, cancellationToken);
+            log.Write(LogLevel.Information, $"Version {_version.Version} (commit {_version.Git.ShortSha}{(_version.IsDirty ? ", dirty working tree" : "")})");
+        }
+        return _version;
+    }
+
+    /// <summary>The local, registry-less name BuildImage gives the image, so TagImage finds it even in a later run.</summary>
+    public async Task<string> LocalReferenceAsync(CancellationToken cancellationToken = default) =>
+        $"{Name.Value}:{DockerTag.FromVersion((await VersionAsync(cancellationToken)).Version)}";
+
+    public async Task<ImageTags> TagsAsync(CancellationToken cancellationToken = default) =>
+        ImageTags.For(await RegistryAsync(cancellationToken), Name.Value, await VersionAsync(cancellationToken));
+
+    /// <summary>True when every tag of this version already holds this commit's image: a re-run has nothing to build or push.</summary>
+    public async Task<bool> IsAlreadyPublishedAsync(CancellationToken cancellationToken = default) =>
+        (await DecideAsync(cancellationToken)).All(d => d.Action == PushAction.AlreadyPublished);
+
+    public async Task PublishAsync(CancellationToken cancellationToken = default)
+    {
+        ProjectFile.EnsureExists(settings.ProjectPath);
+        var version = await VersionAsync(cancellationToken);
+        await DecideAsync(cancellationToken); // a tag that belongs to another commit fails the build now, not after the image is built
+        if (Directory.Exists(PublishDirectory))
+            Directory.Delete(PublishDirectory, recursive: true);
+        log.Write(LogLevel.Information, $"Publishing {Path.GetRelativePath(settings.RootDirectory, settings.ProjectPath)} {version.Version} to {Path.GetRelativePath(settings.RootDirectory, PublishDirectory)}");
+        await runner.RunAsync(DotNetCommands.Publish(settings.ProjectPath, settings.Configuration, PublishDirectory, version.Version, version.InformationalVersion), cancellationToken);
+    }
+
+    public async Task BuildImageAsync(CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(PublishDirectory))
+            throw new InvalidOperationException($"{PublishDirectory} does not exist: run ./build.sh Publish first (BuildImage depends on it).");
+        var docker = await DockerAsync(cancellationToken);
+        var version = await VersionAsync(cancellationToken);
+        var baseImage = await BaseImage.EnsureAsync(docker, log, Path.Combine(settings.TemporaryDirectory, "base-image"), settings.BaseImage, cancellationToken);
+        var dockerfile = ProjectFile.OwnDockerfile(settings.ProjectPath) ?? GenerateDockerfile();
+        var source = await SourceAsync(cancellationToken);
+        var reference = await LocalReferenceAsync(cancellationToken);
+        log.Write(LogLevel.Information, $"Building {reference} on {baseImage.Reference} from {Path.GetRelativePath(settings.RootDirectory, dockerfile)}");
+        var id = await docker.BuildAsync(new DockerBuildSettings(PublishDirectory)
+        {
+            File = dockerfile,
+            Tags = [reference],
+            BuildArgs = ImageLabels.BuildArgs(version, source, baseImage.Reference),
+            Labels = ImageLabels.For(version, source),
+        }, cancellationToken);
+        log.Write(LogLevel.Information, $"Built {reference} ({id})");
+    }
+
+    public async Task TagImageAsync(CancellationToken cancellationToken = default)
+    {
+        var docker = await DockerAsync(cancellationToken);
+        var local = await LocalReferenceAsync(cancellationToken);
+        if (!await docker.ImageExistsAsync(local, cancellationToken))
+            throw new InvalidOperationException($"There is no image {local} to tag: run ./build.sh BuildImage first (TagImage depends on it).");
+        foreach (var reference in (await TagsAsync(cancellationToken)).All)
+        {
+            await docker.TagAsync(local, reference, cancellationToken);
+            log.Write(LogLevel.Information, $"Tagged {reference}");
+        }
+    }
+
+    /// <summary>Pushes what the registry lacks, reuses what it already holds from this commit, refuses to move a tag; writes artifacts/image.json.</summary>
+    public async Task<PublishedImage> PushImageAsync(CancellationToken cancellationToken = default)
+    {
+        var version = await VersionAsync(cancellationToken);
+        var tags = await TagsAsync(cancellationToken);
+        _decisions = null; // ask again right before pushing: the registry is the authority, not what it said minutes ago
+        var decisions = await DecideAsync(cancellationToken);
+        var docker = await DockerAsync(cancellationToken);
+        var digests = new List<string>();
+        foreach (var decision in decisions)
+        {
+            log.Write(LogLevel.Information, decision.Explanation);
+            digests.Add(decision.Action == PushAction.AlreadyPublished
+                ? decision.ExistingDigest!
+                : (await docker.PushAsync(decision.Reference, cancellationToken)).Digest);
+        }
+        if (digests.Distinct().Count() > 1)
+            throw new InvalidOperationException($"The tags of {version.Version} name different images ({string.Join(", ", decisions.Select((d, i) => $"{d.Reference} = {digests[i]}"))}). Nothing was overwritten; remove the stray tag from the registry by hand and run again.");
+
+        var published = new PublishedImage(Name.Value, tags.Repository, [tags.VersionTag, tags.CommitTag], digests[0], version.Version, version.Revision, version.Created);
+        published.Write(settings.ImageManifestPath);
+        log.Write(LogLevel.Information, $"Published {published.Reference} ({Path.GetRelativePath(settings.RootDirectory, settings.ImageManifestPath)})");
+        return published;
+    }
+
+    private async Task<IReadOnlyList<PushDecision>> DecideAsync(CancellationToken cancellationToken)
+    {
+        if (_decisions is not null)
+            return _decisions;
+        var version = await VersionAsync(cancellationToken);
+        var tags = await TagsAsync(cancellationToken);
+        var (host, repository) = SplitRepository(tags.Repository);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var client = new RegistryClient(http, host, Credentials, log);
+        var decisions = new List<PushDecision>();
+        foreach (var (reference, tag) in new[] { (tags.VersionReference, tags.VersionTag), (tags.CommitReference, tags.CommitTag) })
+            decisions.Add(PushDecision.For(reference, await client.GetTagAsync(repository, tag, cancellationToken), version.Revision));
+        var refused = decisions.FirstOrDefault(d => d.Action == PushAction.Refuse);
+        if (refused is not null)
+            throw new InvalidOperationException(refused.Explanation);
+        return _decisions = decisions;
+    }
+
+    private RegistryCredentials? Credentials =>
+        settings.RegistryUsername is { Length: > 0 } user ? new RegistryCredentials(user, settings.RegistryPassword ?? "") : null;
+
+    private async Task<string> RegistryAsync(CancellationToken cancellationToken)
+    {
+        if (_registry is not null)
+            return _registry;
+        if (settings.Registry is { Length: > 0 } given)
+            return _registry = Versioning.RegistryAddress.Parse(given).Value;
+        var local = await LocalRegistry.EnsureRunningAsync(new LocalRegistryOptions(Path.Combine(settings.TemporaryDirectory, "registry")), runner, log, cancellationToken);
+        log.Write(LogLevel.Information, $"No --registry given: using the local registry at {local.Address}");
+        return _registry = local.Address;
+    }
+
+    private async Task<DockerCli> DockerAsync(CancellationToken cancellationToken)
+    {
+        if (_docker is not null)
+            return _docker;
+        // A login goes to a config of the build's own, so it never touches the user's docker credentials.
+        var docker = new DockerCli(runner)
+        {
+            Masker = masker,
+            ConfigDirectory = Credentials is null ? null : Path.Combine(settings.TemporaryDirectory, "docker-config"),
+        };
+        await DockerEngine.EnsureAvailableAsync(docker, log, Path.Combine(settings.TemporaryDirectory, "dockerd.log"), cancellationToken: cancellationToken);
+        if (Credentials is { } credentials)
+        {
+            var server = SplitRepository(await RegistryAsync(cancellationToken) + "/x").Host;
+            await docker.LoginAsync(new DockerLoginSettings(server, credentials.Username, credentials.Password), cancellationToken);
+        }
+        return _docker = docker;
+    }
+
+    private string GenerateDockerfile()
+    {
+        var path = Path.Combine(settings.ArtifactsDirectory, "publish", Name.Value + ".Dockerfile");
+        File.WriteAllText(path, DockerfileTemplate.Render(ProjectFile.AssemblyName(settings.ProjectPath), settings.HealthPath));
+        log.Write(LogLevel.Information, $"{Path.GetFileName(settings.ProjectPath)} has no Dockerfile: generated {Path.GetRelativePath(settings.RootDirectory, path)}");
+        return path;
+    }
+
+    /// <summary>The repository's origin URL for the source label; empty for a clone without one.</summary>
+    private async Task<string> SourceAsync(CancellationToken cancellationToken)
+    {
+        var result = await runner.RunAsync(new ToolCommand("git", "-C", settings.RootDirectory, "remote", "get-url", "origin") { ThrowOnError = false, EchoOutput = false }, cancellationToken);
+        return result.Succeeded ? result.Output.Trim() : string.Empty;
+    }
+
+    /// <summary>"ghcr.io/team/notes" → ("ghcr.io", "team/notes"): the registry API wants them apart.</summary>
+    internal static (string Host, string Repository) SplitRepository(string repository)
+    {
+        var slash = repository.IndexOf('/');
+        return (repository[..slash], repository[(slash + 1)..]);
+    }
+}

@@ -1,0 +1,22 @@
+namespace Drydock.Release;
+
+/// <summary>The release chain's inputs, straight from the build's parameters.</summary>
+public sealed record ReleaseSettings(string RootDirectory, string Project)
+{
+    public string Configuration { get; init; } = "Release";
+    public string? ImageName { get; init; }
+
+    /// <summary>null: the local registry on 127.0.0.1:5000, started when nothing answers there.</summary>
+    public string? Registry { get; init; }
+
+    public string? RegistryUsername { get; init; }
+    public string? RegistryPassword { get; init; }
+    public string? BaseImage { get; init; }
+    public bool AllowDirty { get; init; }
+    public string HealthPath { get; init; } = "/health/ready";
+
+    public string ProjectPath => Path.GetFullPath(Path.Combine(RootDirectory, Project));
+    public string ArtifactsDirectory => Path.Combine(RootDirectory, "artifacts");
+    public string TemporaryDirectory => Path.Combine(RootDirectory, ".nuke", "temp");
+    public string ImageManifestPath => Path.Combine(ArtifactsDirectory, "image.json");
+}

@@ -1,0 +1,39 @@
+using Drydock.Engine.Output;
+using Drydock.Engine.Tooling;
+
+namespace Drydock.IntegrationTests.Release;
+
+/// <summary>
+/// A git repository holding a plain `dotnet new web` project with no Dockerfile, committed and tagged v1.0.0:
+/// any ASP.NET Core project a team might point Drydock at. Made once per test class, deleted afterwards.
+/// </summary>
+public sealed class WebProjectRepository : IAsyncLifetime
+{
+    public string Root { get; } = Path.Combine(Path.GetTempPath(), "drydock-web-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public string Project => "src/Hello/Hello.csproj";
+
+    public string Commit { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Root);
+        var runner = new ProcessToolRunner(new CapturingBuildLog(), new SecretMasker());
+        async Task Run(string file, params string[] args) =>
+            await runner.RunAsync(new ToolCommand(file, args) { WorkingDirectory = Root, EchoOutput = false });
+
+        await Run("dotnet", "new", "web", "-n", "Hello", "-o", "src/Hello", "--no-restore");
+        await File.WriteAllTextAsync(Path.Combine(Root, ".gitignore"), "bin/\nobj/\nartifacts/\n.nuke/\n");
+        await Run("git", "init", "-q", "-b", "main");
+        await Run("git", "-c", "user.name=Drydock Test", "-c", "user.email=test@drydock.invalid", "add", "-A");
+        await Run("git", "-c", "user.name=Drydock Test", "-c", "user.email=test@drydock.invalid", "commit", "-q", "-m", "A web app");
+        await Run("git", "tag", "v1.0.0");
+        Commit = (await runner.RunAsync(new ToolCommand("git", "rev-parse", "HEAD") { WorkingDirectory = Root, EchoOutput = false })).Output.Trim();
+    }
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(Root, recursive: true);
+        return Task.CompletedTask;
+    }
+}
