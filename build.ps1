@@ -6,7 +6,8 @@ Set-StrictMode -Version Latest
 
 $root = $PSScriptRoot
 $buildDll = Join-Path $root 'build/bin/_build.dll'
-$stamp = Join-Path $root 'build/bin/.bootstrap-stamp'
+# Its own stamp: build.sh checksums its file list differently.
+$stamp = Join-Path $root 'build/bin/.bootstrap-stamp-ps1'
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
 $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
@@ -47,19 +48,29 @@ function Get-InputFolders {
     }
 }
 
+# Inputs of the build project: the folders above, and the repository-wide files every project imports.
+function Get-InputFiles {
+    $files = @('global.json', 'Directory.Build.props', 'Directory.Packages.props') | ForEach-Object { Get-Item -Force (Join-Path $root $_) -ErrorAction SilentlyContinue }
+    foreach ($folder in Get-InputFolders) {
+        $files += Get-ChildItem $folder -Recurse -File -Force -ErrorAction SilentlyContinue |
+            Where-Object { [System.IO.Path]::GetRelativePath($folder, $_.FullName) -notmatch '(^|[\\/])(bin|obj)[\\/]' }
+    }
+    $files | Sort-Object FullName
+}
+
+function Get-InputChecksum([object[]] $files) {
+    $list = ($files | ForEach-Object { $_.FullName }) -join "`n"
+    [System.Convert]::ToHexString([System.Security.Cryptography.SHA256]::HashData([System.Text.Encoding]::UTF8.GetBytes($list)))
+}
+
+# The stamp holds a checksum of the input file list (catches added and deleted files) and its time is when the
+# last successful build started (catches edits, including those made while it ran).
 function Test-NeedsBuild {
     if (-not (Test-Path $buildDll) -or -not (Test-Path $stamp)) { return $true }
+    $files = @(Get-InputFiles)
+    if ((Get-InputChecksum $files) -ne (Get-Content -Raw $stamp).Trim()) { return $true }
     $since = (Get-Item -Force $stamp).LastWriteTimeUtc
-    $files = @('global.json', 'Directory.Build.props', 'Directory.Packages.props') | ForEach-Object { Join-Path $root $_ } | Where-Object { Test-Path $_ }
-    foreach ($file in $files) { if ((Get-Item -Force $file).LastWriteTimeUtc -gt $since) { return $true } }
-    foreach ($folder in Get-InputFolders) {
-        # Folders count too: a deleted file changes its folder's time.
-        $changed = Get-ChildItem $folder -Recurse -Force -ErrorAction SilentlyContinue |
-            Where-Object { $_.FullName -notmatch '[\\/](bin|obj)([\\/]|$)' -and $_.LastWriteTimeUtc -gt $since } |
-            Select-Object -First 1
-        if ($changed -or (Get-Item -Force $folder).LastWriteTimeUtc -gt $since) { return $true }
-    }
-    return $false
+    return [bool]($files | Where-Object { $_.LastWriteTimeUtc -gt $since } | Select-Object -First 1)
 }
 
 function Invoke-BuildProject([string] $dotnet) {
@@ -81,7 +92,7 @@ function Invoke-BuildProject([string] $dotnet) {
         [Console]::Error.WriteLine('Building the build project (build/ changed since the last run)…')
         $started = "$stamp.new"
         $log = Join-Path $root 'build/bin/.bootstrap.log'
-        New-Item -ItemType File -Force $started | Out-Null
+        Set-Content -NoNewline -Path $started -Value (Get-InputChecksum @(Get-InputFiles))
         & $dotnet build (Join-Path $root 'build/_build.csproj') --nologo -v quiet -clp:NoSummary *> $log
         if ($LASTEXITCODE -ne 0) {
             Get-Content $log | ForEach-Object { [Console]::Error.WriteLine($_) }

@@ -47,15 +47,25 @@ input_folders() {
 }
 
 # Inputs of the build project: the folders above, and the repository-wide files every project imports.
-changed_inputs() {
-  local folders
+# With an argument, only the files changed since that file was touched.
+input_files() {
+  local folders newer=()
   mapfile -t folders < <(input_folders)
+  [[ $# -gt 0 ]] && newer=(-newer "$1")
   find "${folders[@]}" "$root/global.json" "$root/Directory.Build.props" "$root/Directory.Packages.props" \
-    \( -name bin -o -name obj \) -prune -o -newer "$stamp" -print -quit 2>/dev/null
+    \( -name bin -o -name obj \) -prune -o -type f "${newer[@]}" -print 2>/dev/null
 }
 
+input_checksum() {
+  input_files | LC_ALL=C sort | cksum
+}
+
+# The stamp holds a checksum of the input file list (catches added and deleted files) and its time is when the
+# last successful build started (catches edits, including those made while it ran).
 needs_build() {
-  [[ ! -f "$build_dll" || ! -f "$stamp" ]] || [[ -n "$(changed_inputs)" ]]
+  [[ ! -f "$build_dll" || ! -f "$stamp" ]] && return 0
+  [[ "$(input_checksum)" != "$(cat "$stamp")" ]] && return 0
+  [[ -n "$(input_files "$stamp" | head -n 1)" ]]
 }
 
 build_project() {
@@ -67,16 +77,21 @@ build_project() {
   # One bootstrap builds at a time; the others wait and then find it up to date.
   exec 9>"$root/build/bin/.bootstrap-lock"
   if command -v flock >/dev/null 2>&1; then flock 9; fi
-  if ! needs_build; then return; fi
+  if ! needs_build; then
+    exec 9>&-
+    return
+  fi
   echo "Building the build project (build/ changed since the last run)…" >&2
   local started="$stamp.new" log="$root/build/bin/.bootstrap.log"
-  touch "$started"
+  input_checksum >"$started"
   if ! "$dotnet" build "$root/build/_build.csproj" --nologo -v quiet -clp:NoSummary >"$log" 2>&1 </dev/null; then
     cat "$log" >&2
     rm -f "$started"
+    exec 9>&-
     fail "the build project does not compile: see the errors above."
   fi
   mv "$started" "$stamp"
+  exec 9>&- # release the lock: the build itself must not hold it, or a nested ./build.sh would wait forever
 }
 
 dotnet="$(find_dotnet)"
