@@ -16,7 +16,7 @@ partial class Build
         RegistryPassword = RegistryPassword,
         BaseImage = BaseImage,
         AllowDirty = AllowDirty,
-        HealthPath = HealthPath,
+        HealthPath = HealthPath ?? "/health/ready",
     }, Tools, Log.Current, Secrets);
 
     bool AlreadyPublished => Release.IsAlreadyPublishedAsync().GetAwaiter().GetResult();

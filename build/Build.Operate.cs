@@ -1,21 +1,112 @@
+using Drydock.Deploy;
+using Drydock.Engine.Output;
 using Drydock.Engine.Targets;
+using Drydock.Engine.Tooling;
+using Drydock.Release;
 
 partial class Build
 {
+    /// <summary>.nuke/environments/&lt;environment&gt;.json, then whatever the command line overrides.</summary>
+    EnvironmentConfig EnvironmentConfig
+    {
+        get
+        {
+            var config = EnvironmentConfigFile.Load(RootDirectory, Environment).WithEnv(Env).WithSecretEnv(SecretEnv);
+            return config with
+            {
+                HostPort = HostPort ?? config.HostPort,
+                Bind = Bind ?? config.Bind,
+                HealthPath = HealthPath ?? config.HealthPath,
+                DeployTimeout = DeployTimeout ?? config.DeployTimeout,
+                DrainTimeout = DrainTimeout ?? config.DrainTimeout,
+                KeepReleases = KeepReleases ?? config.KeepReleases,
+                Memory = Memory ?? config.Memory,
+                Cpus = Cpus ?? config.Cpus,
+            };
+        }
+    }
+
+    string Repository => $"{Release.RegistryAddressOrDefault}/{Release.Name}";
+
+    async Task<ReleaseManager> ReleaseManagerAsync(HttpClient http, CancellationToken cancellationToken) =>
+        new(await Release.DockerAsync(cancellationToken), Log.Current, new ReleaseManagerOptions
+        {
+            Tags = new RegistryReleaseTags(http, Log.Current, Release.Credentials),
+            Masker = Secrets,
+        });
+
     Target Deploy => _ => _
-        .Description("Replace the running container with the pushed image, health first")
+        .Description("Replace the running container with the pushed image (by digest), health first")
         .DependsOn(PushImage)
-        .Executes(() => throw NotImplementedYet(nameof(Deploy), 5));
+        .Executes(async ct =>
+        {
+            var image = PublishedImage.Read(Release.Settings.ImageManifestPath);
+            using var http = new HttpClient();
+            var result = await (await ReleaseManagerAsync(http, ct)).DeployAsync(new DeployRequest(image.ImageName, image.Repository, image.Digest, image.Version)
+            {
+                Commit = image.Commit,
+                Environment = Environment,
+                Config = EnvironmentConfig,
+            }, ct);
+            Log.Information($"{image.ImageName} {image.Version} serves {Environment} at {result.Endpoint} ({result.Duration.TotalSeconds:0.0}s"
+                + (result.SwapGap is { } gap ? $"; the port switch left it unanswered for {gap.TotalSeconds:0.00}s)" : ")"));
+        });
 
     Target Rollback => _ => _
-        .Description("Back to the previous release (or --to-version), health first")
-        .Executes(() => throw NotImplementedYet(nameof(Rollback), 5));
+        .Description("Back to the previous release, or --to-version, health first; works from any runner")
+        .Executes(async ct =>
+        {
+            using var http = new HttpClient();
+            var result = await (await ReleaseManagerAsync(http, ct)).RollbackAsync(new RollbackRequest(Release.Name.Value)
+            {
+                Environment = Environment,
+                ToVersion = ToVersion,
+                Repository = Repository,
+                Config = EnvironmentConfig,
+            }, ct);
+            if (result.RolledBack)
+                Log.Information(result.Message); // when nothing changed the manager has already said why
+
+        });
 
     Target Status => _ => _
-        .Description("What runs in --environment, its health, and drift from its release")
-        .Executes(() => throw NotImplementedYet(nameof(Status), 5));
+        .Description("What serves --environment: health, uptime, digest, and drift from its release (fails on drift)")
+        .Executes(async ct =>
+        {
+            using var http = new HttpClient();
+            var status = await (await ReleaseManagerAsync(http, ct)).StatusAsync(Release.Name.Value, Environment, ct);
+            Log.Information(status.Describe());
+            if (status.Drift is { HasDrift: true })
+                throw new InvalidOperationException($"{Environment} has drifted from its release: it was changed by hand. Deploy or Rollback to replace it with an immutable release.");
+        });
 
     Target History => _ => _
-        .Description("Every deploy and rollback of --environment")
-        .Executes(() => throw NotImplementedYet(nameof(History), 5));
+        .Description("Every deploy and rollback of --environment, oldest first")
+        .Executes(async ct =>
+        {
+            using var http = new HttpClient();
+            var records = await (await ReleaseManagerAsync(http, ct)).HistoryAsync(Release.Name.Value, Environment, ct);
+            Log.Information(records.Count == 0 ? $"No release of {Release.Name} was ever recorded in {Environment}." : HistoryTable.Render(records));
+        });
+
+    Target Watch => _ => _
+        .Description("Rebuild and redeploy to the dev environment whenever files under src/ change (Ctrl-C stops)")
+        .Executes(async ct =>
+        {
+            // Each round is the same command a person would type, so Watch can never deploy anything Deploy would not.
+            var round = new ToolCommand(Path.Combine(RootDirectory, "build.sh"), "Deploy", "--environment", "dev", "--skip", "Test", "--allow-dirty")
+            {
+                WorkingDirectory = RootDirectory,
+                Environment = ParametersAsEnvironment(except: [nameof(Environment), nameof(AllowDirty)]),
+                ThrowOnError = false,
+            };
+            using var watcher = new ChangeWatcher(Path.Combine(RootDirectory, "src"), TimeSpan.FromSeconds(1));
+            while (!ct.IsCancellationRequested)
+            {
+                var result = await Tools.RunAsync(round, ct);
+                Log.Information(result.Succeeded ? "Deployed to dev. Watching src/ for changes…" : "That round failed (see above); dev keeps serving. Watching src/ for changes…");
+                var changed = await watcher.NextAsync(ct);
+                Log.Information($"{changed.Count} file(s) changed, e.g. {Path.GetRelativePath(RootDirectory, changed[0])}: rebuilding");
+            }
+        });
 }

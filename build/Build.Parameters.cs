@@ -26,14 +26,41 @@ partial class Build
     [Parameter("Allow a dirty working tree; the tag then carries a suffix derived from the diff")]
     readonly bool AllowDirty;
 
-    [Parameter("HTTP path that answers 200 when the service is ready")]
-    readonly string HealthPath = "/health/ready";
+    [Parameter("HTTP path that answers 2xx when the service is ready (default: the environment's, else /health/ready)")]
+    readonly string? HealthPath;
 
-    [Parameter("Environment to deploy to, roll back or inspect")]
+    [Parameter("Environment to deploy to, roll back or inspect; its settings are in .nuke/environments/<name>.json")]
     readonly string Environment = "local";
 
     [Parameter("Version to roll back to (default: the previous release)")]
     readonly string? ToVersion;
+
+    [Parameter("Environment variables for the container, KEY=VALUE (recorded with the release)")]
+    readonly string[] Env = [];
+
+    [Parameter("Names of variables of this runner's environment passed to the container as secrets (never printed)")]
+    readonly string[] SecretEnv = [];
+
+    [Parameter("Host port of the service (default: the environment's, else 8080)")]
+    readonly int? HostPort;
+
+    [Parameter("Address the host port binds to (default: the environment's, else 127.0.0.1)")]
+    readonly string? Bind;
+
+    [Parameter("How long a new release may take to become healthy (default: the environment's, else 2m)")]
+    readonly TimeSpan? DeployTimeout;
+
+    [Parameter("How long the replaced release may finish in-flight requests (default: the environment's, else 30s)")]
+    readonly TimeSpan? DrainTimeout;
+
+    [Parameter("How many replaced releases stay stopped for a fast rollback (default: the environment's, else 5)")]
+    readonly int? KeepReleases;
+
+    [Parameter("Memory limit of the container, e.g. 512m (default: the environment's)")]
+    readonly string? Memory;
+
+    [Parameter("CPU limit of the container, e.g. 1.0 (default: the environment's)")]
+    readonly string? Cpus;
 }
 
 enum Configuration

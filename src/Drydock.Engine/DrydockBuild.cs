@@ -26,6 +26,19 @@ public abstract class DrydockBuild
 
     public static bool IsLocalBuild => !IsServerBuild;
 
+    /// <summary>
+    /// This run's parameter values as environment variables (REGISTRY_URL=…), so a child ./build.sh sees the same
+    /// parameters without any of them, secrets included, appearing on its command line.
+    /// </summary>
+    protected IReadOnlyDictionary<string, string?> ParametersAsEnvironment(IReadOnlyCollection<string> except) =>
+        Parameters.ParameterMember.Discover(GetType())
+            .Where(p => !except.Contains(p.MemberName))
+            .Select(p => (p.EnvironmentName, Value: p.GetValue(this)))
+            .Where(p => p.Value is not null)
+            .ToDictionary(p => p.EnvironmentName, p => (string?)(p.Value is Array a
+                ? string.Join(',', a.Cast<object?>().Select(Parameters.ParameterValueConverter.Format))
+                : Parameters.ParameterValueConverter.Format(p.Value)));
+
     /// <summary>Called once the parameters are resolved, before the plan is made.</summary>
     protected internal virtual void OnBuildInitialized()
     {

@@ -134,7 +134,11 @@ public sealed class ReleaseChain(ReleaseSettings settings, IToolRunner runner, I
         return _decisions = decisions;
     }
 
-    private RegistryCredentials? Credentials =>
+    /// <summary>The registry's address without starting anything: rollback and status only read from it.</summary>
+    public string RegistryAddressOrDefault =>
+        settings.Registry is { Length: > 0 } given ? Versioning.RegistryAddress.Parse(given).Value : LocalRegistry.DefaultAddress;
+
+    public RegistryCredentials? Credentials =>
         settings.RegistryUsername is { Length: > 0 } user ? new RegistryCredentials(user, settings.RegistryPassword ?? "") : null;
 
     private async Task<string> RegistryAsync(CancellationToken cancellationToken)
@@ -148,7 +152,8 @@ public sealed class ReleaseChain(ReleaseSettings settings, IToolRunner runner, I
         return _registry = local.Address;
     }
 
-    private async Task<DockerCli> DockerAsync(CancellationToken cancellationToken)
+    /// <summary>The docker CLI with an engine that answers (started if need be), logged in when credentials were given.</summary>
+    public async Task<DockerCli> DockerAsync(CancellationToken cancellationToken = default)
     {
         if (_docker is not null)
             return _docker;

@@ -1,0 +1,32 @@
+using Drydock.Engine.Output;
+
+namespace Drydock.Deploy;
+
+/// <summary>The seams of <see cref="ReleaseManager"/>; the defaults are the real thing.</summary>
+public sealed record ReleaseManagerOptions
+{
+    /// <summary>How a verified release takes over; see <see cref="IDeployStrategy"/>.</summary>
+    public IDeployStrategy Strategy { get; init; } = new ReplaceStrategy();
+
+    /// <summary>HTTP health probe of published ports; default <see cref="HttpHealthProbe"/>.</summary>
+    public IHttpProbe? Probe { get; init; }
+
+    /// <summary>Registry tags, for rollbacks to versions the engine no longer has; none by default.</summary>
+    public IReleaseTags? Tags { get; init; }
+
+    /// <summary>Where the history lives; default <see cref="VolumeReleaseHistory"/> (a named volume on the engine).</summary>
+    public IReleaseHistory? History { get; init; }
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Where secret values and the actor (CI user) are read from.</summary>
+    public Func<string, string?> ReadEnvironment { get; init; } = Environment.GetEnvironmentVariable;
+
+    /// <summary>Secret values are registered here so no log line shows them; defaults to the DockerCli's masker.</summary>
+    public SecretMasker? Masker { get; init; }
+
+    /// <summary>Start time of a process on this host (null: not running): how a stale lock is recognised.</summary>
+    public Func<int, DateTimeOffset?> ProcessStartedAt { get; init; } = ProcessIdentity.StartedAt;
+
+    public TimeSpan HealthPollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+}

@@ -1,0 +1,17 @@
+namespace Drydock.Deploy;
+
+/// <summary>
+/// Roll <see cref="Environment"/> back to the previous release, or to <see cref="ToVersion"/>. <see cref="Repository"/>
+/// lets a version no longer retained on the engine be found in the registry (by tag); <see cref="Config"/> is used
+/// for such a release (others keep the configuration they were recorded with) and for its timeouts.
+/// </summary>
+public sealed record RollbackRequest(string App)
+{
+    public string Environment { get; init; } = "local";
+
+    public string? ToVersion { get; init; }
+
+    public string? Repository { get; init; }
+
+    public EnvironmentConfig Config { get; init; } = new();
+}

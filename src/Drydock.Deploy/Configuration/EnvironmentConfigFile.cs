@@ -1,0 +1,41 @@
+using System.Text.Json;
+
+namespace Drydock.Deploy;
+
+/// <summary>
+/// Reads <c>.nuke/environments/&lt;env&gt;.json</c>. A missing file means the defaults; an unknown property is an error
+/// (a typo should not silently deploy with a default). Example:
+/// <code>
+/// { "hostPort": 8080, "bind": "127.0.0.1", "healthPath": "/health/ready",
+///   "env": { "Logging__LogLevel__Default": "Information" }, "secretEnv": [ "API_KEY" ],
+///   "volumes": [ "notes-config:/config:ro" ], "memory": "512m", "cpus": "1.0",
+///   "keepReleases": 5, "deployTimeout": "2m", "drainTimeout": "30s",
+///   "healthCheck": { "interval": "2s", "startPeriod": "10s" } }
+/// </code>
+/// </summary>
+public static class EnvironmentConfigFile
+{
+    public static string PathFor(string rootDirectory, string environment) =>
+        Path.Combine(rootDirectory, ".nuke", "environments", environment + ".json");
+
+    public static EnvironmentConfig Load(string rootDirectory, string environment)
+    {
+        var path = PathFor(rootDirectory, environment);
+        return File.Exists(path) ? Parse(File.ReadAllText(path), path) : new EnvironmentConfig();
+    }
+
+    public static EnvironmentConfig Parse(string json, string source = "environment config")
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<EnvironmentConfig>(json, DeployJson.Strict)
+                ?? throw new DeployException($"{source} is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new DeployException($"{source} is not a valid environment configuration: {e.Message}");
+        }
+    }
+
+    public static string Serialize(EnvironmentConfig config) => JsonSerializer.Serialize(config, DeployJson.Options);
+}

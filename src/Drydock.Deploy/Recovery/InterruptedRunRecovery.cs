@@ -1,0 +1,43 @@
+using Drydock.Engine.Output;
+
+namespace Drydock.Deploy;
+
+/// <summary>
+/// Cleans up after a deploy that was killed (Ctrl-C, SIGKILL, a lost runner), run under the lock before every deploy
+/// and rollback, so no one has to clean up by hand: candidates and never-started release containers are removed, and
+/// if nothing serves (killed between stopping the old container and starting the new one) the release that served
+/// last is started again.
+/// </summary>
+public static class InterruptedRunRecovery
+{
+    public static async Task RecoverAsync(DeployContext context, string app, string environment, CancellationToken cancellationToken)
+    {
+        var (containers, log) = (context.Containers, context.Log);
+        var candidates = await containers.ListAsync(app, environment, ContainerRole.Candidate, cancellationToken);
+        if (candidates.Count > 0)
+        {
+            log.Write(LogLevel.Warning, $"Removing {candidates.Count} candidate container(s) left by an interrupted run: {string.Join(", ", candidates.Select(c => c.Name))}");
+            await containers.RemoveAsync(candidates.Select(c => c.Id).ToArray(), cancellationToken);
+        }
+
+        var releases = await containers.ListAsync(app, environment, ContainerRole.Release, cancellationToken);
+        var neverStarted = releases.Where(c => c.NeverStarted && !c.Running).ToList();
+        if (neverStarted.Count > 0)
+        {
+            log.Write(LogLevel.Warning, $"Removing {neverStarted.Count} release container(s) an interrupted run created but never started: {string.Join(", ", neverStarted.Select(c => c.Name))}");
+            await containers.RemoveAsync(neverStarted.Select(c => c.Id).ToArray(), cancellationToken);
+        }
+
+        var started = releases.Except(neverStarted).ToList();
+        if (started.Count > 0 && !started.Any(c => c.Running))
+        {
+            var last = started.MaxBy(c => c.FinishedAt)!;
+            log.Write(LogLevel.Warning, $"Nothing serves {environment} (an interrupted swap, or stopped by hand): starting {last.Name}, the release that served last");
+            await containers.StartAsync(last.Name, cancellationToken);
+            var config = ReleaseLabels.Read(last.Labels)?.Spec.Config ?? new EnvironmentConfig();
+            var verdict = await context.Health.WaitAsync(last.Name, ProbeAddress.For(config, config.HostPort, config.Bind), config.DeployTimeout, cancellationToken);
+            log.Write(verdict.Healthy ? LogLevel.Information : LogLevel.Warning,
+                verdict.Healthy ? $"{last.Name} serves {environment} again" : $"{last.Name} was started but is not healthy: {verdict.Reason}");
+        }
+    }
+}

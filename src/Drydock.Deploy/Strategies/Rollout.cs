@@ -1,0 +1,16 @@
+using Drydock.Engine.Output;
+
+namespace Drydock.Deploy;
+
+/// <summary>What a strategy needs to run: the docker calls, the health waiter, the log and the clock.</summary>
+public sealed record DeployContext(EnvironmentContainers Containers, HealthWaiter Health, IBuildLog Log, TimeProvider Time);
+
+/// <summary>One release to bring up: its spec and stamp, the container serving now (null on a first deploy), and the secret values for its env file.</summary>
+public sealed record Rollout(DeployContext Context, ReleaseSpec Spec, ReleaseStamp Stamp, ContainerState? Serving, IReadOnlyDictionary<string, string> SecretValues);
+
+/// <summary>The container now serving, and how long the service was unavailable during the swap (null when nothing served before).</summary>
+public sealed record RolloutResult(string Container, TimeSpan? SwapGap, HealthVerdict Health)
+{
+    /// <summary>Where the new release answers, e.g. <c>http://127.0.0.1:8080/health/ready</c>.</summary>
+    public Uri? Endpoint { get; init; }
+}
