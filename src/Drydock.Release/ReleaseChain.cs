@@ -136,7 +136,7 @@ public sealed class ReleaseChain(ReleaseSettings settings, IToolRunner runner, I
 
     /// <summary>The registry's address without starting anything: rollback and status only read from it.</summary>
     public string RegistryAddressOrDefault =>
-        settings.Registry is { Length: > 0 } given ? Versioning.RegistryAddress.Parse(given).Value : LocalRegistry.DefaultAddress;
+        settings.Registry is { Length: > 0 } given ? RegistryAddress.Parse(given).Value : LocalRegistry.DefaultAddress;
 
     public RegistryCredentials? Credentials =>
         settings.RegistryUsername is { Length: > 0 } user ? new RegistryCredentials(user, settings.RegistryPassword ?? "") : null;
@@ -146,7 +146,7 @@ public sealed class ReleaseChain(ReleaseSettings settings, IToolRunner runner, I
         if (_registry is not null)
             return _registry;
         if (settings.Registry is { Length: > 0 } given)
-            return _registry = Versioning.RegistryAddress.Parse(given).Value;
+            return _registry = RegistryAddress.Parse(given).Value;
         var local = await LocalRegistry.EnsureRunningAsync(new LocalRegistryOptions(Path.Combine(settings.TemporaryDirectory, "registry")), runner, log, cancellationToken);
         log.Write(LogLevel.Information, $"No --registry given: using the local registry at {local.Address}");
         return _registry = local.Address;

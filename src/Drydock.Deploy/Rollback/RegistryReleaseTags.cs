@@ -19,7 +19,7 @@ public sealed class RegistryReleaseTags(HttpClient http, IBuildLog log, Registry
     public async Task<IReadOnlyList<string>> ListAsync(string repository, CancellationToken cancellationToken)
     {
         var (registry, name) = Split(repository);
-        var uri = new Uri(RegistryAddress.ToBaseUri(registry), $"v2/{name}/tags/list");
+        var uri = new Uri(RegistryEndpoint.ToBaseUri(registry), $"v2/{name}/tags/list");
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, uri);

@@ -21,7 +21,7 @@ public sealed class RegistryClient
     public RegistryClient(HttpClient http, string registry, RegistryCredentials? credentials = null, IBuildLog? log = null)
     {
         _http = http;
-        _baseAddress = RegistryAddress.ToBaseUri(registry);
+        _baseAddress = RegistryEndpoint.ToBaseUri(registry);
         _authenticator = new RegistryAuthenticator(http, credentials);
         _log = log;
     }

@@ -22,7 +22,7 @@ public static class LocalRegistry
         LocalRegistryOptions options, IToolRunner runner, IBuildLog log, CancellationToken cancellationToken = default)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
-        var v2 = new Uri(RegistryAddress.ToBaseUri(options.Address), "v2/");
+        var v2 = new Uri(RegistryEndpoint.ToBaseUri(options.Address), "v2/");
         switch (await ProbeAsync(http, v2, cancellationToken))
         {
             case Probe.Registry:

@@ -9,7 +9,7 @@ public sealed class LocalRegistryInstance(string address, int? processId, IToolR
     /// <summary>As used in image names: <c>127.0.0.1:5000</c>.</summary>
     public string Address { get; } = address;
 
-    public Uri BaseAddress { get; } = RegistryAddress.ToBaseUri(address);
+    public Uri BaseAddress { get; } = RegistryEndpoint.ToBaseUri(address);
 
     /// <summary>Set when this run started the registry; null when one was already answering.</summary>
     public int? ProcessId { get; } = processId;

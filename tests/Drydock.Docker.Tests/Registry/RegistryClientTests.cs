@@ -199,7 +199,7 @@ public sealed class RegistryClientTests
     [InlineData("registry.example:5443", "https://registry.example:5443/")]
     [InlineData("http://10.0.0.5:5000", "http://10.0.0.5:5000/")]
     public void Loopback_registries_speak_http_and_others_https(string registry, string expected) =>
-        Assert.Equal(expected, RegistryAddress.ToBaseUri(registry).ToString());
+        Assert.Equal(expected, RegistryEndpoint.ToBaseUri(registry).ToString());
 
     private static RegistryClient Client(FakeHttpHandler handler, RegistryCredentials? credentials = null) =>
         new(new HttpClient(handler), "127.0.0.1:5000", credentials);

@@ -1,8 +1,12 @@
 using Drydock.Engine.Output;
+using Xunit.Abstractions;
 
-namespace Drydock.Deploy.IntegrationTests;
+namespace Drydock.Testing;
 
-/// <summary>Keeps every line as written (before masking), so a test can prove a secret was never written; forwards to the test output.</summary>
+/// <summary>
+/// Keeps every line exactly as tools and Drydock wrote it (before any masking), so a test can prove a secret was
+/// never written at all; and forwards lines to the test output when one is attached.
+/// </summary>
 public sealed class CapturingBuildLog(ITestOutputHelper? output = null) : IBuildLog
 {
     private readonly List<string> _lines = [];

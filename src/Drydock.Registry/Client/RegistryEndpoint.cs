@@ -3,7 +3,7 @@ using System.Net;
 namespace Drydock.Registry;
 
 /// <summary>Turns a registry as written in image names (<c>127.0.0.1:5000</c>, <c>ghcr.io</c>) into its API base address.</summary>
-public static class RegistryAddress
+public static class RegistryEndpoint
 {
     /// <summary>Loopback registries speak plain http (as docker allows for them); all others https. An explicit scheme wins.</summary>
     public static Uri ToBaseUri(string registry)

@@ -1,7 +1,7 @@
-namespace Drydock.Deploy.IntegrationTests;
+namespace Drydock.Testing;
 
-/// <summary>The checkout the tests run from, found by walking up to global.json.</summary>
-internal static class RepositoryRoot
+/// <summary>The checkout the tests run from, found by walking up to global.json (works in any clone location).</summary>
+public static class RepositoryRoot
 {
     public static string Path { get; } = Find();
 
