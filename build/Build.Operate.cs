@@ -94,7 +94,7 @@ partial class Build
         .Executes(async ct =>
         {
             // Each round is the same command a person would type, so Watch can never deploy anything Deploy would not.
-            var round = new ToolCommand(Path.Combine(RootDirectory, "build.sh"), "Deploy", "--environment", "dev", "--skip", "Test", "--allow-dirty")
+            var round = new ToolCommand(Path.Combine(RootDirectory, "build.sh"), "Deploy", "--environment", "dev", "--skip", "Restore", "Compile", "Test", "--allow-dirty")
             {
                 WorkingDirectory = RootDirectory,
                 Environment = ParametersAsEnvironment(except: [nameof(Environment), nameof(AllowDirty)]),
