@@ -1,0 +1,194 @@
+#!/usr/bin/env bash
+# Zero downtime, measured (issue 6). Continuous HTTP load (CONNECTIONS kept-alive connections) against an environment's
+# published port while, one after the other:
+#   deploy            a Deploy of a new version
+#   noop-deploy       the same Deploy again, nothing changed (goal: under 5 s, changes nothing)
+#   rollback          a Rollback (goal: the old version answers within 3 s of the command's start)
+#   unhealthy-deploy  a Deploy of a version that never becomes healthy (goal: fails, old version keeps serving)
+#   naive-replace     the same version change done the naive way, as `docker compose up -d` does: stop the old
+#                     container, start the new one on the port (the baseline)
+# Goal for deploy, rollback and unhealthy-deploy: 0 failed requests.
+#
+# For each phase: requests sent, failed requests (connection errors and non-2xx), the longest gap between two
+# successful responses, p50/p99 latency in steady state (before the command) and during the command, the command's wall
+# time, and the time until the target version answers. Prints a table and the goals; JSON per phase and a summary in
+# bench/results/zero-downtime/ (the load generator is bench/LoadProbe: every response is recorded, nothing sampled).
+#
+# Modes
+#   MODE=build (default)  Phases run ./build.sh against an environment that already serves a version on BENCH_URL:
+#                           DEPLOY_CMD     ./build.sh Deploy --environment $BENCH_ENVIRONMENT   (must deploy another version)
+#                           NOOP_CMD       the same, again
+#                           ROLLBACK_CMD   ./build.sh Rollback --environment $BENCH_ENVIRONMENT
+#                           UNHEALTHY_CMD  ./build.sh Deploy --environment $BENCH_ENVIRONMENT --skip --health-path /never-healthy
+#                         Override any of them (they run with bash -c). BENCH_URL defaults to http://127.0.0.1:8080.
+#   MODE=direct           Self-contained: builds two Notes versions and the edge image, starts an edge, and the phases
+#                         run bench/EdgeDirect, which takes the edge-based Deploy's steps (new release healthy, switch
+#                         the edge, drain the old release, stop it) with Drydock.Edge.Client. For measuring the edge
+#                         before ./build.sh Deploy is wired to it.
+#   The naive baseline is self-contained in both modes (two Notes versions built here, on NAIVE_PORT).
+#
+# Settings: CONNECTIONS (8), WARMUP seconds of load before each command (3), SETTLE seconds after it (5),
+#   DRAIN_TIMEOUT seconds (30), LOAD_PATH (/version: Notes reports its version there), KEEP_IMAGES=1 keeps the Notes
+#   images for the next run. Everything stays on this machine: load goes to 127.0.0.1 only, and every container,
+#   network and volume made here is removed at the end (the edge image is kept: Deploy reuses it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+MODE="${MODE:-build}"
+CONNECTIONS="${CONNECTIONS:-8}"
+WARMUP="${WARMUP:-3}"
+SETTLE="${SETTLE:-5}"
+DRAIN_TIMEOUT="${DRAIN_TIMEOUT:-30}"
+LOAD_PATH="${LOAD_PATH:-/version}"
+KEEP_IMAGES="${KEEP_IMAGES:-0}"
+RESULTS="${RESULTS:-bench/results/zero-downtime}"
+work="$root/.nuke/temp/zero-downtime"
+run_id="zd$(date +%s | tail -c 6)$$"
+notes_repo="drydock-bench/notes"
+v_old="${V_OLD:-1.0.0}"
+v_new="${V_NEW:-1.0.1}"
+
+for tool in docker dotnet curl python3; do
+  command -v "$tool" >/dev/null || { echo "error: $tool is required" >&2; exit 127; }
+done
+case "$MODE" in build|direct) ;; *) echo "error: MODE must be build or direct, not '$MODE'" >&2; exit 2 ;; esac
+
+say() { printf '\n== %s\n' "$*" >&2; }
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+# Bounded wait for a 2xx from a loopback URL.
+wait_http() {
+  local url=$1 deadline=$((SECONDS + ${2:-60}))
+  until curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null; do
+    ((SECONDS < deadline)) || { echo "error: $url did not answer 2xx in time" >&2; return 1; }
+    sleep 0.2
+  done
+}
+
+version_of() { curl -fsS --max-time 5 "$1/version" | python3 -c 'import json,sys; print(json.load(sys.stdin)["version"])'; }
+
+# Containers of an environment (by Drydock's labels), id and state: what a no-change deploy must leave alone.
+snapshot() {
+  local filters=(--filter "label=dev.drydock.environment=$environment")
+  [[ $MODE == direct ]] && filters+=(--filter "label=dev.drydock.app=$app")
+  docker ps -a --no-trunc "${filters[@]}" --format '{{.ID}} {{.State}} {{.Image}}' | sort
+}
+
+# --- tools ----------------------------------------------------------------------------------------------------------
+say "Building the load probe and the direct-mode deployer (into .nuke/temp, apart from everyone's bin/obj)"
+mkdir -p "$work" "$RESULTS"
+rm -f "$RESULTS"/*.json "$RESULTS"/commands.log
+for project in LoadProbe EdgeDirect; do
+  dotnet build "bench/$project" -c Release --artifacts-path "$work/tools" -nologo -v q -nodeReuse:false >/dev/null
+done
+probe_dll="$work/tools/bin/LoadProbe/release/LoadProbe.dll"
+edge_direct=(dotnet "$work/tools/bin/EdgeDirect/release/EdgeDirect.dll")
+
+naive_old="$run_id-naive-old"
+naive_new="$run_id-naive-new"
+naive_volume="$run_id-naive-data"
+app="$run_id"
+environment="bench"
+
+cleanup() {
+  local status=$?
+  say "Cleaning up"
+  docker rm -f "$naive_old" "$naive_new" >/dev/null 2>&1 || true
+  docker volume rm "$naive_volume" >/dev/null 2>&1 || true
+  if [[ $MODE == direct ]]; then "${edge_direct[@]}" down --app "$app" --env "$environment" >/dev/null 2>&1 || true; fi
+  if [[ $KEEP_IMAGES != 1 ]]; then docker image rm "$notes_repo:$v_old" "$notes_repo:$v_new" >/dev/null 2>&1 || true; fi
+  rm -rf "$work/notes-src" "$work"/publish-*
+  exit $status
+}
+trap cleanup EXIT
+
+# --- two Notes versions, built from a copy of src/Notes (so nobody's obj/ is touched) ---------------------------------
+build_notes() {
+  local version=$1 base=$2
+  if docker image inspect "$notes_repo:$version" >/dev/null 2>&1; then return; fi
+  if [[ ! -d $work/notes-src ]]; then
+    mkdir -p "$work/notes-src/src"
+    cp Directory.Build.props Directory.Packages.props global.json "$work/notes-src/"
+    (cd src && tar --exclude=bin --exclude=obj -cf - Notes) | (cd "$work/notes-src/src" && tar -xf -)
+  fi
+  dotnet publish "$work/notes-src/src/Notes/Notes.csproj" -c Release -r linux-x64 --self-contained true -nologo -v q -nodeReuse:false \
+    -o "$work/publish-$version" "-p:Version=$version" "-p:InformationalVersion=$version+bench" >/dev/null
+  docker build -q -f "$work/notes-src/src/Notes/Dockerfile" --build-arg "BASE_IMAGE=$base" --build-arg "VERSION=$version" \
+    --label dev.drydock.bench=1 -t "$notes_repo:$version" "$work/publish-$version" >/dev/null
+}
+say "Notes $v_old and $v_new images"
+base_image=$("${edge_direct[@]}" base 2>/dev/null | tail -n 1)
+build_notes "$v_old" "$base_image"
+build_notes "$v_new" "$base_image"
+
+# --- phases ---------------------------------------------------------------------------------------------------------
+# probe LABEL URL EXPECT_VERSION COMMAND: load on URL, COMMAND (bash -c) after the warm-up, numbers to $RESULTS/LABEL.json.
+probe() {
+  local label=$1 url=$2 expect=$3 command=$4
+  say "$label: $command"
+  echo "### $label: $command" >>"$RESULTS/commands.log"
+  local expect_args=()
+  [[ -n $expect ]] && expect_args=(--expect-version "$expect")
+  dotnet "$probe_dll" run --url "$url$LOAD_PATH" --connections "$CONNECTIONS" --warmup "$WARMUP" --settle "$SETTLE" \
+    --label "$label" "${expect_args[@]}" --out "$RESULTS/$label.json" --command-log "$RESULTS/commands.log" \
+    -- bash -c "$command"
+}
+
+checks=()
+if [[ $MODE == direct ]]; then
+  port="${BENCH_PORT:-$(free_port)}"
+  url="http://127.0.0.1:$port"
+  say "Edge for $app/$environment on 127.0.0.1:$port, first release $v_old (not measured)"
+  "${edge_direct[@]}" up --app "$app" --env "$environment" --port "$port" >/dev/null
+  "${edge_direct[@]}" deploy --app "$app" --env "$environment" --image "$notes_repo:$v_old" --version "$v_old" >/dev/null
+  direct="dotnet $work/tools/bin/EdgeDirect/release/EdgeDirect.dll"
+  DEPLOY_CMD="$direct deploy --app $app --env $environment --image $notes_repo:$v_new --version $v_new --drain-timeout $DRAIN_TIMEOUT"
+  NOOP_CMD="$DEPLOY_CMD"
+  ROLLBACK_CMD="$direct rollback --app $app --env $environment --drain-timeout $DRAIN_TIMEOUT"
+  UNHEALTHY_CMD="$direct deploy --app $app --env $environment --image $notes_repo:$v_new --version 1.0.2-unhealthy --env-var HEALTHCHECK_PATH=/never-healthy --deploy-timeout 30"
+else
+  environment="${BENCH_ENVIRONMENT:-bench}"
+  url="${BENCH_URL:-http://127.0.0.1:8080}"
+  DEPLOY_CMD="${DEPLOY_CMD:-./build.sh Deploy --environment $environment}"
+  NOOP_CMD="${NOOP_CMD:-$DEPLOY_CMD}"
+  ROLLBACK_CMD="${ROLLBACK_CMD:-./build.sh Rollback --environment $environment}"
+  UNHEALTHY_CMD="${UNHEALTHY_CMD:-./build.sh Deploy --environment $environment --skip --health-path /never-healthy}"
+fi
+case "$url" in http://127.0.0.1:*|http://localhost:*|http://\[::1\]:*) ;; *) echo "error: BENCH_URL must be a loopback URL, not $url" >&2; exit 2 ;; esac
+
+wait_http "$url$LOAD_PATH"
+before=$(version_of "$url")
+say "$url serves $before"
+
+probe deploy "$url" "$([[ $MODE == direct ]] && echo "$v_new")" "$DEPLOY_CMD"
+deployed=$(version_of "$url")
+
+state_before=$(snapshot)
+probe noop-deploy "$url" "" "$NOOP_CMD"
+state_after=$(snapshot)
+[[ "$state_before" == "$state_after" ]] && unchanged=true || unchanged=false
+checks+=(--check "noop-deploy: no container of $environment was created, removed, started or stopped=$unchanged")
+
+probe rollback "$url" "$before" "$ROLLBACK_CMD"
+probe unhealthy-deploy "$url" "" "$UNHEALTHY_CMD"
+
+# The baseline: Notes $v_old published on its own port, replaced the way compose does it.
+naive_port="${NAIVE_PORT:-$(free_port)}"
+naive_run=(docker run -d --read-only --tmpfs /tmp:rw,noexec,nosuid,size=64m --cap-drop ALL --security-opt no-new-privileges
+  --memory 512m --cpus 1.0 --label dev.drydock.bench=1 -v "$naive_volume:/data" -p "127.0.0.1:$naive_port:8080")
+"${naive_run[@]}" --name "$naive_old" "$notes_repo:$v_old" >/dev/null
+wait_http "http://127.0.0.1:$naive_port$LOAD_PATH"
+probe naive-replace "http://127.0.0.1:$naive_port" "$v_new" \
+  "docker stop -t 10 $naive_old && docker rm $naive_old && ${naive_run[*]} --name $naive_new $notes_repo:$v_new"
+
+# --- report ---------------------------------------------------------------------------------------------------------
+{
+  echo "mode=$MODE date=$(date -u +%FT%TZ) cores=$(nproc) docker=$(docker version --format '{{.Server.Version}}') connections=$CONNECTIONS"
+  echo "before=$before deployed=$deployed url=$url naive=http://127.0.0.1:$naive_port"
+} >"$RESULTS/meta.txt"
+say "Results ($MODE mode; $(cat "$RESULTS/meta.txt" | head -n 1))"
+phases=()
+for label in deploy noop-deploy rollback unhealthy-deploy naive-replace; do phases+=("$RESULTS/$label.json"); done
+dotnet "$probe_dll" report --out "$RESULTS/summary.json" "${checks[@]}" "${phases[@]}"

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Drydock.Edge.Contract;
+using Drydock.Edge.Routing;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Drydock.Edge.Admin;
+
+/// <summary>
+/// The admin listener's API: <c>GET /health</c>, <c>GET /routes</c>, <c>PUT /routes</c>. Mapped on the admin application
+/// only; the public application has no endpoints at all, just the forwarder.
+/// </summary>
+public static class AdminEndpoints
+{
+    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(AdminPaths.Health, (RouteTable routes) => TypedResults.Json(RouteViews.Health(routes), EdgeJson.Options));
+        app.MapGet(AdminPaths.Routes, (RouteTable routes) => TypedResults.Json(RouteViews.Table(routes), EdgeJson.Options));
+        app.MapPut(AdminPaths.Routes, PutRoutesAsync);
+        return app;
+    }
+
+    private static async Task<IResult> PutRoutesAsync(HttpContext context, RouteSwitcher switcher, ILogger<RouteSwitcher> log, CancellationToken cancellationToken)
+    {
+        if (!context.Request.HasJsonContentType())
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the route as application/json.");
+
+        RouteChange? change;
+        try
+        {
+            change = await JsonSerializer.DeserializeAsync<RouteChange>(context.Request.Body, EdgeJson.Strict, cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "The body is not a route", $"Not the JSON of a route: {e.Message}");
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, "Body too large", e.Message);
+        }
+
+        var problems = RouteChangeValidator.Validate(change, out var valid);
+        if (problems.Count > 0)
+            return TypedResults.ValidationProblem(problems, title: "The route is invalid; nothing was changed.");
+
+        try
+        {
+            return await switcher.SwitchAsync(valid!, cancellationToken) switch
+            {
+                SwitchOutcome.Switched(var result) => TypedResults.Json(
+                    new RouteSwitchResult(result.Changed, result.Active.Generation, RouteViews.Active(result.Active)!, RouteViews.Active(result.Previous)),
+                    EdgeJson.Options),
+                SwitchOutcome.Unhealthy(var answer) => Problem(StatusCodes.Status422UnprocessableEntity, "The new upstream is not healthy; nothing was changed.",
+                    answer, AdminPaths.UpstreamUnhealthyType),
+                SwitchOutcome.GenerationConflict(var expected, var actual) => Problem(StatusCodes.Status409Conflict, "The route table changed meanwhile; nothing was changed.",
+                    $"Expected generation {expected}, but it is {actual}.", AdminPaths.GenerationConflictType),
+                _ => throw new InvalidOperationException("Unknown switch outcome."),
+            };
+        }
+        catch (IOException e)
+        {
+            // The state file could not be written: the route stays as it was, so a restart cannot lose a switch.
+            log.LogError(e, "Could not persist the route table; the route is unchanged");
+            return Problem(StatusCodes.Status500InternalServerError, "Could not save the route table; nothing was changed.", e.Message);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            log.LogError(e, "Could not persist the route table; the route is unchanged");
+            return Problem(StatusCodes.Status500InternalServerError, "Could not save the route table; nothing was changed.", e.Message);
+        }
+    }
+
+    private static ProblemHttpResult Problem(int status, string title, string detail, string? type = null) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title, type: type);
+}

@@ -1,0 +1,45 @@
+// Drydock's edge: one per environment. Holds the environment's published port and forwards every request to the
+// active release over the environment's private Docker network; a second listener, published on the host's loopback
+// only, switches the route and reports what is still in flight.
+//
+// Contract
+//   Environment  EDGE_PUBLIC_PORT               public listener (default 8080)
+//                EDGE_ADMIN_PORT                admin listener (default 9901)
+//                EDGE_STATE_DIR                 directory of routes.json, a volume (default /state)
+//                EDGE_ADMIN_ALLOW               host (default: loopback and the Docker gateway only) | any
+//                EDGE_SHUTDOWN_TIMEOUT_SECONDS  grace for in-flight requests after SIGTERM (default 30)
+//   Arguments    --healthcheck [url]            probe the admin /health and exit 0/1; nothing is started
+//   Public       every request → the active upstream; 503 before the first route; 502 when the upstream fails
+//   Admin        GET /health, GET /routes, PUT /routes (see Admin/AdminEndpoints.cs and Contract/)
+//   Exit codes   0 stopped normally (or probe healthy); 1 cannot listen (or probe unhealthy); 2 bad configuration
+using Drydock.Edge.Hosting;
+
+if (SelfProbe.IsRequested(args))
+    return await SelfProbe.RunAsync(args, Environment.GetEnvironmentVariable, Console.Out);
+
+EdgeOptions options;
+try
+{
+    options = EdgeOptions.FromEnvironment(Environment.GetEnvironmentVariable);
+}
+catch (FormatException e)
+{
+    await Console.Error.WriteLineAsync($"Not starting: {e.Message}");
+    return 2;
+}
+
+EdgeServer edge;
+try
+{
+    edge = await EdgeServer.StartAsync(options);
+}
+catch (IOException e)
+{
+    // Typically a port already in use: one clear line, and the restart policy tries again.
+    await Console.Error.WriteLineAsync($"Not starting: {e.Message}");
+    return 1;
+}
+
+await using (edge)
+    await edge.RunUntilStoppedAsync();
+return 0;

@@ -1,0 +1,53 @@
+using Drydock.Edge.Routing;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Drydock.Edge.Proxy;
+
+/// <summary>
+/// The public listener's only handler: every request, whatever its method, path or Host header, is forwarded to the
+/// active upstream (YARP direct forwarding). No retries: a request the upstream refused or dropped is a 502 and is
+/// counted as failed, because a zero is only worth publishing if nothing is hidden behind it.
+/// </summary>
+public sealed class PublicProxy(RouteTable routes, IHttpForwarder forwarder, HttpMessageInvoker invoker, ILogger<PublicProxy> log)
+{
+    private static readonly ForwarderRequestConfig RequestConfig = new()
+    {
+        ActivityTimeout = TimeSpan.FromSeconds(100),
+        Version = System.Net.HttpVersion.Version11,
+        VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+    };
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        using var lease = routes.TryLease();
+        if (lease is null)
+        {
+            context.Response.Headers.RetryAfter = "1";
+            await Results.Problem(
+                title: "No route",
+                detail: "This edge has no upstream yet: no release has been switched to.",
+                statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
+            return;
+        }
+
+        var error = await forwarder.SendAsync(context, lease.Upstream.Prefix, invoker, RequestConfig, ForwardedHeadersTransformer.Instance);
+        if (error == ForwarderError.None)
+            return;
+        var exception = context.GetForwarderErrorFeature()?.Exception;
+        if (IsClientSide(error))
+        {
+            // The client went away or was too slow: not the upstream's failure, and nothing the edge can answer any more.
+            log.LogDebug("Client ended {Method} {Path} early: {Error}", context.Request.Method, context.Request.Path, error);
+            return;
+        }
+        lease.Failed = true;
+        log.LogWarning("Forwarding {Method} {Path} to {Upstream} failed: {Error} ({Reason})",
+            context.Request.Method, context.Request.Path, lease.Upstream.Prefix, error, exception?.Message);
+    }
+
+    private static bool IsClientSide(ForwarderError error) => error is
+        ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.RequestBodyClient
+        or ForwarderError.ResponseBodyCanceled or ForwarderError.ResponseBodyClient
+        or ForwarderError.UpgradeRequestCanceled or ForwarderError.UpgradeRequestClient
+        or ForwarderError.UpgradeResponseCanceled or ForwarderError.UpgradeResponseClient;
+}

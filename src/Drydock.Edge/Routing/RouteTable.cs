@@ -1,0 +1,118 @@
+using Drydock.Edge.State;
+
+namespace Drydock.Edge.Routing;
+
+/// <summary>
+/// The environment's one route and the upstreams it has pointed at. New requests lease the active upstream
+/// (<see cref="TryLease"/>); a switch persists the new route, then swaps it in with one atomic exchange. A request that
+/// read the old route but had not yet counted itself there sees the swap and moves on to the new upstream before
+/// anything is sent, so once a replaced upstream's in-flight count reads zero after a switch, nothing reaches it again.
+/// </summary>
+public sealed class RouteTable
+{
+    /// <summary>How long a replaced upstream with nothing in flight stays listed (and keeps its counters) in <c>GET /routes</c>.</summary>
+    public static readonly TimeSpan RetiredRetention = TimeSpan.FromMinutes(10);
+
+    private const int MaxTracked = 16;
+
+    private readonly RouteStateStore _store;
+    private readonly TimeProvider _time;
+    private readonly object _gate = new();
+    private readonly Dictionary<string, Upstream> _upstreams = new(StringComparer.Ordinal);
+    private ActiveRoute? _active;
+    private long _generation;
+
+    public RouteTable(RouteStateStore store, TimeProvider time, RouteState? restored = null)
+    {
+        _store = store;
+        _time = time;
+        if (restored is null)
+            return;
+        _generation = restored.Generation;
+        if (restored.Upstream is { } address && restored.Version is { } version)
+            _active = new ActiveRoute(Track(new Uri(address)), version, restored.Since ?? time.GetUtcNow(), restored.Generation);
+    }
+
+    public ActiveRoute? Active => Volatile.Read(ref _active);
+
+    public long Generation => Interlocked.Read(ref _generation);
+
+    /// <summary>Counts the request in flight on the active upstream; null when there is no route yet.</summary>
+    public UpstreamLease? TryLease()
+    {
+        while (true)
+        {
+            var route = Volatile.Read(ref _active);
+            if (route is null)
+                return null;
+            route.Upstream.Enter();
+            // Counted first, then checked: a switch that happened in between is seen here (Interlocked is a full fence),
+            // and a drain that read zero before the Enter happened after the swap, so this check sees the new route.
+            if (ReferenceEquals(Volatile.Read(ref _active)?.Upstream, route.Upstream))
+                return new UpstreamLease(route.Upstream);
+            route.Upstream.Abandon();
+        }
+    }
+
+    /// <summary>
+    /// Makes <paramref name="address"/> the active upstream. Persists first: when the state file cannot be written the
+    /// route is unchanged and the exception propagates. Asking for the route that is already active changes nothing.
+    /// Callers serialize switches (see <c>RouteSwitcher</c>).
+    /// </summary>
+    public RouteSwitch Apply(Uri address, string version)
+    {
+        lock (_gate)
+        {
+            var previous = _active;
+            if (previous is not null && previous.Upstream.Prefix == Normalize(address) && previous.Version == version)
+                return new RouteSwitch(false, previous, previous);
+
+            var now = _time.GetUtcNow();
+            var key = Upstream.Key(address);
+            var upstream = _upstreams.GetValueOrDefault(key) ?? new Upstream(new Uri(Normalize(address)));
+            var next = new ActiveRoute(upstream, version, now, _generation + 1);
+            _store.Save(RouteState.From(next));
+            _upstreams[key] = upstream;
+            Interlocked.Exchange(ref _active, next);
+            Interlocked.Exchange(ref _generation, next.Generation);
+            upstream.RetiredAt = null;
+            if (previous is not null && !ReferenceEquals(previous.Upstream, upstream))
+                previous.Upstream.RetiredAt = now;
+            Prune(now);
+            return new RouteSwitch(true, next, previous);
+        }
+    }
+
+    /// <summary>The active upstream first, then replaced ones, newest first.</summary>
+    public IReadOnlyList<Upstream> Upstreams()
+    {
+        lock (_gate)
+        {
+            Prune(_time.GetUtcNow());
+            var active = _active?.Upstream;
+            return [.. _upstreams.Values.OrderByDescending(u => ReferenceEquals(u, active)).ThenByDescending(u => u.RetiredAt)];
+        }
+    }
+
+    private Upstream Track(Uri address)
+    {
+        var key = Upstream.Key(address);
+        if (!_upstreams.TryGetValue(key, out var upstream))
+            _upstreams[key] = upstream = new Upstream(new Uri(Normalize(address)));
+        return upstream;
+    }
+
+    private void Prune(DateTimeOffset now)
+    {
+        var active = _active?.Upstream;
+        var retired = _upstreams.Values.Where(u => !ReferenceEquals(u, active)).OrderByDescending(u => u.RetiredAt).ToList();
+        var stale = retired.Where((u, index) => u.InFlight == 0 && (now - u.RetiredAt > RetiredRetention || index >= MaxTracked - 1));
+        foreach (var upstream in stale.ToList())
+            _upstreams.Remove(Upstream.Key(upstream.Address));
+    }
+
+    private static string Normalize(Uri address) => address.GetLeftPart(UriPartial.Authority);
+}
+
+/// <summary>The outcome of <see cref="RouteTable.Apply"/>.</summary>
+public sealed record RouteSwitch(bool Changed, ActiveRoute Active, ActiveRoute? Previous);
