@@ -4,11 +4,12 @@ namespace Drydock.Engine.Output;
 /// Console output: one block per target, grouped with ::group:: on GitHub Actions, colours only on a terminal.
 /// Tool stderr arrives here as Information, because docker and dotnet write progress there.
 /// </summary>
-public sealed class ConsoleBuildLog(SecretMasker masker, Verbosity verbosity, TextWriter? output = null) : IBuildLog
+/// <param name="gitHubActions">Whether to write GitHub Actions workflow commands; by default, when GITHUB_ACTIONS=true.</param>
+public sealed class ConsoleBuildLog(SecretMasker masker, Verbosity verbosity, TextWriter? output = null, bool? gitHubActions = null) : IBuildLog
 {
     private readonly TextWriter _out = output ?? Console.Out;
     private readonly object _gate = new();
-    private readonly bool _gitHubActions = Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true";
+    private readonly bool _gitHubActions = gitHubActions ?? Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true";
     private readonly bool _colors = output is null && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
 
     public void Write(LogLevel level, string message)
