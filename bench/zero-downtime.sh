@@ -15,12 +15,18 @@
 # bench/results/zero-downtime/ (the load generator is bench/LoadProbe: every response is recorded, nothing sampled).
 #
 # Modes
-#   MODE=build (default)  Phases run ./build.sh against an environment that already serves a version on BENCH_URL:
-#                           DEPLOY_CMD     ./build.sh Deploy --environment $BENCH_ENVIRONMENT   (must deploy another version)
-#                           NOOP_CMD       the same, again
-#                           ROLLBACK_CMD   ./build.sh Rollback --environment $BENCH_ENVIRONMENT
-#                           UNHEALTHY_CMD  ./build.sh Deploy --environment $BENCH_ENVIRONMENT --skip --health-path /never-healthy
-#                         Override any of them (they run with bash -c). BENCH_URL defaults to http://127.0.0.1:8080.
+#   MODE=build (default)  The real ./build.sh, through the edge, on the environment BENCH_ENVIRONMENT (default bench:
+#                         .nuke/environments/bench.json, port 8095, so it never collides with local or dev) and an image
+#                         name of its own per run (BENCH_IMAGE, default drydock-bench-<run id>: tags never move).
+#                         Two versions need two commits, and this checkout is never touched: the bench clones it into
+#                         .nuke/temp/zero-downtime/repo, applies the working tree's changes there as one commit (version
+#                         A), deploys A (not measured), then adds an empty commit (version B). Then, in the clone:
+#                           DEPLOY_CMD     ./build.sh Deploy --environment bench --image-name ...   (the whole chain, A → B)
+#                           NOOP_CMD       the same, again (B is published and serves: goal under 5 s, nothing changes)
+#                           ROLLBACK_CMD   ./build.sh Rollback --environment bench ...               (B → A)
+#                           UNHEALTHY_CMD  ./build.sh Deploy --environment bench --skip --health-path /never-healthy
+#                         Override any of them (they run with bash -c in the clone). BENCH_PREPARE_CMD runs in the clone
+#                         before its first commit. BENCH_KEEP=1 keeps the environment.
 #   MODE=direct           Self-contained: builds two Notes versions and the edge image, starts an edge, and the phases
 #                         run bench/EdgeDirect, which takes the edge-based Deploy's steps (new release healthy, switch
 #                         the edge, drain the old release, stop it) with Drydock.Edge.Client. For measuring the edge
@@ -43,6 +49,7 @@ DRAIN_TIMEOUT="${DRAIN_TIMEOUT:-30}"
 LOAD_PATH="${LOAD_PATH:-/version}"
 KEEP_IMAGES="${KEEP_IMAGES:-0}"
 RESULTS="${RESULTS:-bench/results/zero-downtime}"
+[[ $RESULTS == /* ]] || RESULTS="$root/$RESULTS"
 work="$root/.nuke/temp/zero-downtime"
 run_id="zd$(date +%s | tail -c 6)$$"
 notes_repo="drydock-bench/notes"
@@ -98,6 +105,18 @@ cleanup() {
   docker rm -f "$naive_old" "$naive_new" >/dev/null 2>&1 || true
   docker volume rm "$naive_volume" >/dev/null 2>&1 || true
   if [[ $MODE == direct ]]; then "${edge_direct[@]}" down --app "$app" --env "$environment" >/dev/null 2>&1 || true; fi
+  if [[ $MODE == build && ${BENCH_KEEP:-0} != 1 && -n ${bench_image:-} ]]; then
+    # Everything of the bench's app and environment (releases, edge, lock, state holder), its network and volumes.
+    local ids; ids=$(docker ps -aq --filter "label=dev.drydock.app=$bench_image" --filter "label=dev.drydock.environment=$environment")
+    [[ -n $ids ]] && docker rm -f $ids >/dev/null 2>&1 || true
+    docker network rm "drydock-$bench_image-$environment" >/dev/null 2>&1 || true
+    ids=$(docker volume ls -q --filter "label=dev.drydock.app=$bench_image" --filter "label=dev.drydock.environment=$environment")
+    [[ -n $ids ]] && docker volume rm $ids >/dev/null 2>&1 || true
+    rm -rf "$work/repo"
+    # This run's images of the bench's own repository (the registry keeps its tags: they never move).
+    ids=$(docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -E "(^|/)$bench_image:" || true)
+    [[ -n $ids ]] && docker image rm $ids >/dev/null 2>&1 || true
+  fi
   if [[ $KEEP_IMAGES != 1 ]]; then docker image rm "$notes_repo:$v_old" "$notes_repo:$v_new" >/dev/null 2>&1 || true; fi
   rm -rf "$work/notes-src" "$work"/publish-*
   exit $status
@@ -150,11 +169,29 @@ if [[ $MODE == direct ]]; then
   UNHEALTHY_CMD="$direct deploy --app $app --env $environment --image $notes_repo:$v_new --version 1.0.2-unhealthy --env-var HEALTHCHECK_PATH=/never-healthy --deploy-timeout 30"
 else
   environment="${BENCH_ENVIRONMENT:-bench}"
-  url="${BENCH_URL:-http://127.0.0.1:8080}"
-  DEPLOY_CMD="${DEPLOY_CMD:-./build.sh Deploy --environment $environment}"
+  # Its own image name per run: tags never move, and the clone's commits (hence versions) are new each run.
+  bench_image="${BENCH_IMAGE:-drydock-bench-$run_id}"
+  url="${BENCH_URL:-http://127.0.0.1:$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("hostPort", 8080))' ".nuke/environments/$environment.json")}"
+  common="--environment $environment --image-name $bench_image"
+  DEPLOY_CMD="${DEPLOY_CMD:-./build.sh Deploy $common}"
   NOOP_CMD="${NOOP_CMD:-$DEPLOY_CMD}"
-  ROLLBACK_CMD="${ROLLBACK_CMD:-./build.sh Rollback --environment $environment}"
-  UNHEALTHY_CMD="${UNHEALTHY_CMD:-./build.sh Deploy --environment $environment --skip --health-path /never-healthy}"
+  ROLLBACK_CMD="${ROLLBACK_CMD:-./build.sh Rollback $common}"
+  UNHEALTHY_CMD="${UNHEALTHY_CMD:-./build.sh Deploy $common --skip --health-path /never-healthy --deploy-timeout 20s}"
+
+  say "Cloning this checkout (with its uncommitted changes as one commit) into $work/repo"
+  rm -rf "$work/repo"
+  git clone -q --local "$root" "$work/repo"
+  git -C "$root" diff HEAD --binary | git -C "$work/repo" apply --allow-empty
+  git -C "$root" ls-files --others --exclude-standard -z | (cd "$root" && xargs -0 -r cp --parents -t "$work/repo")
+  bench_git=(git -C "$work/repo" -c user.name=drydock-bench -c user.email=bench@drydock.invalid)
+  # Optional: a command run in the clone before its first commit (e.g. to measure a patch without touching this checkout).
+  if [[ -n ${BENCH_PREPARE_CMD:-} ]]; then (cd "$work/repo" && bash -c "$BENCH_PREPARE_CMD"); fi
+  "${bench_git[@]}" add -A >/dev/null
+  "${bench_git[@]}" commit -q --allow-empty -m "bench: working tree of $(git -C "$root" rev-parse --short HEAD)"
+  say "First release (version A) to $environment: ./build.sh Deploy $common (not measured)"
+  (cd "$work/repo" && ./build.sh Deploy $common) >"$RESULTS/setup.log" 2>&1 || { tail -n 40 "$RESULTS/setup.log" >&2; exit 1; }
+  "${bench_git[@]}" commit -q --allow-empty -m "bench: version B"
+  cd "$work/repo"
 fi
 case "$url" in http://127.0.0.1:*|http://localhost:*|http://\[::1\]:*) ;; *) echo "error: BENCH_URL must be a loopback URL, not $url" >&2; exit 2 ;; esac
 

@@ -14,6 +14,7 @@ partial class Build
             var config = EnvironmentConfigFile.Load(RootDirectory, Environment).WithEnv(Env).WithSecretEnv(SecretEnv);
             return config with
             {
+                Strategy = Strategy ?? config.Strategy,
                 HostPort = HostPort ?? config.HostPort,
                 Bind = Bind ?? config.Bind,
                 HealthPath = HealthPath ?? config.HealthPath,
@@ -33,14 +34,44 @@ partial class Build
         {
             Tags = new RegistryReleaseTags(http, Log.Current, Release.Credentials),
             Masker = Secrets,
+            Edge = new EdgeStrategyOptions(RootDirectory) { WorkDirectory = TemporaryDirectory, BaseImage = BaseImage },
         });
 
-    Target Deploy => _ => _
-        .Description("Replace the running container with the pushed image (by digest), health first")
+    bool? _commitPublished;
+
+    /// <summary>
+    /// Whether the registry already holds this commit's image under all its tags (asked once, before anything runs). Such
+    /// an image passed Test before it was pushed, and what Deploy runs is that image by digest: testing and rebuilding
+    /// the same commit again would deploy exactly the same bytes.
+    /// </summary>
+    bool CommitAlreadyPublished => _commitPublished ??= AskRegistry();
+
+    bool AskRegistry()
+    {
+        try
+        {
+            return Release.IsAlreadyPublishedAsync().GetAwaiter().GetResult();
+        }
+        catch (Exception e)
+        {
+            Log.Debug($"Could not tell whether this commit is already published ({e.Message}); running the whole chain");
+            return false;
+        }
+    }
+
+    Target ShipImage => _ => _
+        .Description("Test → Publish → BuildImage → TagImage → PushImage, unless the registry already holds this commit's image")
         .DependsOn(PushImage)
+        .OnlyWhenStatic(() => !CommitAlreadyPublished)
+        .Executes(() => { });
+
+    Target Deploy => _ => _
+        .Description("Put the pushed image (by digest) in service, health first, through the environment's edge; no change, nothing done")
+        .DependsOn(ShipImage)
         .Executes(async ct =>
         {
-            var image = PublishedImage.Read(Release.Settings.ImageManifestPath);
+            // When ShipImage was skipped because this commit is already published, only its record is written (no build, no push).
+            var image = _commitPublished == true ? await Release.PushImageAsync(ct) : PublishedImage.Read(Release.Settings.ImageManifestPath);
             using var http = new HttpClient();
             var result = await (await ReleaseManagerAsync(http, ct)).DeployAsync(new DeployRequest(image.ImageName, image.Repository, image.Digest, image.Version)
             {
@@ -48,8 +79,10 @@ partial class Build
                 Environment = Environment,
                 Config = EnvironmentConfig,
             }, ct);
-            Log.Information($"{image.ImageName} {image.Version} serves {Environment} at {result.Endpoint} ({result.Duration.TotalSeconds:0.0}s"
-                + (result.SwapGap is { } gap ? $"; the port switch left it unanswered for {gap.TotalSeconds:0.00}s)" : ")"));
+            Log.Information(result.Unchanged
+                ? $"{image.ImageName} {image.Version} already serves {Environment}: nothing changed ({result.Duration.TotalSeconds:0.0}s)"
+                : $"{image.ImageName} {image.Version} serves {Environment} at {result.Endpoint} ({result.Duration.TotalSeconds:0.0}s"
+                    + (result.SwapGap is { } gap && gap > TimeSpan.Zero ? $"; the port was unanswered for {gap.TotalSeconds:0.00}s)" : "; no gap)"));
         });
 
     Target Rollback => _ => _

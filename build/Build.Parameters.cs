@@ -1,3 +1,4 @@
+using Drydock.Deploy;
 using Drydock.Engine.Parameters;
 
 partial class Build
@@ -40,6 +41,9 @@ partial class Build
 
     [Parameter("Names of variables of this runner's environment passed to the container as secrets (never printed)")]
     readonly string[] SecretEnv = [];
+
+    [Parameter("How a new release takes over: Edge (zero downtime, the default) or Replace (default: the environment's)")]
+    readonly DeployStrategyKind? Strategy;
 
     [Parameter("Host port of the service (default: the environment's, else 8080)")]
     readonly int? HostPort;

@@ -28,10 +28,12 @@ public sealed class ConcurrencyAndRecoveryTests(DeployFixture fixture, ITestOutp
         Assert.Empty(await env.ContainersAsync(ContainerRole.Lock));
     }
 
-    [Fact]
-    public async Task A_deploy_killed_with_SIGKILL_leaves_the_service_serving_and_the_next_deploy_recovers()
+    [Theory]
+    [InlineData(DeployStrategyKind.Edge)]
+    [InlineData(DeployStrategyKind.Replace)]
+    public async Task A_deploy_killed_with_SIGKILL_leaves_the_service_serving_and_the_next_deploy_recovers(DeployStrategyKind strategy)
     {
-        await using var env = new TestEnvironment(fixture, output);
+        await using var env = new TestEnvironment(fixture, output, strategy: strategy);
         await env.Manager().DeployAsync(env.Request(fixture.V1));
         await env.Notes.AddAsync("before the kill");
 
@@ -39,8 +41,11 @@ public sealed class ConcurrencyAndRecoveryTests(DeployFixture fixture, ITestOutp
         await HarnessProgram.WriteRequestAsync(request, env.Request(fixture.V2));
         using var harness = HarnessProcess.StartDeploy(request, Path.Combine(fixture.WorkDirectory, $"{env.App}-harness.log"),
             new Dictionary<string, string> { [TestEnvironment.SecretName] = env.SecretValue });
-        // Mid-way: the candidate is up beside v1 and the lock is held.
-        await WaitUntilAsync(async () => (await env.ContainersAsync(ContainerRole.Candidate)).Any(c => c.Running) || harness.Process.HasExited, TimeSpan.FromSeconds(90));
+        // Mid-way: the new release is up beside v1 (a candidate with replace; on the network, not routed yet, with the edge) and the lock is held.
+        await WaitUntilAsync(async () => (strategy == DeployStrategyKind.Replace
+                ? (await env.ContainersAsync(ContainerRole.Candidate)).Any(c => c.Running)
+                : (await env.ContainersAsync(ContainerRole.Release)).Any(c => c.Running && c.Labels[ReleaseLabels.Version] == "2.0.0"))
+            || harness.Process.HasExited, TimeSpan.FromSeconds(90));
         Assert.False(harness.Process.HasExited, "the harness ended before it could be killed:\n" + harness.Output);
         harness.KillHard();
         await harness.Process.WaitForExitAsync();
@@ -54,12 +59,30 @@ public sealed class ConcurrencyAndRecoveryTests(DeployFixture fixture, ITestOutp
         output.WriteLine($"recovering deploy: {clock.Elapsed.TotalSeconds:0.0}s");
         Assert.Contains("Taking over the deploy lock", env.Log.Text);
         Assert.Contains("is no longer running", env.Log.Text);
-        Assert.Contains("left by an interrupted run", env.Log.Text);
+        Assert.Contains(strategy == DeployStrategyKind.Replace ? "left by an interrupted run" : "never routed to", env.Log.Text);
         Assert.Equal("2.0.0", await env.Notes.VersionAsync());
         Assert.Equal(["before the kill"], await env.Notes.TextsAsync());
         Assert.Empty(await env.ContainersAsync(ContainerRole.Candidate));
         Assert.Empty(await env.ContainersAsync(ContainerRole.Lock));
         Assert.Single(await env.ContainersAsync(ContainerRole.Release), c => c.Running && c.Name == result.Container);
+    }
+
+    [Fact]
+    public async Task An_edge_routing_to_a_removed_container_is_repaired_by_the_next_deploy()
+    {
+        await using var env = new TestEnvironment(fixture, output);
+        await env.Manager().DeployAsync(env.Request(fixture.V1));
+        var second = await env.Manager().DeployAsync(env.Request(fixture.V2));
+        // The routed release disappears behind the edge's back: the edge answers 502 until someone repairs it.
+        await env.Docker.ExecuteAsync(new Drydock.Docker.DockerRmSettings(second.Container) { Force = true });
+
+        var repaired = await env.Manager().DeployAsync(env.Request(fixture.V2));
+
+        // First the edge goes back to the last good release that still exists (v1, restarted), then v2 is deployed as usual.
+        Assert.Contains("which is gone; routing to", env.Log.Text);
+        Assert.Contains("1.0.0", env.Log.Text.Split('\n').First(l => l.Contains("which is gone", StringComparison.Ordinal)));
+        Assert.Equal("1.0.0", repaired.ReplacedVersion);
+        Assert.Equal("2.0.0", await env.Notes.VersionAsync());
     }
 
     [Fact]

@@ -2,14 +2,14 @@ using Drydock.Docker;
 
 namespace Drydock.Deploy.IntegrationTests;
 
-/// <summary>The main story on one environment: deploy, replace, a failed deploy, rollback, history, status, retention.</summary>
+/// <summary>The main story on one environment with the replace strategy (the release publishes the port itself): deploy, replace, a failed deploy, rollback, history, status, retention.</summary>
 [Collection(DeployCollection.Name)]
 public sealed class ReleaseLifecycleTests(DeployFixture fixture, ITestOutputHelper output)
 {
     [Fact]
     public async Task Deploy_replace_failed_deploy_rollback_and_history()
     {
-        await using var env = new TestEnvironment(fixture, output);
+        await using var env = new TestEnvironment(fixture, output, strategy: DeployStrategyKind.Replace);
         var manager = env.Manager();
         output.WriteLine($"fixture setup (publish x2, build x3, push x3): {fixture.SetupTime.TotalSeconds:0.0}s");
 

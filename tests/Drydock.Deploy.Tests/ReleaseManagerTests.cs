@@ -11,8 +11,10 @@ public sealed class ReleaseManagerTests
     private readonly InMemoryHistory _history = new();
     private Func<int, DateTimeOffset?> _processStartedAt = ProcessIdentity.StartedAt;
 
+    // The manager's flows with the replace strategy, which the simulated CLI runs end to end (the edge's decisions are tested in EdgeStrategyTests).
     private ReleaseManager Manager() => new(new DockerCli(_engine) { Masker = new SecretMasker() }, _log, new ReleaseManagerOptions
     {
+        Strategy = new ReplaceStrategy(),
         Probe = FakeProbe.AlwaysHealthy(),
         History = _history,
         HealthPollInterval = TimeSpan.FromMilliseconds(5),
@@ -181,5 +183,32 @@ public sealed class ReleaseManagerTests
         Assert.False(status.MatchesLastRelease);
         Assert.StartsWith("Nothing serves local of notes.", status.Describe());
         Assert.False(status.Drift!.HasDrift);
+    }
+
+    [Fact]
+    public async Task The_edge_strategy_without_edge_options_is_refused_before_anything_changes()
+    {
+        var manager = new ReleaseManager(new DockerCli(_engine) { Masker = new SecretMasker() }, _log, new ReleaseManagerOptions { History = _history });
+
+        var error = await Assert.ThrowsAsync<DeployException>(() => manager.DeployAsync(Request("1.0.0", Samples.DigestA) with { Config = new EnvironmentConfig { Strategy = DeployStrategyKind.Edge } }));
+
+        Assert.Contains("Nothing was changed", error.Message);
+        Assert.Empty(_engine.Commands);
+    }
+
+    [Fact]
+    public async Task A_deploy_of_what_already_serves_changes_and_records_nothing()
+    {
+        var manager = Manager();
+        var first = await manager.DeployAsync(Request("1.0.0", Samples.DigestA));
+        var commands = _engine.Commands.Count;
+
+        var again = await manager.DeployAsync(Request("1.0.0", Samples.DigestA));
+
+        Assert.True(again.Unchanged);
+        Assert.Equal(first.Container, again.Container);
+        Assert.Single(_history.Records);
+        Assert.DoesNotContain(_engine.Commands.Skip(commands), c => c[0] is "start" or "stop" || (c[0] == "create" && !c.Contains("drydock/holder:1")));
+        Assert.Contains("nothing to do", _log.Text);
     }
 }

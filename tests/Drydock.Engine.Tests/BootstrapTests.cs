@@ -48,7 +48,7 @@ public sealed class BootstrapTests
         var (code, stdout, stderr) = Run(Path.Combine(Root, "build.sh"), ["--help"]);
         Assert.Equal(0, code);
         Assert.Matches(@"Test \(default\)", stdout);
-        Assert.Matches(@"Deploy\s+.*→ PushImage", stdout);
+        Assert.Matches(@"Deploy\s+.*→ ShipImage", stdout);
         Assert.Contains("--registry-password", stdout);
         Assert.DoesNotContain("Building the build project", stderr);
     }

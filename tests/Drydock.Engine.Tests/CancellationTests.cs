@@ -35,3 +35,33 @@ public class CancellationTests
         Assert.Equal(TargetStatus.NotRun, outcomes["After"].Status);
     }
 }
+
+public sealed class ConditionBuild : DrydockBuild
+{
+    public Target Broken => _ => _.OnlyWhenDynamic(() => Explode()).Executes(() => { });
+    public Target BrokenStatic => _ => _.OnlyWhenStatic(() => Explode()).Executes(() => { });
+
+    private static bool Explode() => throw new InvalidOperationException("registry refused");
+}
+
+public class ConditionFailureTests
+{
+    [Fact]
+    public async Task A_dynamic_condition_that_throws_fails_its_target_cleanly()
+    {
+        var graph = TargetGraph.FromBuild(new ConditionBuild());
+        var plan = ExecutionPlanner.Plan(graph, [graph.Find("Broken")!]);
+        var outcome = (await new BuildExecutor(new ConsoleBuildLog(new SecretMasker(), Verbosity.Quiet, TextWriter.Null)).RunAsync(plan, CancellationToken.None)).Single();
+        Assert.Equal(TargetStatus.Failed, outcome.Status);
+        Assert.Equal("registry refused", outcome.Reason);
+    }
+
+    [Fact]
+    public void A_static_condition_that_throws_is_a_planning_error_naming_the_target()
+    {
+        var graph = TargetGraph.FromBuild(new ConditionBuild());
+        var error = Assert.Throws<PlanningException>(() => ExecutionPlanner.Plan(graph, [graph.Find("BrokenStatic")!]));
+        Assert.Contains("BrokenStatic", error.Message);
+        Assert.Contains("registry refused", error.Message);
+    }
+}

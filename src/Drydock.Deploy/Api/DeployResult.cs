@@ -12,6 +12,9 @@ public sealed record DeployResult(ReleaseSpec Release, string Container, TimeSpa
     public Uri? Endpoint { get; init; }
 
     public ReleaseAction Action { get; init; } = ReleaseAction.Deploy;
+
+    /// <summary>The same digest and configuration already served, the way the strategy leaves it: nothing was changed or recorded.</summary>
+    public bool Unchanged { get; init; }
 }
 
 /// <summary>A rollback: <see cref="Deploy"/> when it happened, else <see cref="Message"/> says why nothing changed.</summary>

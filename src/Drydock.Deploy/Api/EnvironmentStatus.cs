@@ -26,6 +26,9 @@ public sealed record EnvironmentStatus(string App, string Environment)
     /// <summary>Set while a deploy or rollback holds the environment's lock.</summary>
     public LockInfo? Lock { get; init; }
 
+    /// <summary>The environment's edge (container, health, route, generation); empty when it has none.</summary>
+    public IReadOnlyList<string> Edge { get; init; } = [];
+
     public string Describe()
     {
         var text = new StringBuilder();
@@ -42,9 +45,13 @@ public sealed record EnvironmentStatus(string App, string Environment)
             text.AppendLine($"  uptime   {FormatUptime(Uptime)} (since {Serving.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC)");
             text.AppendLine($"  image    {spec.ImageReference}");
             text.AppendLine($"  commit   {spec.Commit ?? "unknown"}");
-            text.AppendLine($"  port     {config.Bind}:{config.HostPort} -> {config.ContainerPort}");
+            text.AppendLine(ReleasePlacement.IsBehindEdge(Serving.Labels)
+                ? $"  port     {config.Bind}:{config.HostPort} (the edge) -> {Serving.Name}:{config.ContainerPort} on the environment's network"
+                : $"  port     {config.Bind}:{config.HostPort} -> {config.ContainerPort}");
             text.AppendLine($"  deployed {ServingRelease.Stamp.DeployedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC by {ServingRelease.Stamp.DeployedBy} ({ServingRelease.Stamp.Action.ToString().ToLowerInvariant()})");
         }
+        foreach (var line in Edge)
+            text.AppendLine("  " + line);
         text.AppendLine(LastSucceeded is null
             ? "  history  no successful release recorded"
             : $"  history  last successful: {LastSucceeded.Version} at {LastSucceeded.At.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC; serving {(MatchesLastRelease ? "matches it" : "does NOT match it")}");

@@ -17,6 +17,7 @@ public sealed class ReleaseManager
     private readonly EnvironmentContainers _containers;
     private readonly IReleaseHistory _history;
     private readonly DeployContext _context;
+    private readonly EnvironmentEdge? _edge;
 
     public ReleaseManager(DockerCli docker, IBuildLog log, ReleaseManagerOptions? options = null)
     {
@@ -27,7 +28,17 @@ public sealed class ReleaseManager
         _history = _options.History ?? new VolumeReleaseHistory(_containers, log);
         var health = new HealthWaiter(_containers, _options.Probe ?? HttpHealthProbe.Shared, _options.Time, log) { PollInterval = _options.HealthPollInterval };
         _context = new DeployContext(_containers, health, log, _options.Time);
+        _edge = _options.Edge is { } edge ? new EnvironmentEdge(docker, log, edge) : null;
     }
+
+    /// <summary><see cref="ReleaseManagerOptions.Strategy"/> when set; otherwise the environment's <see cref="EnvironmentConfig.Strategy"/>.</summary>
+    private IDeployStrategy StrategyFor(EnvironmentConfig config) =>
+        _options.Strategy ?? config.Strategy switch
+        {
+            DeployStrategyKind.Replace => new ReplaceStrategy(),
+            _ => new EdgeStrategy(_edge ?? throw new DeployException(
+                "The edge strategy needs ReleaseManagerOptions.Edge (where the edge image is built from); or set \"strategy\": \"replace\" for this environment. Nothing was changed."), _options.Edge!),
+        };
 
     private SecretMasker? Masker => _options.Masker ?? _docker.Masker;
 
@@ -39,12 +50,15 @@ public sealed class ReleaseManager
         spec.Validate();
         // Before anything changes: a missing secret must not cost the running release anything.
         var secrets = SecretEnvironment.Resolve(spec.Config.SecretEnv, _options.ReadEnvironment, Masker);
-        _log.Write(LogLevel.Information, $"Deploying {spec.App} {spec.Version} ({spec.ImageReference}) to {spec.Environment} with the {_options.Strategy.Name} strategy");
+        var strategy = StrategyFor(spec.Config);
+        _log.Write(LogLevel.Information, $"Deploying {spec.App} {spec.Version} ({spec.ImageReference}) to {spec.Environment} with the {strategy.Name} strategy");
         await HolderImage.EnsureAsync(_docker, _log, cancellationToken);
         var imageId = await EnsureImageAsync(spec, cancellationToken);
         await using var environmentLock = await AcquireLockAsync(spec.App, spec.Environment, $"deploy {spec.Version}", spec.Config.LockTimeout, cancellationToken);
-        await InterruptedRunRecovery.RecoverAsync(_context, spec.App, spec.Environment, cancellationToken);
-        return await ShipAsync(spec, imageId, secrets, ReleaseAction.Deploy, clock, cancellationToken);
+        await RecoverAsync(strategy, spec.App, spec.Environment, spec.Config, cancellationToken);
+        if (await UnchangedAsync(strategy, spec, clock, cancellationToken) is { } unchanged)
+            return unchanged;
+        return await ShipAsync(strategy, spec, imageId, secrets, ReleaseAction.Deploy, clock, cancellationToken);
     }
 
     /// <summary>
@@ -57,8 +71,9 @@ public sealed class ReleaseManager
         _ = ReleaseNames.Sanitize(request.App);
         _ = ReleaseNames.Sanitize(request.Environment);
         await HolderImage.EnsureAsync(_docker, _log, cancellationToken);
+        var strategy = StrategyFor(request.Config);
         await using var environmentLock = await AcquireLockAsync(request.App, request.Environment, $"rollback to {request.ToVersion ?? "the previous release"}", request.Config.LockTimeout, cancellationToken);
-        await InterruptedRunRecovery.RecoverAsync(_context, request.App, request.Environment, cancellationToken);
+        await RecoverAsync(strategy, request.App, request.Environment, request.Config, cancellationToken);
 
         var releases = await _containers.ListAsync(request.App, request.Environment, ContainerRole.Release, cancellationToken);
         var serving = Serving(releases);
@@ -94,6 +109,10 @@ public sealed class ReleaseManager
                         LockTimeout = request.Config.LockTimeout,
                         KeepReleases = request.Config.KeepReleases,
                         ProbeHost = request.Config.ProbeHost,
+                        // How traffic reaches the release is today's choice: the edge holds today's port.
+                        Strategy = request.Config.Strategy,
+                        HostPort = strategy is EdgeStrategy ? request.Config.HostPort : target.Spec.Config.HostPort,
+                        Bind = strategy is EdgeStrategy ? request.Config.Bind : target.Spec.Config.Bind,
                     },
                 };
                 source = target.Source;
@@ -107,7 +126,7 @@ public sealed class ReleaseManager
         _log.Write(LogLevel.Information, $"Rolling {request.Environment} back from {from} to {spec.Version} ({spec.ImageReference}, from the {Describe(source)})");
         var secrets = SecretEnvironment.Resolve(spec.Config.SecretEnv, _options.ReadEnvironment, Masker);
         var imageId = await EnsureImageAsync(spec, cancellationToken);
-        var deploy = await ShipAsync(spec, imageId, secrets, ReleaseAction.Rollback, clock, cancellationToken);
+        var deploy = await ShipAsync(strategy, spec, imageId, secrets, ReleaseAction.Rollback, clock, cancellationToken);
         return new RollbackResult(true, $"Rolled {request.Environment} back from {from} to {spec.Version}.") { Deploy = deploy, Source = source };
     }
 
@@ -136,6 +155,7 @@ public sealed class ReleaseManager
                 .OrderByDescending(r => r.Stamp.DeployedAt).ToList(),
             Drift = await DriftAsync(environment, serving, last, cancellationToken),
             Lock = lockContainer is null ? null : LockInfo.FromLabels(lockContainer.Labels, lockContainer.Created),
+            Edge = _edge is null ? [] : await EdgeStatus.DescribeAsync(_edge, app, environment, cancellationToken),
         };
     }
 
@@ -158,8 +178,30 @@ public sealed class ReleaseManager
         return DriftDetector.Compare(serving, image?.Environment ?? [], changes, last);
     }
 
+    /// <summary>Cleans up after an interrupted run (half-started containers, nothing running), then whatever the strategy's own machinery needs (e.g. the edge's route).</summary>
+    private async Task RecoverAsync(IDeployStrategy strategy, string app, string environment, EnvironmentConfig config, CancellationToken cancellationToken)
+    {
+        _edge?.Forget();
+        await InterruptedRunRecovery.RecoverAsync(_context, app, environment, cancellationToken);
+        var history = await _history.ReadAsync(app, environment, cancellationToken);
+        var succeeded = history.Where(r => r.Outcome == ReleaseOutcome.Succeeded && r.Container is not null).ToList();
+        await strategy.RepairAsync(new RepairRequest(_context, app, environment, config, succeeded.LastOrDefault()?.Container,
+            succeeded.Select(r => r.Container!).ToHashSet(StringComparer.OrdinalIgnoreCase)), cancellationToken);
+    }
+
+    /// <summary>A deploy of exactly what already serves, the way it serves: nothing to do, nothing recorded.</summary>
+    private async Task<DeployResult?> UnchangedAsync(IDeployStrategy strategy, ReleaseSpec spec, long clock, CancellationToken cancellationToken)
+    {
+        var serving = Serving(await _containers.ListAsync(spec.App, spec.Environment, ContainerRole.Release, cancellationToken));
+        var recorded = serving is null ? null : ReleaseLabels.Read(serving.Labels);
+        if (NoChangeCheck.Difference(recorded, spec) is not null || !await strategy.ServesAsync(_context, serving!, spec, cancellationToken))
+            return null;
+        _log.Write(LogLevel.Information, $"{spec.App} {spec.Version} ({HistoryTable.ShortDigest(spec.Digest)}) already serves {spec.Environment} from {serving!.Name} with this configuration: nothing to do");
+        return new DeployResult(spec, serving.Name, Elapsed(clock)) { Unchanged = true, Action = ReleaseAction.Deploy, ReplacedVersion = null };
+    }
+
     private async Task<DeployResult> ShipAsync(
-        ReleaseSpec spec, string imageId, IReadOnlyDictionary<string, string> secrets, ReleaseAction action, long clock, CancellationToken cancellationToken)
+        IDeployStrategy strategy, ReleaseSpec spec, string imageId, IReadOnlyDictionary<string, string> secrets, ReleaseAction action, long clock, CancellationToken cancellationToken)
     {
         var releases = await _containers.ListAsync(spec.App, spec.Environment, ContainerRole.Release, cancellationToken);
         var serving = Serving(releases);
@@ -187,7 +229,7 @@ public sealed class ReleaseManager
         RolloutResult rollout;
         try
         {
-            rollout = await _options.Strategy.RollOutAsync(new Rollout(_context, spec, stamp, serving, secrets), cancellationToken);
+            rollout = await strategy.RollOutAsync(new Rollout(_context, spec, stamp, serving, secrets), cancellationToken);
         }
         catch (Exception e)
         {
@@ -213,7 +255,8 @@ public sealed class ReleaseManager
         }
         _log.Write(LogLevel.Information,
             $"{(action == ReleaseAction.Rollback ? "Rolled back" : "Deployed")} {spec.App} {spec.Version} to {spec.Environment} in {duration.TotalSeconds:0.0}s"
-            + (rollout.SwapGap is { } gap ? $"; swap gap {gap.TotalSeconds:0.00}s" : "; nothing served before, so no gap")
+            + (rollout.Summary is { } summary ? $"; {summary}"
+                : rollout.SwapGap is { } gap ? $"; swap gap {gap.TotalSeconds:0.00}s" : "; nothing served before, so no gap")
             + (rollout.Endpoint is { } endpoint ? $"; answering on {endpoint.GetLeftPart(UriPartial.Authority)}" : string.Empty));
         return new DeployResult(spec, rollout.Container, duration)
         {

@@ -5,8 +5,14 @@ namespace Drydock.Deploy;
 /// <summary>The seams of <see cref="ReleaseManager"/>; the defaults are the real thing.</summary>
 public sealed record ReleaseManagerOptions
 {
-    /// <summary>How a verified release takes over; see <see cref="IDeployStrategy"/>.</summary>
-    public IDeployStrategy Strategy { get; init; } = new ReplaceStrategy();
+    /// <summary>
+    /// How a verified release takes over, for every environment; null (default): each environment's
+    /// <see cref="EnvironmentConfig.Strategy"/> decides (edge unless it says replace).
+    /// </summary>
+    public IDeployStrategy? Strategy { get; init; }
+
+    /// <summary>Where the edge image comes from; needed by the edge strategy, and by Status to show an environment's edge.</summary>
+    public EdgeStrategyOptions? Edge { get; init; }
 
     /// <summary>HTTP health probe of published ports; default <see cref="HttpHealthProbe"/>.</summary>
     public IHttpProbe? Probe { get; init; }

@@ -8,7 +8,14 @@ namespace Drydock.Deploy;
 /// </summary>
 public sealed record EnvironmentConfig
 {
-    /// <summary>The port the service is published on.</summary>
+    /// <summary>
+    /// How a verified release takes over: <see cref="DeployStrategyKind.Edge"/> (an edge container holds the port and
+    /// switches between releases without a gap) or <see cref="DeployStrategyKind.Replace"/> (the release publishes the
+    /// port itself; a short stop-first gap).
+    /// </summary>
+    public DeployStrategyKind Strategy { get; init; } = DeployStrategyKind.Edge;
+
+    /// <summary>The port the service is published on (by the edge, or by the release itself with the replace strategy).</summary>
     public int HostPort { get; init; } = 8080;
 
     /// <summary>Host address the port is bound to: loopback unless the environment deliberately says otherwise.</summary>

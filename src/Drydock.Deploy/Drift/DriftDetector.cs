@@ -78,7 +78,8 @@ public static class DriftDetector
         if (config.User is { } user)
             Expect("user", user, container.User);
 
-        var expectedPort = $"{config.Bind}:{config.HostPort}->{config.ContainerPort}/tcp";
+        // Behind an edge a release publishes nothing: the edge holds the environment's port.
+        var expectedPort = ReleasePlacement.IsBehindEdge(container.Labels) ? "none" : $"{config.Bind}:{config.HostPort}->{config.ContainerPort}/tcp";
         var actualPorts = container.PortBindings.Select(p => $"{p.HostIp}:{p.HostPort}->{p.ContainerPort}").ToList();
         Expect("published port", expectedPort, actualPorts.Count == 0 ? "none" : string.Join(", ", actualPorts));
 

@@ -25,6 +25,9 @@ public static class ReleaseLabels
     public const string DeployedBy = Prefix + "deployed-by";
     public const string Action = Prefix + "action";
 
+    /// <summary><c>published</c> (the release holds the port) or <c>edge</c> (unpublished, behind the environment's edge); see <see cref="ReleasePlacement"/>.</summary>
+    public const string Placement = Prefix + "placement";
+
     /// <summary>The environment configuration the release was created with, as JSON (secret names only, never values).</summary>
     public const string Config = Prefix + "config";
 

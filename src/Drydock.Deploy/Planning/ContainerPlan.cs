@@ -9,15 +9,19 @@ namespace Drydock.Deploy;
 /// </summary>
 public static class ContainerPlan
 {
-    /// <summary>The container that serves on the real port.</summary>
-    public static DockerRunSettings Release(ReleaseSpec spec, ReleaseStamp stamp, string? envFile) =>
-        Common(spec, envFile) with
+    /// <summary>The container that serves: on the real port, or where the strategy's <paramref name="placement"/> says (default: published).</summary>
+    public static DockerRunSettings Release(ReleaseSpec spec, ReleaseStamp stamp, string? envFile, ReleasePlacement? placement = null)
+    {
+        placement ??= ReleasePlacement.Published(spec.Config);
+        return Common(spec, envFile) with
         {
             Name = ReleaseNames.Container(spec.App, spec.Environment, spec.Version, stamp.ReleaseId),
-            Labels = ReleaseLabels.ForRelease(spec, stamp, ContainerRole.Release),
-            Publish = [new PortMapping(spec.Config.HostPort, spec.Config.ContainerPort, spec.Config.Bind)],
+            Labels = new Dictionary<string, string>(ReleaseLabels.ForRelease(spec, stamp, ContainerRole.Release)) { [ReleaseLabels.Placement] = placement.Label },
+            Publish = placement.Publish,
+            Network = placement.Network,
             Restart = "unless-stopped",
         };
+    }
 
     /// <summary>
     /// The same image and configuration, published on an ephemeral loopback port (<c>127.0.0.1::port</c>) so it can be

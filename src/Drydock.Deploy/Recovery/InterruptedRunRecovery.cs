@@ -35,7 +35,9 @@ public static class InterruptedRunRecovery
             log.Write(LogLevel.Warning, $"Nothing serves {environment} (an interrupted swap, or stopped by hand): starting {last.Name}, the release that served last");
             await containers.StartAsync(last.Name, cancellationToken);
             var config = ReleaseLabels.Read(last.Labels)?.Spec.Config ?? new EnvironmentConfig();
-            var verdict = await context.Health.WaitAsync(last.Name, ProbeAddress.For(config, config.HostPort, config.Bind), config.DeployTimeout, cancellationToken);
+            // Behind an edge the host cannot reach the release (the edge's route is repaired by the strategy): Docker's health alone.
+            var probe = ReleasePlacement.IsBehindEdge(last.Labels) ? null : ProbeAddress.For(config, config.HostPort, config.Bind);
+            var verdict = await context.Health.WaitAsync(last.Name, probe, config.DeployTimeout, cancellationToken);
             log.Write(verdict.Healthy ? LogLevel.Information : LogLevel.Warning,
                 verdict.Healthy ? $"{last.Name} serves {environment} again" : $"{last.Name} was started but is not healthy: {verdict.Reason}");
         }

@@ -13,4 +13,7 @@ public sealed record RolloutResult(string Container, TimeSpan? SwapGap, HealthVe
 {
     /// <summary>Where the new release answers, e.g. <c>http://127.0.0.1:8080/health/ready</c>.</summary>
     public Uri? Endpoint { get; init; }
+
+    /// <summary>What the strategy did, for the deploy's closing line (e.g. "switched at the edge; 1.0.0 drained in 0.1s").</summary>
+    public string? Summary { get; init; }
 }

@@ -38,13 +38,6 @@ public sealed class BuildExecutor(IBuildLog log)
                 Record(new(node.Name, TargetStatus.NotRun, TimeSpan.Zero, $"{brokenDependency.Name} did not succeed"));
                 continue;
             }
-            var falseCondition = definition.DynamicConditions.FirstOrDefault(c => !c.Evaluate());
-            if (falseCondition is not null)
-            {
-                Record(new(node.Name, TargetStatus.Skipped, TimeSpan.Zero, $"condition false: {falseCondition.Text}"));
-                continue;
-            }
-
             var outcome = Record(await RunOneAsync(planned, cancellationToken));
             if (outcome.Status == TargetStatus.Aborted || (outcome.Status == TargetStatus.Failed && !definition.ProceedsAfterFailure))
                 buildFailed = true;
@@ -59,6 +52,10 @@ public sealed class BuildExecutor(IBuildLog log)
         var stopwatch = Stopwatch.StartNew();
         try
         {
+            // Inside the try: a condition that cannot be evaluated (a registry that refuses, say) fails its target cleanly.
+            var falseCondition = planned.Node.Definition.DynamicConditions.FirstOrDefault(c => !c.Evaluate());
+            if (falseCondition is not null)
+                return new(name, TargetStatus.Skipped, TimeSpan.Zero, $"condition false: {falseCondition.Text}");
             foreach (var action in planned.Node.Definition.Actions)
                 await action(cancellationToken);
             return new(name, TargetStatus.Succeeded, stopwatch.Elapsed);

@@ -25,7 +25,7 @@ public static class ExecutionPlanner
         var failedStatic = new Dictionary<TargetNode, string>();
         foreach (var node in included.Where(n => !skippedByRequest.Contains(n)))
         {
-            var falseCondition = node.Definition.StaticConditions.FirstOrDefault(c => !c.Evaluate());
+            var falseCondition = node.Definition.StaticConditions.FirstOrDefault(c => !Holds(node, c));
             if (falseCondition is not null)
                 failedStatic[node] = $"condition false: {falseCondition.Text}";
         }
@@ -39,6 +39,18 @@ public static class ExecutionPlanner
             : failedStatic.TryGetValue(node, out var reason) ? reason
             : needed.Contains(node) ? null
             : "only needed by skipped targets")).ToList();
+    }
+
+    private static bool Holds(TargetNode node, TargetCondition condition)
+    {
+        try
+        {
+            return condition.Evaluate();
+        }
+        catch (Exception e) when (e is not PlanningException)
+        {
+            throw new PlanningException($"The condition of {node.Name} ({condition.Text}) could not be evaluated: {e.Message}");
+        }
     }
 
     /// <summary>A topological order of the whole graph; a cycle anywhere is a mistake in the build and is named.</summary>

@@ -24,7 +24,8 @@ public static class HarnessProgram
         var docker = new Drydock.Docker.DockerCli(new ProcessToolRunner(log, masker)) { Masker = masker };
         try
         {
-            var result = await new ReleaseManager(docker, log).DeployAsync(request);
+            var edge = new EdgeStrategyOptions(RepositoryRoot.Path) { WorkDirectory = RepositoryRoot.Temp() };
+            var result = await new ReleaseManager(docker, log, new ReleaseManagerOptions { Edge = edge }).DeployAsync(request);
             Console.WriteLine($"deployed {result.Release.Version} in {result.Container}");
             return 0;
         }

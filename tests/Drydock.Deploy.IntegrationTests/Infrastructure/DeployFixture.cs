@@ -36,6 +36,12 @@ public sealed class DeployFixture : IAsyncLifetime
 
     public TimeSpan SetupTime { get; private set; }
 
+    /// <summary>The base image the Notes images and the edge image are built on.</summary>
+    public string BaseImageReference { get; private set; } = null!;
+
+    /// <summary>How the edge strategy finds (or builds, once per change to src/Drydock.Edge) the edge image.</summary>
+    public EdgeStrategyOptions Edge => new(RepositoryRoot.Path) { WorkDirectory = RepositoryRoot.Temp(), BaseImage = BaseImageReference };
+
     public DockerCli CreateDocker(IBuildLog log, SecretMasker? masker = null)
     {
         masker ??= new SecretMasker();
@@ -49,6 +55,9 @@ public sealed class DeployFixture : IAsyncLifetime
         var docker = CreateDocker(SetupLog);
         await DockerEngine.EnsureAvailableAsync(docker, SetupLog, RepositoryRoot.Temp("dockerd.log"));
         var baseImage = await BaseImage.EnsureAsync(docker, SetupLog, RepositoryRoot.Temp("base-image"));
+        BaseImageReference = baseImage.Reference;
+        // Built here once (kept afterwards, as Deploy keeps it), so no test's deploy pays for it.
+        await Drydock.Edge.Client.EdgeImage.EnsureAsync(docker, SetupLog, new Drydock.Edge.Client.EdgeImageSource(RepositoryRoot.Path), RepositoryRoot.Temp(), baseImage.Reference);
         Registry = await LocalRegistry.EnsureRunningAsync(
             new LocalRegistryOptions(Path.Combine(WorkDirectory, "registry")) { Address = $"127.0.0.1:{FreePort.Next()}" }, docker.Runner, SetupLog);
 

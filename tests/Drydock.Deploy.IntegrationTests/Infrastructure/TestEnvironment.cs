@@ -12,19 +12,23 @@ public sealed class TestEnvironment : IAsyncDisposable
 {
     public const string SecretName = "NOTES_IT_SECRET";
 
-    public TestEnvironment(DeployFixture fixture, ITestOutputHelper output, string environment = "it")
+    /// <param name="app">Another environment of an existing test's app (several environments on one host); default: an app of its own.</param>
+    public TestEnvironment(DeployFixture fixture, ITestOutputHelper output, string environment = "it", DeployStrategyKind strategy = DeployStrategyKind.Edge, string? app = null)
     {
+        Strategy = strategy;
         Fixture = fixture;
         Log = new CapturingBuildLog(output);
         Masker = new SecretMasker();
         Docker = fixture.CreateDocker(Log, Masker);
-        App = "notes" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
+        App = app ?? "notes" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
         Environment = environment;
         Port = FreePort.Next();
         SecretValue = "s3cr3t-" + Guid.NewGuid().ToString("N");
     }
 
     public DeployFixture Fixture { get; }
+
+    public DeployStrategyKind Strategy { get; }
 
     public CapturingBuildLog Log { get; }
 
@@ -45,6 +49,7 @@ public sealed class TestEnvironment : IAsyncDisposable
     /// <summary>Hardened defaults, a fast HEALTHCHECK interval (the image's is 10s), a secret and a plain variable.</summary>
     public EnvironmentConfig Config => new EnvironmentConfig
     {
+        Strategy = Strategy,
         HostPort = Port,
         HealthCheck = new HealthCheckTiming { Interval = TimeSpan.FromSeconds(1), StartPeriod = TimeSpan.FromSeconds(30) },
         DeployTimeout = TimeSpan.FromSeconds(60),
@@ -58,6 +63,7 @@ public sealed class TestEnvironment : IAsyncDisposable
         {
             ReadEnvironment = name => name == SecretName ? SecretValue : System.Environment.GetEnvironmentVariable(name),
             Tags = new RegistryReleaseTags(new HttpClient(), Log),
+            Edge = Fixture.Edge,
         });
 
     public DeployRequest Request(NotesImage image, EnvironmentConfig? config = null) =>
@@ -75,6 +81,8 @@ public sealed class TestEnvironment : IAsyncDisposable
         var containers = await quiet.PsAsync(new DockerPsSettings { LabelFilters = [$"{ReleaseLabels.App}={App}"] });
         if (containers.Count > 0)
             await quiet.ExecuteAsync(new DockerRmSettings(containers.Select(c => c.Id).ToArray()) { Force = true, Volumes = true }, throwOnError: false);
+        // The edge's network (the edge container and its state volume carry the app label and went above).
+        await quiet.ExecuteAsync(new DockerNetworkRmSettings(Drydock.Edge.Client.EdgeNames.Network(App, Environment)), throwOnError: false);
         var volumes = await quiet.ListVolumesAsync(new DockerVolumeLsSettings { LabelFilters = [$"{ReleaseLabels.App}={App}"] });
         if (volumes.Count > 0)
             await quiet.ExecuteAsync(new DockerVolumeRmSettings(volumes.Select(v => v.Name).ToArray()) { Force = true }, throwOnError: false);

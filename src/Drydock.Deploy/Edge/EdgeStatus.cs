@@ -1,0 +1,41 @@
+using Drydock.Edge.Client;
+using Drydock.Edge.Contract;
+
+namespace Drydock.Deploy;
+
+/// <summary>The edge's lines in <c>Status</c>: its container and health, the public port, the active route and its generation.</summary>
+public static class EdgeStatus
+{
+    public static async Task<IReadOnlyList<string>> DescribeAsync(EnvironmentEdge edges, string app, string environment, CancellationToken cancellationToken)
+    {
+        var container = await edges.InspectAsync(app, environment, cancellationToken);
+        if (container is null)
+            return [];
+        var port = container.Labels.GetValueOrDefault(EdgeLabels.PublicPort) ?? "?";
+        if (!container.Running)
+            return [$"edge     {container.Name.TrimStart('/')} is {container.Status} (port {port} unanswered; the next Deploy or Rollback starts it)"];
+        try
+        {
+            using var admin = await edges.ClientAsync(app, environment, cancellationToken);
+            var health = await admin.GetHealthAsync(cancellationToken);
+            var routes = await admin.GetRoutesAsync(cancellationToken);
+            return Describe(container.Name.TrimStart('/'), port, health, routes);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or EdgeAdminException or Drydock.Engine.Tooling.ToolFailedException or InvalidOperationException)
+        {
+            return [$"edge     {container.Name.TrimStart('/')} runs but its admin API does not answer: {e.Message}"];
+        }
+    }
+
+    /// <summary>Pure, for tests.</summary>
+    public static IReadOnlyList<string> Describe(string container, string port, EdgeHealthView health, RouteTableView routes)
+    {
+        var lines = new List<string> { $"edge     {container} ({health.Status}, edge {health.EdgeVersion}) on port {port}" };
+        lines.Add(routes.Active is { } active
+            ? $"route    -> {active.Upstream} ({active.Version}) since {active.Since.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, generation {routes.Generation}"
+            : "route    none yet (the edge answers 503)");
+        foreach (var upstream in routes.Upstreams.Where(u => !u.Active))
+            lines.Add($"retired  {upstream.Upstream}: {upstream.InFlight} in flight, {upstream.Served} served, {upstream.Failed} failed");
+        return lines;
+    }
+}
