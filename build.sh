@@ -48,9 +48,15 @@ input_folders() {
 
 # Inputs of the build project: the folders above, and the repository-wide files every project imports.
 # With an argument, only the files changed since that file was touched.
+# The folder list is kept from the last build: any change to it starts in a project file inside a listed folder,
+# which makes that build stale anyway, and reading every project file costs more than the rest of the check.
+folders=()
+folders_cache="$root/build/bin/.bootstrap-folders"
 input_files() {
-  local folders newer=()
-  mapfile -t folders < <(input_folders)
+  local newer=()
+  if ((${#folders[@]} == 0)); then
+    if [[ -f "$folders_cache" ]]; then mapfile -t folders <"$folders_cache"; else mapfile -t folders < <(input_folders); fi
+  fi
   [[ $# -gt 0 ]] && newer=(-newer "$1")
   find "${folders[@]}" "$root/global.json" "$root/Directory.Build.props" "$root/Directory.Packages.props" \
     \( -name bin -o -name obj \) -prune -o -type f "${newer[@]}" -print 2>/dev/null
@@ -83,6 +89,8 @@ build_project() {
   fi
   echo "Building the build project (build/ changed since the last run)…" >&2
   local started="$stamp.new" log="$root/build/bin/.bootstrap.log"
+  mapfile -t folders < <(input_folders)
+  printf '%s\n' "${folders[@]}" >"$folders_cache"
   input_checksum >"$started"
   if ! "$dotnet" build "$root/build/_build.csproj" --nologo -v quiet -clp:NoSummary >"$log" 2>&1 </dev/null; then
     cat "$log" >&2
