@@ -3,7 +3,7 @@
 # published port while, one after the other:
 #   deploy            a Deploy of a new version
 #   noop-deploy       the same Deploy again, nothing changed (goal: under 5 s, changes nothing)
-#   rollback          a Rollback (goal: the old version answers within 3 s of the command's start)
+#   rollback          a Rollback, ROLLBACKS times (goal: the old version answers within 3 s of the command's start, median)
 #   unhealthy-deploy  a Deploy of a version that never becomes healthy (goal: fails, old version keeps serving)
 #   naive-replace     the same version change done the naive way, as `docker compose up -d` does: stop the old
 #                     container, start the new one on the port (the baseline)
@@ -14,52 +14,41 @@
 # time, and the time until the target version answers. Prints a table and the goals; JSON per phase and a summary in
 # bench/results/zero-downtime/ (the load generator is bench/LoadProbe: every response is recorded, nothing sampled).
 #
-# Modes
-#   MODE=build (default)  The real ./build.sh, through the edge, on the environment BENCH_ENVIRONMENT (default bench:
-#                         .nuke/environments/bench.json, port 8095, so it never collides with local or dev) and an image
-#                         name of its own per run (BENCH_IMAGE, default drydock-bench-<run id>: tags never move).
-#                         Two versions need two commits, and this checkout is never touched: the bench clones it into
-#                         .nuke/temp/zero-downtime/repo, applies the working tree's changes there as one commit (version
-#                         A), deploys A (not measured), then adds an empty commit (version B). Then, in the clone:
-#                           DEPLOY_CMD     ./build.sh Deploy --environment bench --image-name ...   (the whole chain, A → B)
-#                           NOOP_CMD       the same, again (B is published and serves: goal under 5 s, nothing changes)
-#                           ROLLBACK_CMD   ./build.sh Rollback --environment bench ...               (B → A)
-#                           UNHEALTHY_CMD  ./build.sh Deploy --environment bench --skip --health-path /never-healthy
-#                         Override any of them (they run with bash -c in the clone). BENCH_PREPARE_CMD runs in the clone
-#                         before its first commit. BENCH_KEEP=1 keeps the environment.
-#   MODE=direct           Self-contained: builds two Notes versions and the edge image, starts an edge, and the phases
-#                         run bench/EdgeDirect, which takes the edge-based Deploy's steps (new release healthy, switch
-#                         the edge, drain the old release, stop it) with Drydock.Edge.Client. For measuring the edge
-#                         before ./build.sh Deploy is wired to it.
-#   The naive baseline is self-contained in both modes (two Notes versions built here, on NAIVE_PORT).
+# How: the real ./build.sh, through the edge, on the environment BENCH_ENVIRONMENT (default bench:
+#   .nuke/environments/bench.json, port 8095, so it never collides with local or dev) and an image name of its own per
+#   run (BENCH_IMAGE, default drydock-bench-<run id>: tags never move). Two versions need two commits, and this checkout
+#   is never touched: the bench clones it into .nuke/temp/zero-downtime/repo, applies the working tree's changes there
+#   as one commit (version A), deploys A (not measured), then adds an empty commit (version B). Then, in the clone:
+#     DEPLOY_CMD     ./build.sh Deploy --environment bench --image-name ...   (the whole chain, A → B)
+#     NOOP_CMD       the same, again (B is published and serves: goal under 5 s, nothing changes)
+#     ROLLBACK_CMD   ./build.sh Rollback --environment bench ...               (B → A)
+#     UNHEALTHY_CMD  ./build.sh Deploy --environment bench --skip --health-path /never-healthy
+#   Override any of them (they run with bash -c in the clone). BENCH_PREPARE_CMD runs in the clone before its first
+#   commit. BENCH_KEEP=1 keeps the environment.
+#   The naive baseline runs the same two images (A, then B) published on NAIVE_PORT, replaced as compose does it.
 #
 # Settings: CONNECTIONS (8), WARMUP seconds of load before each command (3), SETTLE seconds after it (5),
-#   DRAIN_TIMEOUT seconds (30), LOAD_PATH (/version: Notes reports its version there), KEEP_IMAGES=1 keeps the Notes
-#   images for the next run. Everything stays on this machine: load goes to 127.0.0.1 only, and every container,
-#   network and volume made here is removed at the end (the edge image is kept: Deploy reuses it).
+#   LOAD_PATH (/version: Notes reports its version there), ROLLBACKS (5: the rollback phase runs that many times,
+#   alternating between the two versions; the 3 s goal is judged on the median). Everything stays on this machine: load goes to 127.0.0.1
+#   only, and every container, network, volume and image made here is removed at the end (the edge image is kept:
+#   Deploy reuses it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-MODE="${MODE:-build}"
 CONNECTIONS="${CONNECTIONS:-8}"
 WARMUP="${WARMUP:-3}"
 SETTLE="${SETTLE:-5}"
-DRAIN_TIMEOUT="${DRAIN_TIMEOUT:-30}"
 LOAD_PATH="${LOAD_PATH:-/version}"
-KEEP_IMAGES="${KEEP_IMAGES:-0}"
+ROLLBACKS="${ROLLBACKS:-5}"
 RESULTS="${RESULTS:-bench/results/zero-downtime}"
 [[ $RESULTS == /* ]] || RESULTS="$root/$RESULTS"
 work="$root/.nuke/temp/zero-downtime"
 run_id="zd$(date +%s | tail -c 6)$$"
-notes_repo="drydock-bench/notes"
-v_old="${V_OLD:-1.0.0}"
-v_new="${V_NEW:-1.0.1}"
 
-for tool in docker dotnet curl python3; do
+for tool in docker dotnet curl python3 git; do
   command -v "$tool" >/dev/null || { echo "error: $tool is required" >&2; exit 127; }
 done
-case "$MODE" in build|direct) ;; *) echo "error: MODE must be build or direct, not '$MODE'" >&2; exit 2 ;; esac
 
 say() { printf '\n== %s\n' "$*" >&2; }
 
@@ -78,34 +67,29 @@ version_of() { curl -fsS --max-time 5 "$1/version" | python3 -c 'import json,sys
 
 # Containers of an environment (by Drydock's labels), id and state: what a no-change deploy must leave alone.
 snapshot() {
-  local filters=(--filter "label=dev.drydock.environment=$environment")
-  [[ $MODE == direct ]] && filters+=(--filter "label=dev.drydock.app=$app")
-  docker ps -a --no-trunc "${filters[@]}" --format '{{.ID}} {{.State}} {{.Image}}' | sort
+  docker ps -a --no-trunc --filter "label=dev.drydock.environment=$environment" --format '{{.ID}} {{.State}} {{.Image}}' | sort
 }
 
 # --- tools ----------------------------------------------------------------------------------------------------------
-say "Building the load probe and the direct-mode deployer (into .nuke/temp, apart from everyone's bin/obj)"
+say "Building the load probe (into .nuke/temp, apart from everyone's bin/obj)"
 mkdir -p "$work" "$RESULTS"
 rm -f "$RESULTS"/*.json "$RESULTS"/commands.log
-for project in LoadProbe EdgeDirect; do
-  dotnet build "bench/$project" -c Release --artifacts-path "$work/tools" -nologo -v q -nodeReuse:false >/dev/null
-done
+dotnet build bench/LoadProbe -c Release --artifacts-path "$work/tools" -nologo -v q -nodeReuse:false >/dev/null
 probe_dll="$work/tools/bin/LoadProbe/release/LoadProbe.dll"
-edge_direct=(dotnet "$work/tools/bin/EdgeDirect/release/EdgeDirect.dll")
 
 naive_old="$run_id-naive-old"
 naive_new="$run_id-naive-new"
 naive_volume="$run_id-naive-data"
-app="$run_id"
-environment="bench"
+environment="${BENCH_ENVIRONMENT:-bench}"
+# Its own image name per run: tags never move, and the clone's commits (hence versions) are new each run.
+bench_image="${BENCH_IMAGE:-drydock-bench-$run_id}"
 
 cleanup() {
   local status=$?
   say "Cleaning up"
   docker rm -f "$naive_old" "$naive_new" >/dev/null 2>&1 || true
   docker volume rm "$naive_volume" >/dev/null 2>&1 || true
-  if [[ $MODE == direct ]]; then "${edge_direct[@]}" down --app "$app" --env "$environment" >/dev/null 2>&1 || true; fi
-  if [[ $MODE == build && ${BENCH_KEEP:-0} != 1 && -n ${bench_image:-} ]]; then
+  if [[ ${BENCH_KEEP:-0} != 1 ]]; then
     # Everything of the bench's app and environment (releases, edge, lock, state holder), its network and volumes.
     local ids; ids=$(docker ps -aq --filter "label=dev.drydock.app=$bench_image" --filter "label=dev.drydock.environment=$environment")
     [[ -n $ids ]] && docker rm -f $ids >/dev/null 2>&1 || true
@@ -117,30 +101,9 @@ cleanup() {
     ids=$(docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -E "(^|/)$bench_image:" || true)
     [[ -n $ids ]] && docker image rm $ids >/dev/null 2>&1 || true
   fi
-  if [[ $KEEP_IMAGES != 1 ]]; then docker image rm "$notes_repo:$v_old" "$notes_repo:$v_new" >/dev/null 2>&1 || true; fi
-  rm -rf "$work/notes-src" "$work"/publish-*
   exit $status
 }
 trap cleanup EXIT
-
-# --- two Notes versions, built from a copy of src/Notes (so nobody's obj/ is touched) ---------------------------------
-build_notes() {
-  local version=$1 base=$2
-  if docker image inspect "$notes_repo:$version" >/dev/null 2>&1; then return; fi
-  if [[ ! -d $work/notes-src ]]; then
-    mkdir -p "$work/notes-src/src"
-    cp Directory.Build.props Directory.Packages.props global.json "$work/notes-src/"
-    (cd src && tar --exclude=bin --exclude=obj -cf - Notes) | (cd "$work/notes-src/src" && tar -xf -)
-  fi
-  dotnet publish "$work/notes-src/src/Notes/Notes.csproj" -c Release -r linux-x64 --self-contained true -nologo -v q -nodeReuse:false \
-    -o "$work/publish-$version" "-p:Version=$version" "-p:InformationalVersion=$version+bench" >/dev/null
-  docker build -q -f "$work/notes-src/src/Notes/Dockerfile" --build-arg "BASE_IMAGE=$base" --build-arg "VERSION=$version" \
-    --label dev.drydock.bench=1 -t "$notes_repo:$version" "$work/publish-$version" >/dev/null
-}
-say "Notes $v_old and $v_new images"
-base_image=$("${edge_direct[@]}" base 2>/dev/null | tail -n 1)
-build_notes "$v_old" "$base_image"
-build_notes "$v_new" "$base_image"
 
 # --- phases ---------------------------------------------------------------------------------------------------------
 # probe LABEL URL EXPECT_VERSION COMMAND: load on URL, COMMAND (bash -c) after the warm-up, numbers to $RESULTS/LABEL.json.
@@ -156,50 +119,34 @@ probe() {
 }
 
 checks=()
-if [[ $MODE == direct ]]; then
-  port="${BENCH_PORT:-$(free_port)}"
-  url="http://127.0.0.1:$port"
-  say "Edge for $app/$environment on 127.0.0.1:$port, first release $v_old (not measured)"
-  "${edge_direct[@]}" up --app "$app" --env "$environment" --port "$port" >/dev/null
-  "${edge_direct[@]}" deploy --app "$app" --env "$environment" --image "$notes_repo:$v_old" --version "$v_old" >/dev/null
-  direct="dotnet $work/tools/bin/EdgeDirect/release/EdgeDirect.dll"
-  DEPLOY_CMD="$direct deploy --app $app --env $environment --image $notes_repo:$v_new --version $v_new --drain-timeout $DRAIN_TIMEOUT"
-  NOOP_CMD="$DEPLOY_CMD"
-  ROLLBACK_CMD="$direct rollback --app $app --env $environment --drain-timeout $DRAIN_TIMEOUT"
-  UNHEALTHY_CMD="$direct deploy --app $app --env $environment --image $notes_repo:$v_new --version 1.0.2-unhealthy --env-var HEALTHCHECK_PATH=/never-healthy --deploy-timeout 30"
-else
-  environment="${BENCH_ENVIRONMENT:-bench}"
-  # Its own image name per run: tags never move, and the clone's commits (hence versions) are new each run.
-  bench_image="${BENCH_IMAGE:-drydock-bench-$run_id}"
-  url="${BENCH_URL:-http://127.0.0.1:$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("hostPort", 8080))' ".nuke/environments/$environment.json")}"
-  common="--environment $environment --image-name $bench_image"
-  DEPLOY_CMD="${DEPLOY_CMD:-./build.sh Deploy $common}"
-  NOOP_CMD="${NOOP_CMD:-$DEPLOY_CMD}"
-  ROLLBACK_CMD="${ROLLBACK_CMD:-./build.sh Rollback $common}"
-  UNHEALTHY_CMD="${UNHEALTHY_CMD:-./build.sh Deploy $common --skip --health-path /never-healthy --deploy-timeout 20s}"
-
-  say "Cloning this checkout (with its uncommitted changes as one commit) into $work/repo"
-  rm -rf "$work/repo"
-  git clone -q --local "$root" "$work/repo"
-  git -C "$root" diff HEAD --binary | git -C "$work/repo" apply --allow-empty
-  git -C "$root" ls-files --others --exclude-standard -z | (cd "$root" && xargs -0 -r cp --parents -t "$work/repo")
-  bench_git=(git -C "$work/repo" -c user.name=drydock-bench -c user.email=bench@drydock.invalid)
-  # Optional: a command run in the clone before its first commit (e.g. to measure a patch without touching this checkout).
-  if [[ -n ${BENCH_PREPARE_CMD:-} ]]; then (cd "$work/repo" && bash -c "$BENCH_PREPARE_CMD"); fi
-  "${bench_git[@]}" add -A >/dev/null
-  "${bench_git[@]}" commit -q --allow-empty -m "bench: working tree of $(git -C "$root" rev-parse --short HEAD)"
-  say "First release (version A) to $environment: ./build.sh Deploy $common (not measured)"
-  (cd "$work/repo" && ./build.sh Deploy $common) >"$RESULTS/setup.log" 2>&1 || { tail -n 40 "$RESULTS/setup.log" >&2; exit 1; }
-  "${bench_git[@]}" commit -q --allow-empty -m "bench: version B"
-  cd "$work/repo"
-fi
+url="${BENCH_URL:-http://127.0.0.1:$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("hostPort", 8080))' ".nuke/environments/$environment.json")}"
 case "$url" in http://127.0.0.1:*|http://localhost:*|http://\[::1\]:*) ;; *) echo "error: BENCH_URL must be a loopback URL, not $url" >&2; exit 2 ;; esac
+common="--environment $environment --image-name $bench_image"
+DEPLOY_CMD="${DEPLOY_CMD:-./build.sh Deploy $common}"
+NOOP_CMD="${NOOP_CMD:-$DEPLOY_CMD}"
+ROLLBACK_CMD="${ROLLBACK_CMD:-./build.sh Rollback $common}"
+UNHEALTHY_CMD="${UNHEALTHY_CMD:-./build.sh Deploy $common --skip --health-path /never-healthy --deploy-timeout 20s}"
+
+say "Cloning this checkout (with its uncommitted changes as one commit) into $work/repo"
+rm -rf "$work/repo"
+git clone -q --local "$root" "$work/repo"
+git -C "$root" diff HEAD --binary | git -C "$work/repo" apply --allow-empty
+git -C "$root" ls-files --others --exclude-standard -z | (cd "$root" && xargs -0 -r cp --parents -t "$work/repo")
+bench_git=(git -C "$work/repo" -c user.name=drydock-bench -c user.email=bench@drydock.invalid)
+# Optional: a command run in the clone before its first commit (e.g. to measure a patch without touching this checkout).
+if [[ -n ${BENCH_PREPARE_CMD:-} ]]; then (cd "$work/repo" && bash -c "$BENCH_PREPARE_CMD"); fi
+"${bench_git[@]}" add -A >/dev/null
+"${bench_git[@]}" commit -q --allow-empty -m "bench: working tree of $(git -C "$root" rev-parse --short HEAD)"
+say "First release (version A) to $environment: ./build.sh Deploy $common (not measured)"
+(cd "$work/repo" && ./build.sh Deploy $common) >"$RESULTS/setup.log" 2>&1 || { tail -n 40 "$RESULTS/setup.log" >&2; exit 1; }
+"${bench_git[@]}" commit -q --allow-empty -m "bench: version B"
+cd "$work/repo"
 
 wait_http "$url$LOAD_PATH"
 before=$(version_of "$url")
 say "$url serves $before"
 
-probe deploy "$url" "$([[ $MODE == direct ]] && echo "$v_new")" "$DEPLOY_CMD"
+probe deploy "$url" "" "$DEPLOY_CMD"
 deployed=$(version_of "$url")
 
 state_before=$(snapshot)
@@ -208,24 +155,35 @@ state_after=$(snapshot)
 [[ "$state_before" == "$state_after" ]] && unchanged=true || unchanged=false
 checks+=(--check "noop-deploy: no container of $environment was created, removed, started or stopped=$unchanged")
 
-probe rollback "$url" "$before" "$ROLLBACK_CMD"
+# Rollback ROLLBACKS times (B → A, A → B, …): the goal is judged on the median, every run must lose nothing.
+target=$before other=$deployed rollbacks=()
+for ((i = 1; i <= ROLLBACKS; i++)); do
+  label=rollback; ((i > 1)) && label="rollback-$i"
+  probe "$label" "$url" "$target" "$ROLLBACK_CMD"
+  rollbacks+=("$label")
+  read -r target other <<<"$other $target"
+done
 probe unhealthy-deploy "$url" "" "$UNHEALTHY_CMD"
 
-# The baseline: Notes $v_old published on its own port, replaced the way compose does it.
+# The baseline: the same two images (A, then B) published on a port of their own, replaced the way compose does it.
+image_of() { docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -E "(^|/)$bench_image:$1\$" | head -n 1; }
+image_a=$(image_of "${before//+/_}")
+image_b=$(image_of "${deployed//+/_}")
+[[ -n $image_a && -n $image_b ]] || { echo "error: no local image of $bench_image for $before and $deployed" >&2; exit 1; }
 naive_port="${NAIVE_PORT:-$(free_port)}"
 naive_run=(docker run -d --read-only --tmpfs /tmp:rw,noexec,nosuid,size=64m --cap-drop ALL --security-opt no-new-privileges
   --memory 512m --cpus 1.0 --label dev.drydock.bench=1 -v "$naive_volume:/data" -p "127.0.0.1:$naive_port:8080")
-"${naive_run[@]}" --name "$naive_old" "$notes_repo:$v_old" >/dev/null
+"${naive_run[@]}" --name "$naive_old" "$image_a" >/dev/null
 wait_http "http://127.0.0.1:$naive_port$LOAD_PATH"
-probe naive-replace "http://127.0.0.1:$naive_port" "$v_new" \
-  "docker stop -t 10 $naive_old && docker rm $naive_old && ${naive_run[*]} --name $naive_new $notes_repo:$v_new"
+probe naive-replace "http://127.0.0.1:$naive_port" "$deployed" \
+  "docker stop -t 10 $naive_old && docker rm $naive_old && ${naive_run[*]} --name $naive_new $image_b"
 
 # --- report ---------------------------------------------------------------------------------------------------------
 {
-  echo "mode=$MODE date=$(date -u +%FT%TZ) cores=$(nproc) docker=$(docker version --format '{{.Server.Version}}') connections=$CONNECTIONS"
+  echo "date=$(date -u +%FT%TZ) cores=$(nproc) docker=$(docker version --format '{{.Server.Version}}') connections=$CONNECTIONS"
   echo "before=$before deployed=$deployed url=$url naive=http://127.0.0.1:$naive_port"
 } >"$RESULTS/meta.txt"
-say "Results ($MODE mode; $(cat "$RESULTS/meta.txt" | head -n 1))"
+say "Results ($(head -n 1 "$RESULTS/meta.txt"))"
 phases=()
-for label in deploy noop-deploy rollback unhealthy-deploy naive-replace; do phases+=("$RESULTS/$label.json"); done
+for label in deploy noop-deploy "${rollbacks[@]}" unhealthy-deploy naive-replace; do phases+=("$RESULTS/$label.json"); done
 dotnet "$probe_dll" report --out "$RESULTS/summary.json" "${checks[@]}" "${phases[@]}"

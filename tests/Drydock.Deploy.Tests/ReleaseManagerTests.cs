@@ -12,9 +12,12 @@ public sealed class ReleaseManagerTests
     private Func<int, DateTimeOffset?> _processStartedAt = ProcessIdentity.StartedAt;
 
     // The manager's flows with the replace strategy, which the simulated CLI runs end to end (the edge's decisions are tested in EdgeStrategyTests).
+    private readonly CountingTags _tags = new();
+
     private ReleaseManager Manager() => new(new DockerCli(_engine) { Masker = new SecretMasker() }, _log, new ReleaseManagerOptions
     {
         Strategy = new ReplaceStrategy(),
+        Tags = _tags,
         Probe = FakeProbe.AlwaysHealthy(),
         History = _history,
         HealthPollInterval = TimeSpan.FromMilliseconds(5),
@@ -161,6 +164,55 @@ public sealed class ReleaseManagerTests
     }
 
     [Fact]
+    public async Task A_rollback_to_a_release_that_served_here_reads_the_environment_once_and_never_asks_the_registry()
+    {
+        var manager = Manager();
+        await manager.DeployAsync(Request("1.0.0", Samples.DigestA));
+        await manager.DeployAsync(Request("2.0.0", Samples.DigestB));
+        var before = _engine.Commands.Count;
+
+        var result = await manager.RollbackAsync(new RollbackRequest("notes") { Repository = "127.0.0.1:5000/notes" });
+
+        Assert.True(result.RolledBack);
+        Assert.Equal(0, _tags.Listed);
+        // Under the lock nothing else changes the environment: one listing serves recovery, the choice and the rollout
+        // (retention lists again afterwards, once the rollout has changed it).
+        var untilCreate = _engine.Commands.Skip(before).TakeWhile(c => c[0] != "create" || c.Contains("drydock/holder:1")).ToList();
+        Assert.Single(untilCreate, c => c[0] == "ps");
+        Assert.DoesNotContain(_engine.Commands.Skip(before), c => c is ["image", "inspect", "drydock/holder:1", ..] or ["volume", "ls", ..]);
+    }
+
+    [Fact]
+    public async Task A_rollback_to_a_version_this_environment_never_ran_asks_the_registry()
+    {
+        var manager = Manager();
+        await manager.DeployAsync(Request("1.0.0", Samples.DigestA));
+        _tags.Tags["0.9.0"] = new TaggedRelease("0.9.0", Samples.DigestC, "c0.9.0");
+
+        var result = await manager.RollbackAsync(new RollbackRequest("notes") { Repository = "127.0.0.1:5000/notes", ToVersion = "0.9.0" });
+
+        Assert.Equal(1, _tags.Listed);
+        Assert.Equal(RollbackSource.Registry, result.Source);
+        Assert.Equal("0.9.0", Assert.Single(Releases, c => c.Running).Labels[ReleaseLabels.Version]);
+    }
+
+    [Fact]
+    public async Task A_rollback_to_a_version_known_nowhere_names_what_is_known_and_changes_nothing()
+    {
+        var manager = Manager();
+        await manager.DeployAsync(Request("1.0.0", Samples.DigestA));
+        _tags.Tags["0.9.0"] = new TaggedRelease("0.9.0", Samples.DigestC, "c0.9.0");
+        var before = _engine.Commands.Count;
+
+        var error = await Assert.ThrowsAsync<DeployException>(() => manager.RollbackAsync(new RollbackRequest("notes") { Repository = "127.0.0.1:5000/notes", ToVersion = "7.0.0" }));
+
+        Assert.Contains("Known versions: 0.9.0, 1.0.0", error.Message);
+        Assert.Contains("Nothing was changed", error.Message);
+        Assert.DoesNotContain(_engine.Commands.Skip(before), c => c[0] is "create" && !c.Contains("drydock/holder:1"));
+        Assert.Equal("1.0.0", Assert.Single(Releases, c => c.Running).Labels[ReleaseLabels.Version]);
+    }
+
+    [Fact]
     public async Task Status_reports_what_serves_and_whether_it_matches_the_history()
     {
         var manager = Manager();
@@ -211,4 +263,21 @@ public sealed class ReleaseManagerTests
         Assert.DoesNotContain(_engine.Commands.Skip(commands), c => c[0] is "start" or "stop" || (c[0] == "create" && !c.Contains("drydock/holder:1")));
         Assert.Contains("nothing to do", _log.Text);
     }
+}
+
+/// <summary>A registry's tags in memory, counting how often the list is asked for.</summary>
+internal sealed class CountingTags : IReleaseTags
+{
+    public Dictionary<string, TaggedRelease> Tags { get; } = new(StringComparer.Ordinal);
+
+    public int Listed { get; private set; }
+
+    public Task<IReadOnlyList<string>> ListAsync(string repository, CancellationToken cancellationToken)
+    {
+        Listed++;
+        return Task.FromResult<IReadOnlyList<string>>([.. Tags.Keys]);
+    }
+
+    public Task<TaggedRelease?> FindAsync(string repository, string tag, CancellationToken cancellationToken) =>
+        Task.FromResult(Tags.GetValueOrDefault(tag));
 }

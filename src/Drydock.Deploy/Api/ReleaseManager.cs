@@ -52,13 +52,12 @@ public sealed class ReleaseManager
         var secrets = SecretEnvironment.Resolve(spec.Config.SecretEnv, _options.ReadEnvironment, Masker);
         var strategy = StrategyFor(spec.Config);
         _log.Write(LogLevel.Information, $"Deploying {spec.App} {spec.Version} ({spec.ImageReference}) to {spec.Environment} with the {strategy.Name} strategy");
-        await HolderImage.EnsureAsync(_docker, _log, cancellationToken);
         var imageId = await EnsureImageAsync(spec, cancellationToken);
         await using var environmentLock = await AcquireLockAsync(spec.App, spec.Environment, $"deploy {spec.Version}", spec.Config.LockTimeout, cancellationToken);
-        await RecoverAsync(strategy, spec.App, spec.Environment, spec.Config, cancellationToken);
-        if (await UnchangedAsync(strategy, spec, clock, cancellationToken) is { } unchanged)
+        var environment = await RecoverAsync(strategy, spec.App, spec.Environment, spec.Config, cancellationToken);
+        if (await UnchangedAsync(strategy, spec, environment.Releases, clock, cancellationToken) is { } unchanged)
             return unchanged;
-        return await ShipAsync(strategy, spec, imageId, secrets, ReleaseAction.Deploy, clock, cancellationToken);
+        return await ShipAsync(strategy, spec, imageId, secrets, ReleaseAction.Deploy, clock, environment.Releases, cancellationToken);
     }
 
     /// <summary>
@@ -70,19 +69,21 @@ public sealed class ReleaseManager
         var clock = _options.Time.GetTimestamp();
         _ = ReleaseNames.Sanitize(request.App);
         _ = ReleaseNames.Sanitize(request.Environment);
-        await HolderImage.EnsureAsync(_docker, _log, cancellationToken);
         var strategy = StrategyFor(request.Config);
         await using var environmentLock = await AcquireLockAsync(request.App, request.Environment, $"rollback to {request.ToVersion ?? "the previous release"}", request.Config.LockTimeout, cancellationToken);
-        await RecoverAsync(strategy, request.App, request.Environment, request.Config, cancellationToken);
+        var (releases, history) = await RecoverAsync(strategy, request.App, request.Environment, request.Config, cancellationToken);
 
-        var releases = await _containers.ListAsync(request.App, request.Environment, ContainerRole.Release, cancellationToken);
         var serving = Serving(releases);
+        var servingRelease = serving is null ? null : ReleaseLabels.Read(serving.Labels);
         var retained = releases.Where(c => !c.Running).Select(c => ReleaseLabels.Read(c.Labels)).OfType<RecordedRelease>().ToList();
-        var history = await _history.ReadAsync(request.App, request.Environment, cancellationToken);
-        var canAskRegistry = request.Repository is not null && _options.Tags is not null;
-        var tags = canAskRegistry ? await _options.Tags!.ListAsync(request.Repository!, cancellationToken) : [];
-        var choice = RollbackTargetSelector.Choose(
-            request.Environment, request.ToVersion, serving is null ? null : ReleaseLabels.Read(serving.Labels), retained, history, tags, canAskRegistry);
+        var choice = RollbackTargetSelector.Choose(request.Environment, request.ToVersion, servingRelease, retained, history, [], registryAvailable: false);
+        // The registry is asked only for a version the environment itself does not know: a rollback to a release that
+        // served here does not wait for it (nor fail when it is down).
+        if (choice is RollbackChoice.Unknown && request.Repository is not null && _options.Tags is not null)
+        {
+            var tags = await _options.Tags.ListAsync(request.Repository, cancellationToken);
+            choice = RollbackTargetSelector.Choose(request.Environment, request.ToVersion, servingRelease, retained, history, tags, registryAvailable: true);
+        }
 
         ReleaseSpec spec;
         RollbackSource source;
@@ -126,7 +127,7 @@ public sealed class ReleaseManager
         _log.Write(LogLevel.Information, $"Rolling {request.Environment} back from {from} to {spec.Version} ({spec.ImageReference}, from the {Describe(source)})");
         var secrets = SecretEnvironment.Resolve(spec.Config.SecretEnv, _options.ReadEnvironment, Masker);
         var imageId = await EnsureImageAsync(spec, cancellationToken);
-        var deploy = await ShipAsync(strategy, spec, imageId, secrets, ReleaseAction.Rollback, clock, cancellationToken);
+        var deploy = await ShipAsync(strategy, spec, imageId, secrets, ReleaseAction.Rollback, clock, releases, cancellationToken);
         return new RollbackResult(true, $"Rolled {request.Environment} back from {from} to {spec.Version}.") { Deploy = deploy, Source = source };
     }
 
@@ -178,21 +179,36 @@ public sealed class ReleaseManager
         return DriftDetector.Compare(serving, image?.Environment ?? [], changes, last);
     }
 
-    /// <summary>Cleans up after an interrupted run (half-started containers, nothing running), then whatever the strategy's own machinery needs (e.g. the edge's route).</summary>
-    private async Task RecoverAsync(IDeployStrategy strategy, string app, string environment, EnvironmentConfig config, CancellationToken cancellationToken)
+    /// <summary>An environment as a deploy or rollback found it under the lock: read once, since nothing else changes it meanwhile.</summary>
+    private sealed record RecoveredEnvironment(IReadOnlyList<ContainerState> Releases, IReadOnlyList<HistoryRecord> History);
+
+    /// <summary>
+    /// Cleans up after an interrupted run (half-started containers, nothing running), then whatever the strategy's own
+    /// machinery needs (e.g. the edge's route). Reads the environment once: every docker call is a process start, and
+    /// on a loaded host each costs a tenth of a second that a rollback cannot spare.
+    /// </summary>
+    private async Task<RecoveredEnvironment> RecoverAsync(IDeployStrategy strategy, string app, string environment, EnvironmentConfig config, CancellationToken cancellationToken)
     {
         _edge?.Forget();
-        await InterruptedRunRecovery.RecoverAsync(_context, app, environment, cancellationToken);
-        var history = await _history.ReadAsync(app, environment, cancellationToken);
+        var listing = _containers.ListAsync(app, environment, role: null, cancellationToken);
+        var reading = _history.ReadAsync(app, environment, cancellationToken);
+        await Task.WhenAll(listing, reading);
+        var (containers, history) = (await listing, await reading);
+        var releases = await InterruptedRunRecovery.RecoverAsync(_context, app, environment, containers, cancellationToken)
+            ? await _containers.ListAsync(app, environment, ContainerRole.Release, cancellationToken)
+            : containers.Where(c => ReleaseLabels.HasRole(c.Labels, ContainerRole.Release)).ToList();
         var succeeded = history.Where(r => r.Outcome == ReleaseOutcome.Succeeded && r.Container is not null).ToList();
-        await strategy.RepairAsync(new RepairRequest(_context, app, environment, config, succeeded.LastOrDefault()?.Container,
-            succeeded.Select(r => r.Container!).ToHashSet(StringComparer.OrdinalIgnoreCase)), cancellationToken);
+        var repaired = await strategy.RepairAsync(new RepairRequest(_context, app, environment, config, succeeded.LastOrDefault()?.Container,
+            succeeded.Select(r => r.Container!).ToHashSet(StringComparer.OrdinalIgnoreCase), releases), cancellationToken);
+        if (repaired)
+            releases = await _containers.ListAsync(app, environment, ContainerRole.Release, cancellationToken);
+        return new RecoveredEnvironment(releases, history);
     }
 
     /// <summary>A deploy of exactly what already serves, the way it serves: nothing to do, nothing recorded.</summary>
-    private async Task<DeployResult?> UnchangedAsync(IDeployStrategy strategy, ReleaseSpec spec, long clock, CancellationToken cancellationToken)
+    private async Task<DeployResult?> UnchangedAsync(IDeployStrategy strategy, ReleaseSpec spec, IReadOnlyList<ContainerState> releases, long clock, CancellationToken cancellationToken)
     {
-        var serving = Serving(await _containers.ListAsync(spec.App, spec.Environment, ContainerRole.Release, cancellationToken));
+        var serving = Serving(releases);
         var recorded = serving is null ? null : ReleaseLabels.Read(serving.Labels);
         if (NoChangeCheck.Difference(recorded, spec) is not null || !await strategy.ServesAsync(_context, serving!, spec, cancellationToken))
             return null;
@@ -201,12 +217,15 @@ public sealed class ReleaseManager
     }
 
     private async Task<DeployResult> ShipAsync(
-        IDeployStrategy strategy, ReleaseSpec spec, string imageId, IReadOnlyDictionary<string, string> secrets, ReleaseAction action, long clock, CancellationToken cancellationToken)
+        IDeployStrategy strategy, ReleaseSpec spec, string imageId, IReadOnlyDictionary<string, string> secrets, ReleaseAction action, long clock,
+        IReadOnlyList<ContainerState> releases, CancellationToken cancellationToken)
     {
-        var releases = await _containers.ListAsync(spec.App, spec.Environment, ContainerRole.Release, cancellationToken);
         var serving = Serving(releases);
         var previous = serving is null ? null : ReleaseLabels.Read(serving.Labels)?.Spec.Version;
-        await _containers.EnsureVolumeAsync(ReleaseNames.DataVolume(spec.App, spec.Environment), spec.App, spec.Environment, "data", cancellationToken);
+        var dataVolume = ReleaseNames.DataVolume(spec.App, spec.Environment);
+        // Docker keeps a volume while any container (even a stopped one) mounts it: a release that mounts it proves it exists.
+        if (!releases.Any(r => r.Mounts.Any(m => m.Name == dataVolume)))
+            await _containers.EnsureVolumeAsync(dataVolume, spec.App, spec.Environment, "data", cancellationToken);
         var who = ProcessIdentity.Actor(_options.ReadEnvironment);
         var stamp = new ReleaseStamp(ReleaseNames.NewReleaseId(), _options.Time.GetUtcNow(), who, action, imageId);
         var record = new HistoryRecord

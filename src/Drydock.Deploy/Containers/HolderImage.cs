@@ -1,6 +1,7 @@
 using System.Formats.Tar;
 using Drydock.Docker;
 using Drydock.Engine.Output;
+using Drydock.Engine.Tooling;
 
 namespace Drydock.Deploy;
 
@@ -15,6 +16,20 @@ public static class HolderImage
 
     /// <summary>Never run: docker only requires a command for images without one.</summary>
     public const string Command = "/never-started";
+
+    /// <summary>
+    /// <c>docker create</c> of a holder container; the image is imported only when the engine lacks it (asking first
+    /// would cost every deploy a docker call). Returns docker's result: the caller judges conflicts.
+    /// </summary>
+    public static async Task<ToolResult> CreateContainerAsync(DockerCli docker, IBuildLog log, DockerRunSettings holder, CancellationToken cancellationToken)
+    {
+        var settings = new DockerCreateSettings(holder);
+        var result = await docker.ExecuteAsync(settings, throwOnError: false, echoOutput: false, cancellationToken);
+        if (result.Succeeded || !result.StandardError.Any(line => line.Contains("No such image", StringComparison.Ordinal)))
+            return result;
+        await EnsureAsync(docker, log, cancellationToken);
+        return await docker.ExecuteAsync(settings, throwOnError: false, echoOutput: false, cancellationToken);
+    }
 
     public static async Task EnsureAsync(DockerCli docker, IBuildLog log, CancellationToken cancellationToken)
     {
@@ -50,5 +65,6 @@ public static class HolderImage
             Volumes = volumes,
             Command = [Command],
             Restart = "no",
+            Pull = "never", // a local image: never ask a registry for it
         };
 }

@@ -14,10 +14,12 @@ public sealed class EnvironmentEdge(DockerCli docker, IBuildLog log, EdgeStrateg
     private (string Fingerprint, RunningEdge Edge)? _running;
 
     /// <summary>The edge container spec of an environment; ensures the edge image exists.</summary>
-    public async Task<EdgeContainerSpec> SpecAsync(string app, string environment, EnvironmentConfig config, CancellationToken cancellationToken)
+    /// <param name="running">The environment's edge container as just inspected: when it runs an image of today's edge sources, that image is the one (no image lookup).</param>
+    public async Task<EdgeContainerSpec> SpecAsync(string app, string environment, EnvironmentConfig config, ContainerDetails? running, CancellationToken cancellationToken)
     {
-        _image ??= await EdgeImage.EnsureAsync(docker, log, new EdgeImageSource(options.RepositoryRoot),
-            options.WorkDirectory ?? Path.Combine(options.RepositoryRoot, ".nuke", "temp"), options.BaseImage, cancellationToken);
+        var source = new EdgeImageSource(options.RepositoryRoot);
+        _image ??= (running is not null && options.BaseImage is null ? EdgeImage.RunningFromSources(running, source) : null)
+            ?? await EdgeImage.EnsureAsync(docker, log, source, options.WorkDirectory ?? Path.Combine(options.RepositoryRoot, ".nuke", "temp"), options.BaseImage, cancellationToken);
         return new EdgeContainerSpec(app, environment, _image, config.HostPort) { Bind = config.Bind };
     }
 
@@ -33,11 +35,15 @@ public sealed class EnvironmentEdge(DockerCli docker, IBuildLog log, EdgeStrateg
     /// Creates, starts or keeps the edge container until its admin API answers. Within one deploy or rollback (see
     /// <see cref="Forget"/>) an edge already ensured is not asked again: every docker call is a process start.
     /// </summary>
-    public async Task<RunningEdge> EnsureRunningAsync(EdgeContainerSpec spec, CancellationToken cancellationToken)
+    /// <param name="inspected">The edge container as the caller just inspected it, saving a docker call; null: inspect it here.</param>
+    public async Task<RunningEdge> EnsureRunningAsync(EdgeContainerSpec spec, CancellationToken cancellationToken, ContainerDetails? inspected = null)
     {
         if (_running is { } known && known.Fingerprint == spec.Fingerprint())
             return known.Edge;
-        var edge = await new EdgeProvisioner(docker, log).EnsureAsync(spec, options.StartTimeout, options.RecreateOutdatedEdge, cancellationToken);
+        var provisioner = new EdgeProvisioner(docker, log);
+        var edge = inspected is null
+            ? await provisioner.EnsureAsync(spec, options.StartTimeout, options.RecreateOutdatedEdge, cancellationToken)
+            : await provisioner.EnsureAsync(spec, inspected, options.StartTimeout, options.RecreateOutdatedEdge, cancellationToken);
         _running = (spec.Fingerprint(), edge);
         return edge;
     }
@@ -49,7 +55,10 @@ public sealed class EnvironmentEdge(DockerCli docker, IBuildLog log, EdgeStrateg
     public Task<ContainerDetails?> InspectAsync(string app, string environment, CancellationToken cancellationToken) =>
         docker.InspectContainerAsync(EdgeNames.Container(app, environment), cancellationToken);
 
-    /// <summary>An admin client of a running edge (its loopback admin port is read with <c>docker port</c>).</summary>
-    public async Task<EdgeAdminClient> ClientAsync(string app, string environment, CancellationToken cancellationToken) =>
-        new(await new EdgeProvisioner(docker, log).AdminAddressAsync(app, environment, cancellationToken));
+    /// <summary>An admin client of a running edge: its loopback admin port from <paramref name="inspected"/> when given, else from <c>docker port</c>.</summary>
+    public async Task<EdgeAdminClient> ClientAsync(string app, string environment, ContainerDetails? inspected, CancellationToken cancellationToken)
+    {
+        var provisioner = new EdgeProvisioner(docker, log);
+        return new((inspected is null ? null : provisioner.AdminAddress(inspected)) ?? await provisioner.AdminAddressAsync(app, environment, cancellationToken));
+    }
 }

@@ -15,14 +15,18 @@ public sealed class VolumeReleaseHistory(EnvironmentContainers containers, IBuil
 
     public async Task<IReadOnlyList<HistoryRecord>> ReadAsync(string app, string environment, CancellationToken cancellationToken)
     {
-        var holder = await FindHolderAsync(app, environment, cancellationToken);
-        if (holder is null)
-            return [];
         var directory = Directory.CreateTempSubdirectory("drydock-state-");
         try
         {
-            var text = await CopyOutAsync(holder, directory.FullName, cancellationToken);
-            var records = HistoryJson.Parse(text ?? string.Empty, out var skipped);
+            // The holder normally exists: copy at once (one docker call) and look further only when it is missing.
+            var copied = await CopyOutAsync(ReleaseNames.StateHolder(app, environment), directory.FullName, cancellationToken);
+            if (copied.HolderMissing)
+            {
+                if (await FindHolderAsync(app, environment, cancellationToken) is not { } holder)
+                    return [];
+                copied = await CopyOutAsync(holder, directory.FullName, cancellationToken);
+            }
+            var records = HistoryJson.Parse(copied.Text ?? string.Empty, out var skipped);
             if (skipped > 0)
                 log.Write(LogLevel.Warning, $"Skipped {skipped} damaged line(s) of the history of {environment}");
             return records;
@@ -39,7 +43,10 @@ public sealed class VolumeReleaseHistory(EnvironmentContainers containers, IBuil
         var directory = Directory.CreateTempSubdirectory("drydock-state-");
         try
         {
-            var existing = await CopyOutAsync(holder, directory.FullName, cancellationToken) ?? string.Empty;
+            var copied = await CopyOutAsync(holder, directory.FullName, cancellationToken);
+            if (copied.HolderMissing)
+                throw new DeployException($"The state holder {holder} vanished while the history was being written; the next deploy recreates it.");
+            var existing = copied.Text ?? string.Empty;
             if (existing.Length > 0 && !existing.EndsWith('\n'))
                 existing += "\n";
             var path = Path.Combine(directory.FullName, FileName);
@@ -61,7 +68,7 @@ public sealed class VolumeReleaseHistory(EnvironmentContainers containers, IBuil
         var volume = ReleaseNames.StateVolume(app, environment);
         await containers.EnsureVolumeAsync(volume, app, environment, "state", cancellationToken);
         var settings = HolderImage.Container(name, ReleaseLabels.Owner(app, environment, ContainerRole.State), [new VolumeMount(volume, ReleaseNames.StateMountPath)]);
-        var result = await containers.Docker.ExecuteAsync(new DockerCreateSettings(settings), throwOnError: false, echoOutput: false, cancellationToken);
+        var result = await HolderImage.CreateContainerAsync(containers.Docker, log, settings, cancellationToken);
         // Another run may have created it a moment ago; that one is as good.
         if (!result.Succeeded && await containers.InspectAsync(name, cancellationToken) is null)
             throw new DeployException($"Could not create the state holder {name}: {result.Error}");
@@ -78,16 +85,18 @@ public sealed class VolumeReleaseHistory(EnvironmentContainers containers, IBuil
         return volumes.Any(v => v.Name == ReleaseNames.StateVolume(app, environment)) ? await EnsureHolderAsync(app, environment, cancellationToken) : null;
     }
 
-    /// <summary>The history file's text, or null when there is none yet.</summary>
-    private async Task<string?> CopyOutAsync(string holder, string directory, CancellationToken cancellationToken)
+    /// <summary>The history file's text (null when there is none yet), or that the holder container does not exist.</summary>
+    private async Task<(string? Text, bool HolderMissing)> CopyOutAsync(string holder, string directory, CancellationToken cancellationToken)
     {
         var result = await containers.Docker.ExecuteAsync(
             new DockerCpSettings($"{holder}:{ReleaseNames.StateMountPath}/{FileName}", directory), throwOnError: false, echoOutput: false, cancellationToken);
         var path = Path.Combine(directory, FileName);
         if (result.Succeeded && File.Exists(path))
-            return await File.ReadAllTextAsync(path, cancellationToken);
+            return (await File.ReadAllTextAsync(path, cancellationToken), false);
+        if (result.StandardError.Any(line => line.Contains("No such container", StringComparison.Ordinal)))
+            return (null, true);
         if (result.StandardError.Any(line => line.Contains("Could not find the file", StringComparison.OrdinalIgnoreCase) || line.Contains("No such", StringComparison.Ordinal)))
-            return null;
+            return (null, false);
         throw new DeployException($"Could not read the history from {holder}: {result.Error}");
     }
 }

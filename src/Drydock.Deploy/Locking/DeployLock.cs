@@ -40,19 +40,19 @@ public sealed class DeployLock : IAsyncDisposable
         var labels = new Dictionary<string, string>(ReleaseLabels.Owner(request.App, request.Environment, ContainerRole.Lock));
         foreach (var (key, value) in info.ToLabels())
             labels[key] = value;
-        var settings = new DockerCreateSettings(HolderImage.Container(name, labels, []));
+        var lockContainer = HolderImage.Container(name, labels, []);
 
         var tookOver = false;
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var created = await containers.Docker.ExecuteAsync(settings, throwOnError: false, echoOutput: false, cancellationToken);
+            var created = await HolderImage.CreateContainerAsync(containers.Docker, log, lockContainer, cancellationToken);
             if (created.Succeeded)
             {
                 log.Write(LogLevel.Debug, $"Took the deploy lock {name}");
                 return new DeployLock(containers, log, name, info) { TookOver = tookOver };
             }
             if (!IsNameConflict(created))
-                throw new ToolFailedException(containers.Docker.Command(settings), created, $"Could not create the deploy lock {name}: {created.Error}");
+                throw new ToolFailedException(containers.Docker.Command(new DockerCreateSettings(lockContainer)), created, $"Could not create the deploy lock {name}: {created.Error}");
 
             var existing = await containers.InspectAsync(name, cancellationToken);
             if (existing is null)

@@ -80,4 +80,8 @@ public static class ReleaseLabels
     }
 
     public static string RoleName(ContainerRole role) => role.ToString().ToLowerInvariant();
+
+    /// <summary>Whether labels mark a container of this role (e.g. to split one listing of an environment by role).</summary>
+    public static bool HasRole(IReadOnlyDictionary<string, string> labels, ContainerRole role) =>
+        labels.TryGetValue(Role, out var value) && value == RoleName(role);
 }

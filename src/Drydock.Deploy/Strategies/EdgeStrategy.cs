@@ -10,7 +10,7 @@ namespace Drydock.Deploy;
 /// environment's private network; releases publish nothing.
 /// <list type="number">
 /// <item>ensure the edge image and the edge (network, state volume, container; kept when it runs);</item>
-/// <item>create and start the release on the network, beside the serving one;</item>
+/// <item>run the release on the network, beside the serving one;</item>
 /// <item>health: Docker's health check, then the edge's own GET of the health path on the new upstream (the host
 /// never reaches an unpublished container). A release that fails either is removed; the edge never routed to it;</item>
 /// <item>switch the route (guarded by the generation just read), wait for the old upstream's in-flight requests
@@ -28,19 +28,20 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
     {
         var (context, spec, stamp, serving) = (rollout.Context, rollout.Spec, rollout.Stamp, rollout.Serving);
         var config = spec.Config;
-        var edgeSpec = await edges.SpecAsync(spec.App, spec.Environment, config, cancellationToken);
-        await edges.EnsureNetworkAsync(edgeSpec, cancellationToken);
+        var edgeSpec = await edges.SpecAsync(spec.App, spec.Environment, config, running: null, cancellationToken);
         var portHolder = serving is not null && EdgeRoutes.HoldsPort(serving, config.HostPort) ? serving : null;
+        // A running edge is on the environment's network; while a release still holds the port, the release joins the network before the edge exists.
         var edge = portHolder is null ? await edges.EnsureRunningAsync(edgeSpec, cancellationToken) : null;
+        if (edge is null)
+            await edges.EnsureNetworkAsync(edgeSpec, cancellationToken);
 
         var name = ReleaseNames.Container(spec.App, spec.Environment, spec.Version, stamp.ReleaseId);
-        // The env file lives only for the create: secrets never sit on disk while health checks run.
-        using (var envFile = EnvFile.Write(rollout.SecretValues))
-            await context.Containers.CreateAsync(ContainerPlan.Release(spec, stamp, envFile?.Path, ReleasePlacement.OnNetwork(edgeSpec.Network)), cancellationToken);
         Switched switched;
         try
         {
-            await context.Containers.StartAsync(name, cancellationToken);
+            // The env file lives only for the docker run: secrets never sit on disk while health checks run.
+            using (var envFile = EnvFile.Write(rollout.SecretValues))
+                await context.Containers.RunAsync(ContainerPlan.Release(spec, stamp, envFile?.Path, ReleasePlacement.OnNetwork(edgeSpec.Network)), cancellationToken);
             if (edge is null)
                 return await MovePortToEdgeAsync(context, spec, name, edgeSpec, portHolder!, cancellationToken);
             switched = await SwitchAsync(context, spec, stamp.Action, name, edge, serving, cancellationToken);
@@ -244,21 +245,20 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
         }
     }
 
-    public async Task RepairAsync(RepairRequest request, CancellationToken cancellationToken)
+    public async Task<bool> RepairAsync(RepairRequest request, CancellationToken cancellationToken)
     {
-        var (context, app, environment, config) = (request.Context, request.App, request.Environment, request.Config);
-        if (await edges.InspectAsync(app, environment, cancellationToken) is null)
-            return; // No edge yet: the first edge deploy creates it.
-        var releases = await context.Containers.ListAsync(app, environment, ContainerRole.Release, cancellationToken);
+        var (context, app, environment, config, releases) = (request.Context, request.App, request.Environment, request.Config, request.Releases);
         if (releases.Any(r => EdgeRoutes.HoldsPort(r, config.HostPort)))
-            return; // A release still publishes the port itself: the next deploy moves the port to the edge.
-        var edge = await edges.EnsureRunningAsync(await edges.SpecAsync(app, environment, config, cancellationToken), cancellationToken);
+            return false; // A release still publishes the port itself: the next deploy moves the port to the edge.
+        if (await edges.InspectAsync(app, environment, cancellationToken) is not { } inspected)
+            return false; // No edge yet: the first edge deploy creates it.
+        var edge = await edges.EnsureRunningAsync(await edges.SpecAsync(app, environment, config, inspected, cancellationToken), cancellationToken, inspected);
         using var admin = edge.CreateClient();
         var routes = await admin.GetRoutesAsync(cancellationToken);
         var recorded = request.RecordedContainers;
         var repair = EdgeRouteRepair.Decide(EdgeRoutes.Container(routes.Active?.Upstream), releases, request.LastSucceededContainer, recorded);
         if (repair.NothingToDo)
-            return;
+            return false;
         context.Log.Write(LogLevel.Warning, $"Repairing {environment}'s edge: {repair.Reason}");
         if (repair.Target is { } target)
         {
@@ -288,6 +288,7 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
             context.Log.Write(LogLevel.Warning, $"Removing {string.Join(", ", repair.Remove.Select(c => c.Name))}: started by an interrupted run, never routed to");
             await context.Containers.RemoveAsync(repair.Remove.Select(c => c.Id).ToArray(), cancellationToken);
         }
+        return repair.StartTarget || repair.Stop.Count > 0 || repair.Remove.Count > 0;
     }
 
     public async Task<bool> ServesAsync(DeployContext context, ContainerState serving, ReleaseSpec spec, CancellationToken cancellationToken)
@@ -297,7 +298,7 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
         if (await edges.InspectAsync(spec.App, spec.Environment, cancellationToken) is not { Running: true } edge
             || edge.Labels.GetValueOrDefault(EdgeLabels.PublicPort) != spec.Config.HostPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
             return false;
-        using var admin = await edges.ClientAsync(spec.App, spec.Environment, cancellationToken);
+        using var admin = await edges.ClientAsync(spec.App, spec.Environment, edge, cancellationToken);
         var routes = await admin.GetRoutesAsync(cancellationToken);
         return string.Equals(EdgeRoutes.Container(routes.Active?.Upstream), serving.Name, StringComparison.OrdinalIgnoreCase);
     }

@@ -19,8 +19,9 @@ public interface IDeployStrategy
     /// <summary>
     /// Under the lock, after <see cref="InterruptedRunRecovery"/>: puts right what this strategy's own machinery was left
     /// in by an interrupted run or a hand edit (e.g. an edge routing to a container that is gone). Nothing by default.
+    /// Returns whether a release container was started, stopped or removed (then <see cref="RepairRequest.Releases"/> is out of date).
     /// </summary>
-    Task RepairAsync(RepairRequest request, CancellationToken cancellationToken) => Task.CompletedTask;
+    Task<bool> RepairAsync(RepairRequest request, CancellationToken cancellationToken) => Task.FromResult(false);
 
     /// <summary>
     /// Whether <paramref name="serving"/>, already made from the same digest and configuration, serves the environment
@@ -33,4 +34,7 @@ public interface IDeployStrategy
 /// <summary>What a strategy's repair works from: the environment, today's configuration, and the history's view of which containers served.</summary>
 /// <param name="LastSucceededContainer">The container of the last successful deploy or rollback.</param>
 /// <param name="RecordedContainers">Every container the history records as having served successfully.</param>
-public sealed record RepairRequest(DeployContext Context, string App, string Environment, EnvironmentConfig Config, string? LastSucceededContainer, IReadOnlySet<string> RecordedContainers);
+/// <param name="Releases">The environment's release containers, as listed under the lock after recovery.</param>
+public sealed record RepairRequest(
+    DeployContext Context, string App, string Environment, EnvironmentConfig Config, string? LastSucceededContainer, IReadOnlySet<string> RecordedContainers,
+    IReadOnlyList<ContainerState> Releases);

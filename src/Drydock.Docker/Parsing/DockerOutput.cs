@@ -40,8 +40,26 @@ public static partial class DockerOutput
             {
                 HealthStatus = state?.Child("Health")?.String("Status"),
                 RestartCount = container.Int("RestartCount"),
+                PublishedPorts = HostPorts(container.Child("NetworkSettings")?.Child("Ports")),
             };
         }).ToArray();
+
+    /// <summary><c>{"8080/tcp": [{"HostIp": "127.0.0.1", "HostPort": "18080"}], "9000/tcp": null}</c> → 8080/tcp → 18080 (the first binding).</summary>
+    private static Dictionary<string, int> HostPorts(JsonElement? ports)
+    {
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (ports is not { ValueKind: JsonValueKind.Object } map)
+            return result;
+        foreach (var binding in map.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Array))
+        {
+            var port = binding.Value.EnumerateArray()
+                .Select(b => int.TryParse(b.String("HostPort"), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 0)
+                .FirstOrDefault(p => p is > 0 and <= 65535);
+            if (port > 0)
+                result[binding.Name] = port;
+        }
+        return result;
+    }
 
     public static IReadOnlyList<ContainerSummary> ParsePs(IEnumerable<string> lines) =>
         ParseLines(lines).Select(line => new ContainerSummary(

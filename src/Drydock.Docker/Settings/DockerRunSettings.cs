@@ -66,6 +66,9 @@ public sealed record DockerRunSettings(string Image) : IDockerSettings
 
     public ContainerHealthCheck? HealthCheck { get; init; }
 
+    /// <summary><c>--pull missing|always|never</c>; null: the engine's default (missing). <c>never</c> for local-only images, so a missing one fails at once instead of trying a registry.</summary>
+    public string? Pull { get; init; }
+
     public IReadOnlyList<string> ToArguments()
     {
         var arguments = new ArgumentList("run")
@@ -93,7 +96,8 @@ public sealed record DockerRunSettings(string Image) : IDockerSettings
             .Option("--workdir", WorkingDirectory)
             .Option("--entrypoint", Entrypoint)
             .Option("--stop-timeout", StopTimeout is { } timeout ? (int)timeout.TotalSeconds : null)
-            .Flag("--init", Init);
+            .Flag("--init", Init)
+            .Option("--pull", Pull);
         HealthCheck?.AppendTo(arguments);
         return arguments.Add(Image).AddRange(Command).ToList();
     }

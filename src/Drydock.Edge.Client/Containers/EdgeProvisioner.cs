@@ -6,8 +6,7 @@ namespace Drydock.Edge.Client;
 /// <summary>
 /// Makes an environment's edge exist and answer: its private network, its state volume, and the container itself
 /// (kept, started, created or recreated as <see cref="EdgeContainerDecision"/> says). Idempotent: on an environment
-/// whose edge already runs from the same spec it costs a network create attempt, an inspect, a <c>docker port</c> and
-/// one health request.
+/// whose edge already runs from the same spec it costs one inspect and one health request.
 /// </summary>
 public sealed class EdgeProvisioner(DockerCli docker, IBuildLog log)
 {
@@ -21,11 +20,21 @@ public sealed class EdgeProvisioner(DockerCli docker, IBuildLog log)
     public async Task<RunningEdge> EnsureAsync(EdgeContainerSpec spec, TimeSpan startTimeout, bool allowRecreate = false, CancellationToken cancellationToken = default)
     {
         spec.Validate();
-        await EnsureNetworkAsync(spec, cancellationToken);
-        await docker.CreateVolumeAsync(spec.ToVolumeSettings(), cancellationToken); // docker volume create is idempotent
+        return await EnsureAsync(spec, await docker.InspectContainerAsync(spec.ContainerName, cancellationToken), startTimeout, allowRecreate, cancellationToken);
+    }
 
-        var existing = await docker.InspectContainerAsync(spec.ContainerName, cancellationToken);
+    /// <summary>Like <see cref="EnsureAsync(EdgeContainerSpec, TimeSpan, bool, CancellationToken)"/>, from an inspect the caller just made (null: no edge container).</summary>
+    public async Task<RunningEdge> EnsureAsync(EdgeContainerSpec spec, ContainerDetails? existing, TimeSpan startTimeout, bool allowRecreate = false, CancellationToken cancellationToken = default)
+    {
+        spec.Validate();
         var (action, reason) = EdgeContainerDecision.Decide(existing, spec, allowRecreate);
+        // A running edge is attached to its network and mounts its volume, and its inspect names its ports: the common
+        // case of every deploy costs one docker call (each is a process start, slow on a loaded host).
+        if (action is not (EdgeContainerAction.Keep or EdgeContainerAction.KeepOutdated))
+        {
+            await EnsureNetworkAsync(spec, cancellationToken);
+            await docker.CreateVolumeAsync(spec.ToVolumeSettings(), cancellationToken); // docker volume create is idempotent
+        }
         switch (action)
         {
             case EdgeContainerAction.Create:
@@ -49,8 +58,11 @@ public sealed class EdgeProvisioner(DockerCli docker, IBuildLog log)
                 break;
         }
 
-        var adminPort = await PublishedPortAsync(spec.ContainerName, EdgeContainerSpec.ContainerAdminPort, cancellationToken);
-        var publicPort = spec.PublicPort != 0 ? spec.PublicPort : await PublishedPortAsync(spec.ContainerName, EdgeContainerSpec.ContainerPublicPort, cancellationToken);
+        var kept = action is EdgeContainerAction.Keep or EdgeContainerAction.KeepOutdated ? existing : null;
+        var adminPort = kept?.HostPort(EdgeContainerSpec.ContainerAdminPort)
+            ?? await PublishedPortAsync(spec.ContainerName, EdgeContainerSpec.ContainerAdminPort, cancellationToken);
+        var publicPort = spec.PublicPort != 0 ? spec.PublicPort
+            : kept?.HostPort(EdgeContainerSpec.ContainerPublicPort) ?? await PublishedPortAsync(spec.ContainerName, EdgeContainerSpec.ContainerPublicPort, cancellationToken);
         var edge = new RunningEdge(spec.ContainerName, new Uri($"http://{AdminHost}:{adminPort}"), publicPort, action, reason);
         using var client = edge.CreateClient();
         if (!await client.WaitUntilHealthyAsync(startTimeout, cancellationToken))
@@ -61,6 +73,10 @@ public sealed class EdgeProvisioner(DockerCli docker, IBuildLog log)
     /// <summary>The admin address of an environment's running edge (docker picks the loopback port; it can change when the edge restarts).</summary>
     public async Task<Uri> AdminAddressAsync(string app, string environment, CancellationToken cancellationToken = default) =>
         new($"http://{AdminHost}:{await PublishedPortAsync(EdgeNames.Container(app, environment), EdgeContainerSpec.ContainerAdminPort, cancellationToken)}");
+
+    /// <summary>The admin address of a running edge from its inspect; null when it publishes none (e.g. stopped).</summary>
+    public Uri? AdminAddress(ContainerDetails edge) =>
+        edge.HostPort(EdgeContainerSpec.ContainerAdminPort) is { } port ? new Uri($"http://{AdminHost}:{port}") : null;
 
     /// <summary>Removes the edge container and its network; the state volume only when asked (it holds the route).</summary>
     public async Task RemoveAsync(string app, string environment, bool removeState, CancellationToken cancellationToken = default)

@@ -75,6 +75,12 @@ public static class EdgeImage
         }
     }
 
+    /// <summary>The image a running edge was made from, when it was built from these sources (its labels say so); else null.</summary>
+    public static string? RunningFromSources(ContainerDetails edge, EdgeImageSource source) =>
+        edge.Labels.GetValueOrDefault(SourceHashLabel) == source.SourceHash() && edge.ConfiguredImage.StartsWith(Repository + ":", StringComparison.Ordinal)
+            ? edge.ConfiguredImage
+            : null;
+
     /// <summary>The newest local edge image built from sources with this hash; null when there is none.</summary>
     public static async Task<string?> FindBySourcesAsync(DockerCli docker, string sourceHash, CancellationToken cancellationToken = default)
     {

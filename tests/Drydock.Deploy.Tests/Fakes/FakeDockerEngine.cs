@@ -89,6 +89,7 @@ internal sealed class FakeDockerEngine : IToolRunner
         string? image = null;
         var labels = new Dictionary<string, string>();
         var publish = "";
+        var volumes = new List<string>();
         for (var i = 1; i < a.Count; i++)
         {
             if (a[i].StartsWith("--", StringComparison.Ordinal))
@@ -107,6 +108,9 @@ internal sealed class FakeDockerEngine : IToolRunner
                     case "--publish":
                         publish = value;
                         break;
+                    case "--volume":
+                        volumes.Add(value);
+                        break;
                     case "--env-file":
                         if (File.Exists(value))
                             EnvFilesSeen.Add(File.ReadAllText(value));
@@ -120,7 +124,7 @@ internal sealed class FakeDockerEngine : IToolRunner
             return new ToolResult(1, [], ["fake docker: create without a name"]);
         if (Containers.ContainsKey(name))
             return new ToolResult(1, [], [$"Error response from daemon: Conflict. The container name \"/{name}\" is already in use by container \"x\"."]);
-        var container = new FakeContainer(NewId(), name, image ?? "", labels) { PortSpec = publish.Length > 0 ? publish : "127.0.0.1:0:0" };
+        var container = new FakeContainer(NewId(), name, image ?? "", labels) { PortSpec = publish.Length > 0 ? publish : "127.0.0.1:0:0", Volumes = volumes };
         Containers[name] = container;
         return Ok(container.Id);
     }
@@ -175,6 +179,7 @@ internal sealed class FakeDockerEngine : IToolRunner
                 Health = health is null ? null : new { Status = health, Log = new[] { new { Output = "fake health output" } } },
             },
             HostConfig = new { RestartPolicy = new { Name = "unless-stopped" } },
+            Mounts = c.Volumes.Select(v => v.Split(':')).Select(v => new { Type = "volume", Name = v[0], Source = "/var/lib/docker/volumes/" + v[0], Destination = v[1], RW = true }),
             NetworkSettings = new { Ports = c.Running ? new Dictionary<string, object[]> { ["8080/tcp"] = [new { HostIp = hostIp, HostPort = c.HostPort.ToString(CultureInfo.InvariantCulture) }] } : null },
         };
     }
@@ -225,4 +230,7 @@ internal sealed class FakeContainer(string id, string name, string image, Dictio
     public string PortSpec { get; set; } = "";
 
     public int HostPort { get; set; }
+
+    /// <summary>As given to --volume: name:/destination.</summary>
+    public IReadOnlyList<string> Volumes { get; init; } = [];
 }

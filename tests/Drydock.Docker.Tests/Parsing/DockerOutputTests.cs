@@ -36,6 +36,18 @@ public sealed class DockerOutputTests
         Assert.StartsWith("sha256:", container.ImageId);
         Assert.Equal("web", container.Labels["dev.drydock.role"]);
         Assert.Equal(64, container.Id.Length);
+        Assert.Equal(18080, container.HostPort(8080));
+        Assert.Null(container.HostPort(9901));
+    }
+
+    [Fact]
+    public void Container_ports_without_a_host_binding_are_not_published()
+    {
+        var container = Assert.Single(DockerOutput.ParseContainerInspect(
+            """[{"Id":"c1","Name":"/x","State":{"Running":true},"Config":{},"NetworkSettings":{"Ports":{"8080/tcp":null,"9901/tcp":[{"HostIp":"127.0.0.1","HostPort":"41234"},{"HostIp":"::1","HostPort":"41234"}]}}}]"""));
+
+        Assert.Null(container.HostPort(8080));
+        Assert.Equal(41234, container.HostPort(9901));
     }
 
     [Fact]
