@@ -199,7 +199,8 @@ public sealed class ReleaseManager
             : containers.Where(c => ReleaseLabels.HasRole(c.Labels, ContainerRole.Release)).ToList();
         var succeeded = history.Where(r => r.Outcome == ReleaseOutcome.Succeeded && r.Container is not null).ToList();
         var repaired = await strategy.RepairAsync(new RepairRequest(_context, app, environment, config, succeeded.LastOrDefault()?.Container,
-            succeeded.Select(r => r.Container!).ToHashSet(StringComparer.OrdinalIgnoreCase), releases), cancellationToken);
+            succeeded.Select(r => r.Container!).ToHashSet(StringComparer.OrdinalIgnoreCase), releases,
+            containers.Where(c => !ReleaseLabels.HasRole(c.Labels, ContainerRole.Release) && !ReleaseLabels.HasRole(c.Labels, ContainerRole.Candidate)).ToList()), cancellationToken);
         if (repaired)
             releases = await _containers.ListAsync(app, environment, ContainerRole.Release, cancellationToken);
         return new RecoveredEnvironment(releases, history);

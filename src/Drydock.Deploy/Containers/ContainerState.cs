@@ -29,6 +29,9 @@ public sealed record ContainerState(string Id, string Name, string ImageId, stri
 
     public IReadOnlyList<string> Env { get; init; } = [];
 
+    /// <summary>The same inspect as Drydock.Docker reads it, for code built on that library (the edge provisioner).</summary>
+    public Drydock.Docker.ContainerDetails? Details { get; init; }
+
     public string User { get; init; } = string.Empty;
 
     public long MemoryBytes { get; init; }

@@ -24,7 +24,10 @@ public sealed class EnvironmentContainers(DockerCli docker)
         var result = await Docker.ExecuteAsync(new DockerContainerInspectSettings(containers), throwOnError: false, echoOutput: false, cancellationToken);
         if (!result.Succeeded && !result.StandardError.Any(line => line.Contains("No such ", StringComparison.Ordinal)))
             throw new ToolFailedException(Docker.Command(new DockerContainerInspectSettings(containers)), result, $"docker container inspect failed: {result.Error}");
-        return result.Output.TrimStart().StartsWith('[') ? ContainerStateParser.Parse(result.Output) : [];
+        if (!result.Output.TrimStart().StartsWith('['))
+            return [];
+        var details = DockerOutput.ParseContainerInspect(result.Output).ToDictionary(d => d.Id, StringComparer.Ordinal);
+        return ContainerStateParser.Parse(result.Output).Select(c => c with { Details = details.GetValueOrDefault(c.Id) }).ToList();
     }
 
     /// <summary>Creates (does not start) a container and returns its id.</summary>

@@ -1,5 +1,6 @@
 using Drydock.Docker;
 using Drydock.Edge.Client;
+using Drydock.Edge.Contract;
 using Drydock.Engine.Output;
 
 namespace Drydock.Deploy;
@@ -49,7 +50,24 @@ public sealed class EnvironmentEdge(DockerCli docker, IBuildLog log, EdgeStrateg
     }
 
     /// <summary>Called at the start of every deploy and rollback: the edge may have been restarted (new admin port) since the last one.</summary>
-    public void Forget() => _running = null;
+    public void Forget() => (_running, _routes) = (null, null);
+
+    private RouteTableView? _routes;
+
+    /// <summary>
+    /// The route table as the lock holder last read it, kept for the switch that follows in the same run (nothing else
+    /// switches an environment's edge while its lock is held, and the switch is generation-guarded anyway). Taking it
+    /// clears it: after a switch the table must be read again.
+    /// </summary>
+    public void RememberRoutes(RouteTableView routes) => _routes = routes;
+
+    /// <summary>The route table remembered by <see cref="RememberRoutes"/>, or a fresh read.</summary>
+    public async Task<RouteTableView> TakeRoutesAsync(EdgeAdminClient admin, CancellationToken cancellationToken)
+    {
+        var remembered = _routes;
+        _routes = null;
+        return remembered ?? await admin.GetRoutesAsync(cancellationToken);
+    }
 
     /// <summary>The edge container as it is now; null when the environment has none.</summary>
     public Task<ContainerDetails?> InspectAsync(string app, string environment, CancellationToken cancellationToken) =>

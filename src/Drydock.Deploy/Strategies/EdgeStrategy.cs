@@ -71,7 +71,7 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
         var config = spec.Config;
         var clock = Stopwatch.StartNew();
         using var admin = edge.CreateClient();
-        var before = await admin.GetRoutesAsync(cancellationToken);
+        var before = await edges.TakeRoutesAsync(admin, cancellationToken);
         var change = new RouteChange(EdgeRoutes.Upstream(name, config), spec.Version) { HealthPath = config.HealthPath, ExpectedGeneration = before.Generation };
         var still = before.Active is null ? "nothing served before" : $"{EdgeRoutes.Container(before.Active.Upstream)} still serves {spec.Environment}";
         HealthVerdict verdict;
@@ -250,7 +250,8 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
         var (context, app, environment, config, releases) = (request.Context, request.App, request.Environment, request.Config, request.Releases);
         if (releases.Any(r => EdgeRoutes.HoldsPort(r, config.HostPort)))
             return false; // A release still publishes the port itself: the next deploy moves the port to the edge.
-        if (await edges.InspectAsync(app, environment, cancellationToken) is not { } inspected)
+        // The edge carries the environment's labels, so the listing under the lock has already inspected it.
+        if (request.Others.FirstOrDefault(c => c.Name == EdgeNames.Container(app, environment))?.Details is not { } inspected)
             return false; // No edge yet: the first edge deploy creates it.
         var edge = await edges.EnsureRunningAsync(await edges.SpecAsync(app, environment, config, inspected, cancellationToken), cancellationToken, inspected);
         using var admin = edge.CreateClient();
@@ -258,7 +259,10 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
         var recorded = request.RecordedContainers;
         var repair = EdgeRouteRepair.Decide(EdgeRoutes.Container(routes.Active?.Upstream), releases, request.LastSucceededContainer, recorded);
         if (repair.NothingToDo)
+        {
+            edges.RememberRoutes(routes); // the rollout's switch starts from this table: one admin call fewer before it
             return false;
+        }
         context.Log.Write(LogLevel.Warning, $"Repairing {environment}'s edge: {repair.Reason}");
         if (repair.Target is { } target)
         {

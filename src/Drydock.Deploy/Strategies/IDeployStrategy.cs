@@ -35,6 +35,7 @@ public interface IDeployStrategy
 /// <param name="LastSucceededContainer">The container of the last successful deploy or rollback.</param>
 /// <param name="RecordedContainers">Every container the history records as having served successfully.</param>
 /// <param name="Releases">The environment's release containers, as listed under the lock after recovery.</param>
+/// <param name="Others">The environment's other containers (edge, lock, state holder) from the same listing.</param>
 public sealed record RepairRequest(
     DeployContext Context, string App, string Environment, EnvironmentConfig Config, string? LastSucceededContainer, IReadOnlySet<string> RecordedContainers,
-    IReadOnlyList<ContainerState> Releases);
+    IReadOnlyList<ContainerState> Releases, IReadOnlyList<ContainerState> Others);
