@@ -1,13 +1,12 @@
 #!/usr/bin/env bash
 # Installs and starts what the test suites need on a fresh Debian machine (as root): the Docker engine,
-# Debian's registry binary, htpasswd for the authenticated-registry test, and shellcheck for the bootstrap test.
+# Debian's registry binary, and shellcheck for the bootstrap test (registry passwords are hashed in .NET: no htpasswd).
 # Idempotent: a running engine and installed packages are left as they are.
 set -euo pipefail
 
 packages=()
 command -v dockerd >/dev/null || packages+=(docker.io)
 command -v docker-registry >/dev/null || packages+=(docker-registry)
-command -v htpasswd >/dev/null || packages+=(apache2-utils)
 command -v shellcheck >/dev/null || packages+=(shellcheck)
 if ((${#packages[@]})); then
   echo "Installing ${packages[*]} …"

@@ -5,29 +5,20 @@ namespace Notes.Tests;
 
 public sealed class HealthTests : IDisposable
 {
-    private readonly TempDataDirectory _data = new();
-    private readonly NotesAppFactory _app;
-    private readonly HttpClient _client;
+    private readonly NotesTestHost _host = new();
 
-    public HealthTests()
-    {
-        _app = new NotesAppFactory(_data.Path);
-        _client = _app.CreateClient();
-    }
+    private HttpClient Client => _host.Client;
 
-    public void Dispose()
-    {
-        _client.Dispose();
-        _app.Dispose();
-        _data.Dispose();
-    }
+    private TempDataDirectory Data => _host.Data;
+
+    public void Dispose() => _host.Dispose();
 
     [Theory]
     [InlineData("/health/live")]
     [InlineData("/health/ready")]
     public async Task Both_probes_are_200_on_a_working_volume(string path)
     {
-        using var response = await _client.GetAsync(path);
+        using var response = await Client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
@@ -40,15 +31,15 @@ public sealed class HealthTests : IDisposable
     [InlineData(true)]
     public async Task Ready_is_503_and_live_stays_200_when_the_database_cannot_take_writes(bool replaceWithFile)
     {
-        using (var ready = await _client.GetAsync("/health/ready"))
+        using (var ready = await Client.GetAsync("/health/ready"))
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
 
-        Directory.Delete(_data.Path, recursive: true);
+        Directory.Delete(Data.Path, recursive: true);
         if (replaceWithFile)
-            await File.WriteAllTextAsync(_data.Path, "not a directory");
+            await File.WriteAllTextAsync(Data.Path, "not a directory");
 
-        using var notReady = await _client.GetAsync("/health/ready");
-        using var live = await _client.GetAsync("/health/live");
+        using var notReady = await Client.GetAsync("/health/ready");
+        using var live = await Client.GetAsync("/health/live");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
         Assert.Equal("Unhealthy", await notReady.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
@@ -57,12 +48,12 @@ public sealed class HealthTests : IDisposable
     [Fact]
     public async Task A_note_is_not_acknowledged_when_the_database_is_gone()
     {
-        Directory.Delete(_data.Path, recursive: true);
+        Directory.Delete(Data.Path, recursive: true);
 
-        using var response = await _client.PostNoteAsync("into the void");
+        using var response = await Client.PostNoteAsync("into the void");
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         await Problems.AssertProblemAsync(response, 500);
-        Assert.False(Directory.Exists(_data.Path), "the service must not silently recreate a vanished volume");
+        Assert.False(Directory.Exists(Data.Path), "the service must not silently recreate a vanished volume");
     }
 }

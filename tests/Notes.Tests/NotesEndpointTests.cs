@@ -5,29 +5,18 @@ namespace Notes.Tests;
 
 public sealed class NotesEndpointTests : IDisposable
 {
-    private readonly TempDataDirectory _data = new();
-    private readonly NotesAppFactory _app;
-    private readonly HttpClient _client;
+    private readonly NotesTestHost _host = new();
 
-    public NotesEndpointTests()
-    {
-        _app = new NotesAppFactory(_data.Path);
-        _client = _app.CreateClient();
-    }
+    private HttpClient Client => _host.Client;
 
-    public void Dispose()
-    {
-        _client.Dispose();
-        _app.Dispose();
-        _data.Dispose();
-    }
+    public void Dispose() => _host.Dispose();
 
     [Fact]
     public async Task Post_stores_the_note_and_answers_201_with_it_and_its_location()
     {
         var before = DateTimeOffset.UtcNow;
 
-        using var response = await _client.PostNoteAsync("buy milk");
+        using var response = await Client.PostNoteAsync("buy milk");
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var note = await response.ReadAsAsync<NoteDto>();
@@ -40,10 +29,10 @@ public sealed class NotesEndpointTests : IDisposable
     [Fact]
     public async Task Get_by_id_returns_the_note_at_its_location()
     {
-        using var created = await _client.PostNoteAsync("a note");
+        using var created = await Client.PostNoteAsync("a note");
         var note = await created.ReadAsAsync<NoteDto>();
 
-        using var response = await _client.GetAsync(created.Headers.Location);
+        using var response = await Client.GetAsync(created.Headers.Location);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(note, await response.ReadAsAsync<NoteDto>());
@@ -53,9 +42,9 @@ public sealed class NotesEndpointTests : IDisposable
     public async Task Get_all_lists_every_note_newest_first()
     {
         foreach (var text in new[] { "first", "second", "third" })
-            (await _client.PostNoteAsync(text)).Dispose();
+            (await Client.PostNoteAsync(text)).Dispose();
 
-        using var response = await _client.GetAsync("/notes");
+        using var response = await Client.GetAsync("/notes");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var notes = await response.ReadAsAsync<NoteDto[]>();
@@ -65,7 +54,7 @@ public sealed class NotesEndpointTests : IDisposable
     [Fact]
     public async Task Get_all_on_an_empty_database_is_an_empty_list()
     {
-        using var response = await _client.GetAsync("/notes");
+        using var response = await Client.GetAsync("/notes");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(await response.ReadAsAsync<NoteDto[]>());
@@ -76,7 +65,7 @@ public sealed class NotesEndpointTests : IDisposable
     [InlineData("/notes/not-a-number")]
     public async Task Get_of_a_missing_note_is_404_problem(string path)
     {
-        using var response = await _client.GetAsync(path);
+        using var response = await Client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         await Problems.AssertProblemAsync(response, 404);
@@ -87,7 +76,7 @@ public sealed class NotesEndpointTests : IDisposable
     {
         var text = new string('x', 4000);
 
-        using var response = await _client.PostNoteAsync(text);
+        using var response = await Client.PostNoteAsync(text);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal(text, (await response.ReadAsAsync<NoteDto>()).Text);

@@ -16,7 +16,7 @@ public static class EdgeStatus
             return [$"edge     {container.Name.TrimStart('/')} is {container.Status} (port {port} unanswered; the next Deploy or Rollback starts it)"];
         try
         {
-            using var admin = await edges.ClientAsync(app, environment, container, cancellationToken);
+            using var admin = edges.Client(container);
             var health = await admin.GetHealthAsync(cancellationToken);
             var routes = await admin.GetRoutesAsync(cancellationToken);
             return Describe(container.Name.TrimStart('/'), port, health, routes);

@@ -73,10 +73,8 @@ public sealed class EnvironmentEdge(DockerCli docker, IBuildLog log, EdgeStrateg
     public Task<ContainerDetails?> InspectAsync(string app, string environment, CancellationToken cancellationToken) =>
         docker.InspectContainerAsync(EdgeNames.Container(app, environment), cancellationToken);
 
-    /// <summary>An admin client of a running edge: its loopback admin port from <paramref name="inspected"/> when given, else from <c>docker port</c>.</summary>
-    public async Task<EdgeAdminClient> ClientAsync(string app, string environment, ContainerDetails? inspected, CancellationToken cancellationToken)
-    {
-        var provisioner = new EdgeProvisioner(docker, log);
-        return new((inspected is null ? null : provisioner.AdminAddress(inspected)) ?? await provisioner.AdminAddressAsync(app, environment, cancellationToken));
-    }
+    /// <summary>An admin client of a running edge, at the loopback admin port its inspect names.</summary>
+    public EdgeAdminClient Client(ContainerDetails edge) =>
+        new(new EdgeProvisioner(docker, log).AdminAddress(edge)
+            ?? throw new InvalidOperationException($"{edge.Name} publishes no admin port (is it running?); see docker logs {edge.Name}."));
 }

@@ -7,6 +7,22 @@ public static class ContainerDiagnostics
 {
     public const int LogLines = 20;
 
+    /// <summary>
+    /// Waits for the container's verdict (Docker's health check, and <paramref name="probe"/> when given) within the
+    /// deploy timeout; when it is not healthy, throws the deploy failure with its diagnostics and what still serves.
+    /// The caller removes the container.
+    /// </summary>
+    /// <param name="stillServing">The end of "It was removed; …", e.g. "notes-local-1.0.0-ab12cd still serves local".</param>
+    public static async Task<HealthVerdict> RequireHealthyAsync(
+        DeployContext context, string container, Uri? probe, ReleaseSpec spec, string stillServing, CancellationToken cancellationToken)
+    {
+        var verdict = await context.Health.WaitAsync(container, probe, spec.Config.DeployTimeout, cancellationToken);
+        if (verdict.Healthy)
+            return verdict;
+        var diagnostics = await DescribeAsync(context, container, verdict);
+        throw new DeployException($"{spec.Version} did not become healthy: {verdict.Reason}. It was removed; {stillServing}.\n{diagnostics}");
+    }
+
     public static async Task<string> DescribeAsync(DeployContext context, string container, HealthVerdict? verdict)
     {
         var lines = new List<string>();

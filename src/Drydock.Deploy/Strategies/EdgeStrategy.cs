@@ -101,12 +101,7 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
         else
         {
             context.Log.Write(LogLevel.Information, $"Verifying {name} beside {(serving?.Name ?? "nothing")} on {edge.Container}'s network before switching the edge");
-            verdict = await context.Health.WaitAsync(name, null, config.DeployTimeout, cancellationToken);
-            if (!verdict.Healthy)
-            {
-                var diagnostics = await ContainerDiagnostics.DescribeAsync(context, name, verdict);
-                throw new DeployException($"{spec.Version} did not become healthy: {verdict.Reason}. It was removed; the edge never routed to it and {still}.\n{diagnostics}");
-            }
+            verdict = await ContainerDiagnostics.RequireHealthyAsync(context, name, null, spec, $"the edge never routed to it and {still}", cancellationToken);
             var left = config.DeployTimeout - clock.Elapsed;
             await SwitchWhenHealthyAsync(context, admin, change, name, left > TimeSpan.FromSeconds(5) ? left : TimeSpan.FromSeconds(5), still, cancellationToken);
             context.Log.Write(LogLevel.Information, $"{edge.Container} routes {spec.Environment} to {name} ({spec.Version}) after {clock.Elapsed.TotalSeconds:0.0}s ({verdict.Reason}, then the edge's own check)");
@@ -202,12 +197,7 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
     {
         var config = spec.Config;
         context.Log.Write(LogLevel.Information, $"{holder.Name} publishes port {config.HostPort} itself: verifying {name} on {edgeSpec.Network}, then moving the port to the edge {edgeSpec.ContainerName}");
-        var verdict = await context.Health.WaitAsync(name, null, config.DeployTimeout, cancellationToken);
-        if (!verdict.Healthy)
-        {
-            var diagnostics = await ContainerDiagnostics.DescribeAsync(context, name, verdict);
-            throw new DeployException($"{spec.Version} did not become healthy: {verdict.Reason}. It was removed; {holder.Name} still serves {spec.Environment}.\n{diagnostics}");
-        }
+        var verdict = await ContainerDiagnostics.RequireHealthyAsync(context, name, null, spec, $"{holder.Name} still serves {spec.Environment}", cancellationToken);
         context.Log.Write(LogLevel.Warning, $"Moving port {config.HostPort} from {holder.Name} to the edge: it is closed from stopping {holder.Name} until the edge answers (once per environment; deploys after this one switch without a gap)");
         var clock = Stopwatch.StartNew();
         var oldDrain = ReleaseLabels.Read(holder.Labels)?.Spec.Config.DrainTimeout ?? config.DrainTimeout;
@@ -302,7 +292,7 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
         if (await edges.InspectAsync(spec.App, spec.Environment, cancellationToken) is not { Running: true } edge
             || edge.Labels.GetValueOrDefault(EdgeLabels.PublicPort) != spec.Config.HostPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
             return false;
-        using var admin = await edges.ClientAsync(spec.App, spec.Environment, edge, cancellationToken);
+        using var admin = edges.Client(edge);
         var routes = await admin.GetRoutesAsync(cancellationToken);
         return string.Equals(EdgeRoutes.Container(routes.Active?.Upstream), serving.Name, StringComparison.OrdinalIgnoreCase);
     }

@@ -53,12 +53,7 @@ public sealed class ReplaceStrategy : IDeployStrategy
         var endpoint = ProbeAddress.For(config, config.HostPort, config.Bind);
         context.Log.Write(LogLevel.Information, $"Starting {finalName} on {config.Bind}:{config.HostPort} (nothing serves {spec.Environment} yet)");
         await context.Containers.StartAsync(finalName, cancellationToken);
-        var verdict = await context.Health.WaitAsync(finalName, endpoint, config.DeployTimeout, cancellationToken);
-        if (!verdict.Healthy)
-        {
-            var diagnostics = await ContainerDiagnostics.DescribeAsync(context, finalName, verdict);
-            throw new DeployException($"{spec.Version} did not become healthy: {verdict.Reason}. It was removed; nothing serves {spec.Environment} (nothing did before).\n{diagnostics}");
-        }
+        var verdict = await ContainerDiagnostics.RequireHealthyAsync(context, finalName, endpoint, spec, $"nothing serves {spec.Environment} (nothing did before)", cancellationToken);
         context.Log.Write(LogLevel.Information, $"{finalName} is healthy after {verdict.Waited.TotalSeconds:0.0}s ({verdict.Reason})");
         return new RolloutResult(finalName, null, verdict) { Endpoint = endpoint };
     }
@@ -70,12 +65,7 @@ public sealed class ReplaceStrategy : IDeployStrategy
         var port = await context.Containers.PublishedPortAsync(candidateName, config.ContainerPort, cancellationToken);
         var endpoint = ProbeAddress.For(config, port, "127.0.0.1");
         context.Log.Write(LogLevel.Information, $"Verifying {candidateName} beside {serving.Name} on 127.0.0.1:{port} before switching the port");
-        var verdict = await context.Health.WaitAsync(candidateName, endpoint, config.DeployTimeout, cancellationToken);
-        if (!verdict.Healthy)
-        {
-            var diagnostics = await ContainerDiagnostics.DescribeAsync(context, candidateName, verdict);
-            throw new DeployException($"{spec.Version} did not become healthy: {verdict.Reason}. It was removed; {serving.Name} still serves {spec.Environment}.\n{diagnostics}");
-        }
+        var verdict = await ContainerDiagnostics.RequireHealthyAsync(context, candidateName, endpoint, spec, $"{serving.Name} still serves {spec.Environment}", cancellationToken);
         context.Log.Write(LogLevel.Information, $"{candidateName} is healthy after {verdict.Waited.TotalSeconds:0.0}s ({verdict.Reason})");
     }
 

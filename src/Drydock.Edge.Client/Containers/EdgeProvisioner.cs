@@ -70,10 +70,6 @@ public sealed class EdgeProvisioner(DockerCli docker, IBuildLog log)
         return edge;
     }
 
-    /// <summary>The admin address of an environment's running edge (docker picks the loopback port; it can change when the edge restarts).</summary>
-    public async Task<Uri> AdminAddressAsync(string app, string environment, CancellationToken cancellationToken = default) =>
-        new($"http://{AdminHost}:{await PublishedPortAsync(EdgeNames.Container(app, environment), EdgeContainerSpec.ContainerAdminPort, cancellationToken)}");
-
     /// <summary>The admin address of a running edge from its inspect; null when it publishes none (e.g. stopped).</summary>
     public Uri? AdminAddress(ContainerDetails edge) =>
         edge.HostPort(EdgeContainerSpec.ContainerAdminPort) is { } port ? new Uri($"http://{AdminHost}:{port}") : null;
