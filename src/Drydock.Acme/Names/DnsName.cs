@@ -38,14 +38,14 @@ public sealed partial record DnsName : IComparable<DnsName>
         }
         catch (ArgumentException)
         {
-            return Fail($"'{text}' is not a valid host name. Use letters, digits and '-' in dot-separated labels, like notes.example.org.", out error);
+            return Fail(NotAHostName(text), out error);
         }
 
         var labels = ascii.Split('.');
         if (labels.Length < 2)
             return Fail($"'{text}' has a single label: a public CA issues no certificate for it. Use a fully qualified name like {ascii}.example.org.", out error);
         if (ascii.Length > MaxLength || !labels.All(l => Label().IsMatch(l)))
-            return Fail($"'{text}' is not a valid host name. Each dot-separated label is 1-63 letters, digits or '-', not starting or ending with '-'.", out error);
+            return Fail(NotAHostName(text), out error);
 
         name = new DnsName(ascii);
         error = string.Empty;
@@ -55,6 +55,9 @@ public sealed partial record DnsName : IComparable<DnsName>
     public int CompareTo(DnsName? other) => string.CompareOrdinal(Value, other?.Value);
 
     public override string ToString() => Value;
+
+    private static string NotAHostName(string? text) =>
+        $"'{text}' is not a valid host name. Each dot-separated label is 1-63 letters, digits or '-', not starting or ending with '-' (like notes.example.org).";
 
     private static bool Fail(string message, out string error)
     {
