@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
 using Drydock.Engine.Output;
 
 namespace Drydock.Acme;
@@ -31,7 +32,7 @@ public sealed class CertificateIssuer(AcmeAccount account, IHttp01ChallengeRespo
             var chain = await account.DownloadChainAsync(
                 valid.Certificate ?? throw new AcmeException(ProblemCause.Other, "The ACME order is valid but names no certificate URL."), cancellationToken);
             var certificate = new IssuedCertificate(chain, csr.PrivateKey.ExportPkcs8PrivateKeyPem());
-            log.Write(LogLevel.Information, $"ACME: issued a {certificate} in {started.Elapsed.TotalSeconds:0.0} s.");
+            log.Write(LogLevel.Information, $"ACME: issued a {certificate} in {started.Elapsed.TotalMilliseconds:0} ms.");
             return certificate;
         }
         finally
@@ -66,7 +67,7 @@ public sealed class CertificateIssuer(AcmeAccount account, IHttp01ChallengeRespo
     private async Task WaitForAuthorizationAsync(AcmeAuthorization authorization, CancellationToken cancellationToken)
     {
         var deadline = _time.GetUtcNow() + _settings.Timeout;
-        while (true)
+        for (var attempt = 0; ; attempt++)
         {
             var polled = await account.GetAuthorizationAsync(authorization.Url, cancellationToken);
             switch (polled.Value.Status)
@@ -74,7 +75,7 @@ public sealed class CertificateIssuer(AcmeAccount account, IHttp01ChallengeRespo
                 case AcmeStatus.Valid:
                     return;
                 case AcmeStatus.Pending:
-                    await DelayAsync(polled.RetryAfter, deadline, $"validation of {authorization.Identifier}", cancellationToken);
+                    await DelayAsync(polled.RetryAfter, deadline, attempt, $"validation of {authorization.Identifier}", cancellationToken);
                     break;
                 default:
                     throw Failed(polled.Value);
@@ -82,12 +83,12 @@ public sealed class CertificateIssuer(AcmeAccount account, IHttp01ChallengeRespo
         }
     }
 
-    private async Task<AcmeOrder> WaitForOrderAsync(Uri url, AcmeStatus wanted, string stage, CancellationToken cancellationToken, System.Net.Http.Headers.RetryConditionHeaderValue? firstRetryAfter = null)
+    private async Task<AcmeOrder> WaitForOrderAsync(Uri url, AcmeStatus wanted, string stage, CancellationToken cancellationToken, RetryConditionHeaderValue? firstRetryAfter = null)
     {
         var deadline = _time.GetUtcNow() + _settings.Timeout;
         if (firstRetryAfter is not null)
-            await DelayAsync(firstRetryAfter, deadline, stage, cancellationToken);
-        while (true)
+            await DelayAsync(firstRetryAfter, deadline, 0, stage, cancellationToken);
+        for (var attempt = 0; ; attempt++)
         {
             var polled = await account.GetOrderAsync(url, cancellationToken);
             var order = polled.Value;
@@ -97,13 +98,13 @@ public sealed class CertificateIssuer(AcmeAccount account, IHttp01ChallengeRespo
                 throw order.Error is { } problem
                     ? new AcmeException(problem)
                     : new AcmeException(ProblemCause.Other, $"The ACME order became {order.Status.ToString().ToLowerInvariant()} during {stage}, without a reason.");
-            await DelayAsync(polled.RetryAfter, deadline, stage, cancellationToken);
+            await DelayAsync(polled.RetryAfter, deadline, attempt, stage, cancellationToken);
         }
     }
 
-    private async Task DelayAsync(System.Net.Http.Headers.RetryConditionHeaderValue? retryAfter, DateTimeOffset deadline, string stage, CancellationToken cancellationToken)
+    private async Task DelayAsync(RetryConditionHeaderValue? retryAfter, DateTimeOffset deadline, int attempt, string stage, CancellationToken cancellationToken)
     {
-        var delay = PollSchedule.NextDelay(retryAfter, _time.GetUtcNow(), deadline, _settings.Interval)
+        var delay = PollSchedule.NextDelay(retryAfter, _time.GetUtcNow(), deadline, attempt, _settings)
                     ?? throw new AcmeException(ProblemCause.Timeout, $"The ACME server did not finish {stage} within {_settings.Timeout.TotalSeconds:0} s. Fix: deploy again later; if it persists, check the CA's status page.");
         await Task.Delay(delay, _time, cancellationToken);
     }
