@@ -18,17 +18,20 @@ public sealed class CertificateIssuer(AcmeAccount account, IHttp01ChallengeRespo
     {
         var started = Stopwatch.StartNew();
         var order = await account.NewOrderAsync(names, cancellationToken);
+        log.Write(LogLevel.Debug, $"ACME: order {order.Url} for {string.Join(", ", names)} is {Status(order.Status)}.");
         var published = new List<string>();
         try
         {
             await ValidateAsync(order, published, cancellationToken);
             var ready = await WaitForOrderAsync(order.Url, AcmeStatus.Ready, "validation", cancellationToken);
 
+            log.Write(LogLevel.Debug, $"ACME: every name is validated after {started.ElapsedMilliseconds} ms; finalizing.");
             using var csr = CertificateSigningRequest.Create(names);
             var finalized = await account.FinalizeAsync(ready, csr.Der, cancellationToken);
             var valid = finalized.Value.Status == AcmeStatus.Valid
                 ? finalized.Value
                 : await WaitForOrderAsync(order.Url, AcmeStatus.Valid, "issuance", cancellationToken, finalized.RetryAfter);
+            log.Write(LogLevel.Debug, $"ACME: the certificate is issued after {started.ElapsedMilliseconds} ms; downloading the chain.");
             var chain = await account.DownloadChainAsync(
                 valid.Certificate ?? throw new AcmeException(ProblemCause.Other, "The ACME order is valid but names no certificate URL."), cancellationToken);
             var certificate = new IssuedCertificate(chain, csr.PrivateKey.ExportPkcs8PrivateKeyPem());
@@ -73,6 +76,7 @@ public sealed class CertificateIssuer(AcmeAccount account, IHttp01ChallengeRespo
             switch (polled.Value.Status)
             {
                 case AcmeStatus.Valid:
+                    log.Write(LogLevel.Debug, $"ACME: {authorization.Identifier} is validated.");
                     return;
                 case AcmeStatus.Pending:
                     await DelayAsync(polled.RetryAfter, deadline, attempt, $"validation of {authorization.Identifier}", cancellationToken);
@@ -97,7 +101,7 @@ public sealed class CertificateIssuer(AcmeAccount account, IHttp01ChallengeRespo
             if (order.Status is AcmeStatus.Invalid or AcmeStatus.Expired or AcmeStatus.Deactivated or AcmeStatus.Revoked)
                 throw order.Error is { } problem
                     ? new AcmeException(problem)
-                    : new AcmeException(ProblemCause.Other, $"The ACME order became {order.Status.ToString().ToLowerInvariant()} during {stage}, without a reason.");
+                    : new AcmeException(ProblemCause.Other, $"The ACME order became {Status(order.Status)} during {stage}, without a reason.");
             await DelayAsync(polled.RetryAfter, deadline, attempt, stage, cancellationToken);
         }
     }
@@ -109,11 +113,13 @@ public sealed class CertificateIssuer(AcmeAccount account, IHttp01ChallengeRespo
         await Task.Delay(delay, _time, cancellationToken);
     }
 
+    private static string Status(AcmeStatus status) => status.ToString().ToLowerInvariant();
+
     private static AcmeException Failed(AcmeAuthorization authorization)
     {
         var problem = authorization.Http01Challenge?.Error ?? authorization.Challenges.Select(c => c.Error).FirstOrDefault(e => e is not null);
         return problem is not null
             ? new AcmeException(problem, authorization.Identifier)
-            : new AcmeException(ProblemCause.Other, $"Certificate for {authorization.Identifier} failed: its authorization is {authorization.Status.ToString().ToLowerInvariant()} and the CA gave no reason.");
+            : new AcmeException(ProblemCause.Other, $"Certificate for {authorization.Identifier} failed: its authorization is {Status(authorization.Status)} and the CA gave no reason.");
     }
 }
