@@ -35,6 +35,7 @@ public sealed class CertificateIssuer(AcmeAccount account, IHttp01ChallengeRespo
             var chain = await account.DownloadChainAsync(
                 valid.Certificate ?? throw new AcmeException(ProblemCause.Other, "The ACME order is valid but names no certificate URL."), cancellationToken);
             var certificate = new IssuedCertificate(chain, csr.PrivateKey.ExportPkcs8PrivateKeyPem());
+            CheckMatches(certificate, names, csr);
             log.Write(LogLevel.Information, $"ACME: issued a {certificate} in {started.Elapsed.TotalMilliseconds:0} ms.");
             return certificate;
         }
@@ -111,6 +112,15 @@ public sealed class CertificateIssuer(AcmeAccount account, IHttp01ChallengeRespo
         var delay = PollSchedule.NextDelay(retryAfter, _time.GetUtcNow(), deadline, attempt, _settings)
                     ?? throw new AcmeException(ProblemCause.Timeout, $"The ACME server did not finish {stage} within {_settings.Timeout.TotalSeconds:0} s. Fix: deploy again later; if it persists, check the CA's status page.");
         await Task.Delay(delay, _time, cancellationToken);
+    }
+
+    /// <summary>Never store a chain that would fail at the TLS handshake: the leaf must be for our key and every name.</summary>
+    private static void CheckMatches(IssuedCertificate certificate, IReadOnlyList<DnsName> names, CertificateSigningRequest csr)
+    {
+        using var leaf = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(certificate.ChainPem);
+        var ourKey = csr.PrivateKey.ExportSubjectPublicKeyInfo();
+        if (!leaf.PublicKey.ExportSubjectPublicKeyInfo().AsSpan().SequenceEqual(ourKey) || !certificate.Facts.Covers(names))
+            throw new AcmeException(ProblemCause.Other, $"The ACME server returned a certificate for {string.Join(", ", certificate.Facts.Names)} that does not match the request for {string.Join(", ", names)} and its key; it was not stored.");
     }
 
     private static string Status(AcmeStatus status) => status.ToString().ToLowerInvariant();
