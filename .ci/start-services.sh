@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs and starts what the test suites need on a fresh Debian machine (as root): the Docker engine,
-# Debian's registry binary, and shellcheck for the bootstrap test (registry passwords are hashed in .NET: no htpasswd).
+# Debian's registry binary, shellcheck for the bootstrap test (registry passwords are hashed in .NET: no htpasswd),
+# and pebble (the ACME test server; the package also ships pebble-challtestsrv, its DNS) for the ACME suite, which
+# starts both itself on loopback ports.
 # Idempotent: a running engine and installed packages are left as they are.
 set -euo pipefail
 
@@ -8,6 +10,7 @@ packages=()
 command -v dockerd >/dev/null || packages+=(docker.io)
 command -v docker-registry >/dev/null || packages+=(docker-registry)
 command -v shellcheck >/dev/null || packages+=(shellcheck)
+{ command -v pebble >/dev/null && command -v pebble-challtestsrv >/dev/null; } || packages+=(pebble)
 if ((${#packages[@]})); then
   echo "Installing ${packages[*]} …"
   apt-get update -q >/dev/null
