@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Drydock.Engine.Tooling;
+
+namespace Drydock.Docker;
+
+/// <summary>
+/// Starts the ssh client in a process group of its own, with a guard that ends it when the build process dies
+/// (even by kill -9), and stops the whole group by its id. Output goes to a log file the failure messages read.
+/// </summary>
+internal static class TunnelProcess
+{
+    // $1 owner pid, $2 log, rest the command. The guard waits for ssh; a watcher kills ssh once the owner is gone.
+    // setsid makes the guard the leader of a new group, so one kill of the group ends guard, watcher and ssh.
+    private const string Script =
+        """
+        owner="$1"; log="$2"; shift 2
+        setsid sh -c '
+          owner="$1"; shift
+          "$@" & child=$!
+          ( while kill -0 "$owner" 2>/dev/null; do sleep 1; done; kill "$child" 2>/dev/null ) & watcher=$!
+          wait "$child"; status=$?
+          kill "$watcher" 2>/dev/null
+          exit "$status"
+        ' drydock-ssh-guard "$owner" "$@" >>"$log" 2>&1 </dev/null &
+        echo $!
+        """;
+
+    private const int SigTerm = 15;
+    private const int SigKill = 9;
+
+    public static ToolCommand StartCommand(string logPath, int ownerProcessId, string fileName, IReadOnlyList<string> arguments) =>
+        new("sh", ["-c", Script, "drydock-ssh", ownerProcessId.ToString(CultureInfo.InvariantCulture), logPath, fileName, .. arguments])
+        {
+            EchoOutput = false,
+        };
+
+    /// <summary>Starts the process and returns its group id (the guard's pid).</summary>
+    public static async Task<int> StartAsync(IToolRunner runner, string logPath, string fileName, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var result = await runner.RunAsync(StartCommand(logPath, Environment.ProcessId, fileName, arguments), cancellationToken);
+        return int.TryParse(result.StandardOutput.LastOrDefault()?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? id
+            : throw new InvalidOperationException($"Started '{fileName}' but could not read its process id from '{result.Output}'.");
+    }
+
+    /// <summary>True while the process runs (a zombie nobody reaped yet counts as gone).</summary>
+    public static bool IsAlive(int processId)
+    {
+        if (!Directory.Exists("/proc/self"))
+            return Kill(processId, 0) == 0;
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{processId}/stat");
+            var state = stat[(stat.LastIndexOf(')') + 2)..].FirstOrDefault();
+            return state is not ('Z' or 'X');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>SIGTERM to the group, SIGKILL to what is left after the grace period. Synchronous: safe on process exit.</summary>
+    public static void StopGroup(int groupId, TimeSpan grace)
+    {
+        _ = Kill(-groupId, SigTerm);
+        var deadline = DateTime.UtcNow + grace;
+        while (IsAlive(groupId) && DateTime.UtcNow < deadline)
+            Thread.Sleep(20);
+        // The group may outlive its leader for a moment (the watcher's sleep): end all of it.
+        _ = Kill(-groupId, SigKill);
+    }
+
+    // A direct kill(2): synchronous and without starting a process, so it works inside a process-exit handler.
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int processId, int signal);
+}
