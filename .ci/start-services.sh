@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs and starts what the test suites need on a fresh Debian machine (as root): the Docker engine,
 # Debian's registry binary, and shellcheck for the bootstrap test (registry passwords are hashed in .NET: no htpasswd).
+# The remote-host suite adds: the ssh client (and ssh-keygen), mmdebstrap to make the test nodes' root filesystem,
+# a static busybox for its probe image, and hyperfine for bench/ssh-reuse.sh.
 # Idempotent: a running engine and installed packages are left as they are.
 set -euo pipefail
 
@@ -8,9 +10,15 @@ packages=()
 command -v dockerd >/dev/null || packages+=(docker.io)
 command -v docker-registry >/dev/null || packages+=(docker-registry)
 command -v shellcheck >/dev/null || packages+=(shellcheck)
+command -v ssh >/dev/null || packages+=(openssh-client)
+command -v ssh-keygen >/dev/null || packages+=(openssh-client)
+command -v mmdebstrap >/dev/null || packages+=(mmdebstrap)
+dpkg -s busybox-static >/dev/null 2>&1 || packages+=(busybox-static)
+command -v hyperfine >/dev/null || packages+=(hyperfine)
 if ((${#packages[@]})); then
   echo "Installing ${packages[*]} …"
   apt-get update -q >/dev/null
+  mapfile -t packages < <(printf '%s\n' "${packages[@]}" | sort -u)
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${packages[@]}" >/dev/null
 fi
 

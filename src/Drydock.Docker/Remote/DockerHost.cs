@@ -54,8 +54,15 @@ public abstract partial record DockerHost
 }
 
 /// <summary>A host setting that is none of the accepted forms; says which forms are accepted.</summary>
-public sealed class DockerHostFormatException(string value, string reason)
-    : ArgumentException($"Host '{value}' is not valid: {reason} Accepted: ssh://user@host[:port], a Docker context name, or nothing for the local engine.")
+public sealed partial class DockerHostFormatException(string value, string reason)
+    : ArgumentException($"Host '{Redact(value)}' is not valid: {reason} Accepted: ssh://user@host[:port], a Docker context name, or nothing for the local engine.")
 {
-    public string Value { get; } = value;
+    /// <summary>The setting as given, with any password in it replaced by ***.</summary>
+    public string Value { get; } = Redact(value);
+
+    // ssh://user:secret@host → ssh://user:***@host: a password typed into the host never reaches a log.
+    private static string Redact(string value) => UserPassword().Replace(value, "$1:***@");
+
+    [GeneratedRegex("(://[^/@:]*):[^@/]*@")]
+    private static partial Regex UserPassword();
 }
