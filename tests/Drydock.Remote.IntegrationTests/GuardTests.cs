@@ -19,7 +19,7 @@ public sealed class GuardTests(NodesFixture fixture, ITestOutputHelper output)
         {
             var options = new SshTunnelOptions(fixture.Node.Target) { KnownHostsFile = fixture.Cluster.KnownHostsFile, IdentityFile = fixture.Cluster.Key.PrivateKeyPath };
             var settings = options.Settings(directory);
-            var group = await TunnelProcess.StartAsync(runner, Path.Combine(directory, "ssh.log"), "ssh", settings.ToArguments(), CancellationToken.None, build.Id);
+            var group = await TunnelProcess.StartAsync(runner, Path.Combine(directory, "ssh.log"), "ssh", settings.ToArguments(), options.SshEnvironment, CancellationToken.None, build.Id);
             await WaitAsync(() => File.Exists(settings.LocalSocket), "the forwarded socket");
             Assert.NotEmpty(LeftOvers.SshClientsTo(fixture.Node.SshPort));
 

@@ -24,7 +24,7 @@ public sealed class DockerCli(IToolRunner runner)
     public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
 
     /// <summary>
-    /// The same CLI aimed at another engine: DOCKER_HOST set, DOCKER_CONTEXT removed (it would win over DOCKER_HOST).
+    /// The same CLI aimed at another engine: DOCKER_HOST set, DOCKER_CONTEXT removed so only one setting names the engine.
     /// </summary>
     public DockerCli WithDockerHost(string dockerHost) =>
         new(Runner)
@@ -33,6 +33,16 @@ public sealed class DockerCli(IToolRunner runner)
             ConfigDirectory = ConfigDirectory,
             Masker = Masker,
             Environment = new Dictionary<string, string?>(Environment) { ["DOCKER_HOST"] = dockerHost, ["DOCKER_CONTEXT"] = null },
+        };
+
+    /// <summary>The same CLI aimed at a named context: DOCKER_CONTEXT set, DOCKER_HOST removed (it would win over the context).</summary>
+    public DockerCli WithDockerContext(string context) =>
+        new(Runner)
+        {
+            Executable = Executable,
+            ConfigDirectory = ConfigDirectory,
+            Masker = Masker,
+            Environment = new Dictionary<string, string?>(Environment) { ["DOCKER_CONTEXT"] = context, ["DOCKER_HOST"] = null },
         };
 
     /// <summary>The process invocation for one settings object: global options first, then the command's arguments.</summary>

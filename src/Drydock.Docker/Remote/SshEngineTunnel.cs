@@ -67,7 +67,7 @@ public sealed class SshEngineTunnel : IAsyncDisposable
         int group;
         try
         {
-            group = await TunnelProcess.StartAsync(docker.Runner, LogPath(directory), settings.Executable, settings.ToArguments(), cancellationToken);
+            group = await TunnelProcess.StartAsync(docker.Runner, LogPath(directory), settings.Executable, settings.ToArguments(), options.SshEnvironment, cancellationToken);
         }
         catch
         {
@@ -124,7 +124,7 @@ public sealed class SshEngineTunnel : IAsyncDisposable
     {
         var connection = options.Settings(PrivateDirectory).Connection;
         var result = await local.Runner.RunAsync(
-            new Engine.Tooling.ToolCommand(options.SshExecutable, SshEngineDiagnosis.Arguments(connection, options.RemoteSocket)) { ThrowOnError = false, EchoOutput = false },
+            new Engine.Tooling.ToolCommand(options.SshExecutable, SshEngineDiagnosis.Arguments(connection, options.RemoteSocket)) { ThrowOnError = false, EchoOutput = false, Environment = options.SshEnvironment },
             cancellationToken);
         return SshEngineDiagnosis.Classify(Target, result.StandardOutput, options.RemoteSocket);
     }

@@ -15,6 +15,13 @@ public sealed record SshTunnelOptions(SshTarget Target)
     /// <summary>A private key file; null uses ssh-agent.</summary>
     public string? IdentityFile { get; init; }
 
+    /// <summary>The ssh-agent socket to take the key from; null inherits SSH_AUTH_SOCK (as CI's ssh-agent step sets it).</summary>
+    public string? AgentSocket { get; init; }
+
+    /// <summary>What the ssh process gets on top of the build's environment: only the agent's socket, when one is named.</summary>
+    public IReadOnlyDictionary<string, string?> SshEnvironment =>
+        AgentSocket is null ? new Dictionary<string, string?>() : new Dictionary<string, string?> { ["SSH_AUTH_SOCK"] = AgentSocket };
+
     public IReadOnlyList<SshReverseForward> ReverseForwards { get; init; } = [];
 
     public string RemoteSocket { get; init; } = SshTunnelSettings.DefaultRemoteSocket;

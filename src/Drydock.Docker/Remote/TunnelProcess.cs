@@ -38,9 +38,11 @@ internal static class TunnelProcess
     /// <summary>Starts the process and returns its group id (the guard's pid).</summary>
     /// <param name="ownerProcessId">The process whose death ends the group: this one, unless a test stands in for a killed build.</param>
     public static async Task<int> StartAsync(
-        IToolRunner runner, string logPath, string fileName, IReadOnlyList<string> arguments, CancellationToken cancellationToken, int? ownerProcessId = null)
+        IToolRunner runner, string logPath, string fileName, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment,
+        CancellationToken cancellationToken, int? ownerProcessId = null)
     {
-        var result = await runner.RunAsync(StartCommand(logPath, ownerProcessId ?? Environment.ProcessId, fileName, arguments), cancellationToken);
+        var command = StartCommand(logPath, ownerProcessId ?? Environment.ProcessId, fileName, arguments) with { Environment = environment };
+        var result = await runner.RunAsync(command, cancellationToken);
         return int.TryParse(result.StandardOutput.LastOrDefault()?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             ? id
             : throw new InvalidOperationException($"Started '{fileName}' but could not read its process id from '{result.Output}'.");

@@ -23,4 +23,16 @@ public sealed class DockerCliHostTests
         Assert.Same(masker, remote.Masker);
         Assert.Empty(direct.Environment);
     }
+
+    [Fact]
+    public async Task A_cli_aimed_at_a_context_sets_DOCKER_CONTEXT_and_drops_DOCKER_HOST()
+    {
+        var runner = new FakeToolRunner();
+
+        await new DockerCli(runner).WithDockerHost("unix:///tmp/x.sock").WithDockerContext("production").PsAsync(new DockerPsSettings());
+
+        var environment = runner.Commands.Single().Environment;
+        Assert.Equal("production", environment["DOCKER_CONTEXT"]);
+        Assert.Null(environment["DOCKER_HOST"]);
+    }
 }

@@ -74,4 +74,13 @@ public sealed class SshTunnelSettingsTests
         Assert.Equal(["4242", "/tmp/d/ssh.log", "ssh", "-N", "it's; rm -rf /"], command.Arguments.Skip(3));
         Assert.DoesNotContain("rm -rf", command.Arguments[1]);
     }
+
+    [Fact]
+    public void A_named_agent_socket_is_the_only_thing_added_to_ssh_s_environment()
+    {
+        Assert.Empty(new SshTunnelOptions(Server).SshEnvironment);
+        Assert.Equal(
+            new Dictionary<string, string?> { ["SSH_AUTH_SOCK"] = "/run/agent.sock" },
+            new SshTunnelOptions(Server) { AgentSocket = "/run/agent.sock" }.SshEnvironment);
+    }
 }
