@@ -4,20 +4,22 @@
 #   tunnel      DOCKER_HOST=unix://…: through one ssh process forwarding the node's engine socket (what SshEngineTunnel
 #               opens for a run; the ssh arguments below are the ones SshTunnelSettings renders)
 #   local       the runner's own engine (the baseline)
-# Medians of RUNS runs each (hyperfine, after WARMUP runs), and the ratio of each to the local engine's median.
+# Medians of RUNS runs each (hyperfine, in ROUNDS interleaved rounds, each after WARMUP runs), and the ratio of each
+# to the local engine's median.
 # Prints a table; hyperfine's JSON goes to bench/results/ssh-reuse/.
 #
 # The node is a test node like the remote suite's (tests/Drydock.Testing/Nodes): Docker and sshd in a container, on
 # 127.0.0.1:SSH_PORT only, with a key made for this run (removed at the end, like the node, its volume and the tunnel).
 # Its image is the one the suite builds and caches (drydock-test/node:<hash>): run the suite once first
 # (dotnet test tests/Drydock.Remote.IntegrationTests). Host key checking stays on: the node's key is read with
-# docker exec, never trusted on first use. Settings: RUNS (20), WARMUP (3), SSH_PORT (18660).
+# docker exec, never trusted on first use. Settings: RUNS (20), ROUNDS (5), WARMUP (3), SSH_PORT (18660).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
 RUNS="${RUNS:-20}"
 WARMUP="${WARMUP:-3}"
+ROUNDS="${ROUNDS:-5}"
 SSH_PORT="${SSH_PORT:-18660}"
 RESULTS="${RESULTS:-bench/results/ssh-reuse}"
 [[ $RESULTS == /* ]] || RESULTS="$root/$RESULTS"
@@ -99,26 +101,30 @@ done
 DOCKER_HOST="unix://$sock" docker info --format 'tunnel reaches {{.Name}}' >&2
 
 mkdir -p "$RESULTS"
-declare -A median
+rm -f "$RESULTS"/*.json
+# ROUNDS rounds of RUNS/ROUNDS runs per variant, pooled: a load change on a shared machine then hits every variant
+# instead of whichever hyperfine happened to be running.
+per_round=$(((RUNS + ROUNDS - 1) / ROUNDS))
 for command in version ps; do
-  say "docker $command: $RUNS runs each"
-  json="$RESULTS/$command.json"
-  hyperfine --style basic --shell=none --warmup "$WARMUP" --runs "$RUNS" --export-json "$json" \
-    -n local "env -u DOCKER_HOST -u DOCKER_CONTEXT docker $command" \
-    -n tunnel "env DOCKER_HOST=unix://$sock docker $command" \
-    -n ssh-each "env PATH=$work/bin:$PATH DOCKER_HOST=$ssh_url docker $command" >&2
-  while read -r name value; do median[$command/$name]=$value; done < <(python3 -c '
-import json, sys
-for r in json.load(open(sys.argv[1]))["results"]:
-    print(r["command"], r["median"])' "$json")
+  say "docker $command: $ROUNDS rounds of $per_round runs each"
+  for round in $(seq 1 "$ROUNDS"); do
+    hyperfine --style none --shell=none --warmup "$WARMUP" --runs "$per_round" --export-json "$RESULTS/$command-$round.json" \
+      -n local "env -u DOCKER_HOST -u DOCKER_CONTEXT docker $command" \
+      -n tunnel "env DOCKER_HOST=unix://$sock docker $command" \
+      -n ssh-each "env PATH=$work/bin:$PATH DOCKER_HOST=$ssh_url docker $command" >&2
+  done
 done
 
-printf '\n%-16s %12s %12s %12s %14s %14s\n' "command" "local ms" "tunnel ms" "ssh-each ms" "tunnel/local" "ssh-each/local"
-for command in version ps; do
-  python3 -c '
-import sys
-name, local, tunnel, each = sys.argv[1], *map(float, sys.argv[2:])
-print(f"{name:<16} {local*1000:12.1f} {tunnel*1000:12.1f} {each*1000:12.1f} {tunnel/local:13.2f}x {each/local:13.2f}x")' \
-    "docker $command" "${median[$command/local]}" "${median[$command/tunnel]}" "${median[$command/ssh-each]}"
-done
-echo "Medians of $RUNS runs ($WARMUP warm-up); JSON in ${RESULTS#"$root"/}/"
+printf '\n%-16s %6s %12s %12s %12s %14s %14s\n' "command" "runs" "local ms" "tunnel ms" "ssh-each ms" "tunnel/local" "ssh-each/local"
+python3 - "$RESULTS" <<'PY'
+import glob, json, statistics, sys
+for command in ("version", "ps"):
+    times = {}
+    for path in sorted(glob.glob(f"{sys.argv[1]}/{command}-*.json")):
+        for result in json.load(open(path))["results"]:
+            times.setdefault(result["command"], []).extend(result["times"])
+    median = {name: statistics.median(values) for name, values in times.items()}
+    local, tunnel, each = median["local"], median["tunnel"], median["ssh-each"]
+    print(f"{'docker ' + command:<16} {len(times['local']):6d} {local*1000:12.1f} {tunnel*1000:12.1f} {each*1000:12.1f} {tunnel/local:13.2f}x {each/local:13.2f}x")
+PY
+echo "Medians of $((per_round * ROUNDS)) runs per variant in $ROUNDS rounds; hyperfine JSON in ${RESULTS#"$root"/}/"
