@@ -65,15 +65,49 @@ internal static class TunnelProcess
         }
     }
 
-    /// <summary>SIGTERM to the group, SIGKILL to what is left after the grace period. Synchronous: safe on process exit.</summary>
+    /// <summary>
+    /// SIGTERM to the group, SIGKILL to what is left after the grace period, then waits (briefly) until no member
+    /// runs: signals are delivered asynchronously, and the caller removes the socket only once ssh is gone.
+    /// Synchronous: safe in a process-exit handler.
+    /// </summary>
     public static void StopGroup(int groupId, TimeSpan grace)
     {
         _ = Kill(-groupId, SigTerm);
-        var deadline = DateTime.UtcNow + grace;
-        while (IsAlive(groupId) && DateTime.UtcNow < deadline)
-            Thread.Sleep(20);
-        // The group may outlive its leader for a moment (the watcher's sleep): end all of it.
+        WaitUntilGone(groupId, grace);
         _ = Kill(-groupId, SigKill);
+        WaitUntilGone(groupId, TimeSpan.FromSeconds(2));
+    }
+
+    /// <summary>True while any process of the group runs (zombies nobody reaped yet do not count).</summary>
+    public static bool IsGroupAlive(int groupId)
+    {
+        if (!Directory.Exists("/proc/self"))
+            return Kill(-groupId, 0) == 0;
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                continue;
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                // After the ")" that ends the command name: state, ppid, pgrp, …
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ', 4);
+                if (fields[2] == groupId.ToString(CultureInfo.InvariantCulture) && fields[0] is not ("Z" or "X"))
+                    return true;
+            }
+            catch (IOException)
+            {
+                // The process ended while we looked.
+            }
+        }
+        return false;
+    }
+
+    private static void WaitUntilGone(int groupId, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (IsGroupAlive(groupId) && DateTime.UtcNow < deadline)
+            Thread.Sleep(20);
     }
 
     // A direct kill(2): synchronous and without starting a process, so it works inside a process-exit handler.
