@@ -2,7 +2,8 @@
 # Installs and starts what the test suites need on a fresh Debian machine (as root): the Docker engine,
 # Debian's registry binary, shellcheck for the bootstrap test (registry passwords are hashed in .NET: no htpasswd),
 # and pebble (the ACME test server; the package also ships pebble-challtestsrv, its DNS) for the ACME suite, which
-# starts both itself on loopback ports.
+# starts both itself on loopback ports. The remote-host suite adds: the ssh client (and ssh-keygen), mmdebstrap to
+# make the test nodes' root filesystem, a static busybox for its probe image, and hyperfine for bench/ssh-reuse.sh.
 # Idempotent: a running engine and installed packages are left as they are.
 set -euo pipefail
 
@@ -11,9 +12,15 @@ command -v dockerd >/dev/null || packages+=(docker.io)
 command -v docker-registry >/dev/null || packages+=(docker-registry)
 command -v shellcheck >/dev/null || packages+=(shellcheck)
 { command -v pebble >/dev/null && command -v pebble-challtestsrv >/dev/null; } || packages+=(pebble)
+command -v ssh >/dev/null || packages+=(openssh-client)
+command -v ssh-keygen >/dev/null || packages+=(openssh-client)
+command -v mmdebstrap >/dev/null || packages+=(mmdebstrap)
+dpkg -s busybox-static >/dev/null 2>&1 || packages+=(busybox-static)
+command -v hyperfine >/dev/null || packages+=(hyperfine)
 if ((${#packages[@]})); then
   echo "Installing ${packages[*]} …"
   apt-get update -q >/dev/null
+  mapfile -t packages < <(printf '%s\n' "${packages[@]}" | sort -u)
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${packages[@]}" >/dev/null
 fi
 

@@ -20,9 +20,36 @@ public sealed class DockerCli(IToolRunner runner)
     /// <summary>When set, passwords given to <see cref="LoginAsync"/> are registered so the log masks them.</summary>
     public SecretMasker? Masker { get; init; }
 
+    /// <summary>Environment for every docker invocation (e.g. DOCKER_HOST of a tunnel); empty means the caller's environment as is.</summary>
+    public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>
+    /// The same CLI aimed at another engine: DOCKER_HOST set, DOCKER_CONTEXT removed so only one setting names the engine.
+    /// </summary>
+    public DockerCli WithDockerHost(string dockerHost) =>
+        new(Runner)
+        {
+            Executable = Executable,
+            ConfigDirectory = ConfigDirectory,
+            Masker = Masker,
+            Environment = new Dictionary<string, string?>(Environment) { ["DOCKER_HOST"] = dockerHost, ["DOCKER_CONTEXT"] = null },
+        };
+
+    /// <summary>The same CLI aimed at a named context: DOCKER_CONTEXT set, DOCKER_HOST removed (it would win over the context).</summary>
+    public DockerCli WithDockerContext(string context) =>
+        new(Runner)
+        {
+            Executable = Executable,
+            ConfigDirectory = ConfigDirectory,
+            Masker = Masker,
+            Environment = new Dictionary<string, string?>(Environment) { ["DOCKER_CONTEXT"] = context, ["DOCKER_HOST"] = null },
+        };
+
     /// <summary>The process invocation for one settings object: global options first, then the command's arguments.</summary>
     public ToolCommand Command(IDockerSettings settings) =>
-        new(Executable, [.. GlobalArguments(), .. settings.ToArguments()]);
+        Environment.Count == 0
+            ? new(Executable, [.. GlobalArguments(), .. settings.ToArguments()])
+            : new(Executable, [.. GlobalArguments(), .. settings.ToArguments()]) { Environment = Environment };
 
     /// <summary>Runs any settings object; the primitive every typed method below uses.</summary>
     public Task<ToolResult> ExecuteAsync(IDockerSettings settings, bool throwOnError = true, bool echoOutput = true, CancellationToken cancellationToken = default) =>
