@@ -30,7 +30,11 @@ public sealed class RouteTable
             return;
         _generation = restored.Generation;
         if (restored.Upstream is { } address && restored.Version is { } version)
-            _active = new ActiveRoute(Track(new Uri(address)), version, restored.Since ?? time.GetUtcNow(), restored.Generation);
+        {
+            var upstream = Track(new Uri(address));
+            upstream.Version = version;
+            _active = new ActiveRoute(upstream, version, restored.Since ?? time.GetUtcNow(), restored.Generation);
+        }
     }
 
     public ActiveRoute? Active => Volatile.Read(ref _active);
@@ -69,13 +73,14 @@ public sealed class RouteTable
 
             var now = _time.GetUtcNow();
             var key = Upstream.Key(address);
-            var upstream = _upstreams.GetValueOrDefault(key) ?? new Upstream(new Uri(Normalize(address)));
+            var upstream = _upstreams.GetValueOrDefault(key) ?? new Upstream(new Uri(Normalize(address)), _time);
             var next = new ActiveRoute(upstream, version, now, _generation + 1);
             _store.Save(RouteState.From(next));
             _upstreams[key] = upstream;
             Interlocked.Exchange(ref _active, next);
             Interlocked.Exchange(ref _generation, next.Generation);
             upstream.RetiredAt = null;
+            upstream.Version = version;
             if (previous is not null && !ReferenceEquals(previous.Upstream, upstream))
                 previous.Upstream.RetiredAt = now;
             Prune(now);
@@ -98,7 +103,7 @@ public sealed class RouteTable
     {
         var key = Upstream.Key(address);
         if (!_upstreams.TryGetValue(key, out var upstream))
-            _upstreams[key] = upstream = new Upstream(new Uri(Normalize(address)));
+            _upstreams[key] = upstream = new Upstream(new Uri(Normalize(address)), _time);
         return upstream;
     }
 
