@@ -36,6 +36,8 @@ public sealed class AdminCommandLineTests
             AdminCommandLine.Parse(["drain", "--upstream", "http://a:8080", "--timeout", "2500ms"]).Command);
         Assert.Equal(new AdminCommand.Drain("http://a:8080", TimeSpan.FromSeconds(30)), AdminCommandLine.Parse(["drain", "--upstream", "a:8080"]).Command);
         Assert.Equal(new AdminCommand.Metrics(true), AdminCommandLine.Parse(["metrics", "--prometheus"]).Command);
+        Assert.Equal(new AdminCommand.SetCandidate(new CandidateChange("http://a:8080", "2.0.0")), AdminCommandLine.Parse(["candidate", "--upstream", "a:8080", "--version", "2.0.0"]).Command);
+        Assert.Equal(new AdminCommand.ClearCandidate(), AdminCommandLine.Parse(["candidate", "--clear"]).Command);
         Assert.Equal(new AdminInvocation(new AdminCommand.Metrics(false), "/s/admin.sock"), AdminCommandLine.Parse(["--socket", "/s/admin.sock", "metrics"]));
     }
 
@@ -60,6 +62,8 @@ public sealed class AdminCommandLineTests
     [InlineData(new[] { "drain", "--upstream", "a:1", "--timeout", "soon" }, "--timeout 'soon' is not a duration")]
     [InlineData(new[] { "health-check", "--upstream", "a:1" }, "--path is required")]
     [InlineData(new[] { "--socket" }, "--socket needs a path")]
+    [InlineData(new[] { "candidate", "--clear", "--version", "1" }, "candidate --clear takes no other option")]
+    [InlineData(new[] { "candidate", "--upstream", "a:1" }, "--version is required")]
     public void Bad_command_lines_name_the_problem(string[] args, string message)
     {
         var error = Assert.Throws<FormatException>(() => AdminCommandLine.Parse(args));

@@ -22,6 +22,7 @@ public static class AdminEndpoints
         app.MapGet(AdminPaths.PrometheusMetrics, (RouteTable routes, TimeProvider time) =>
             TypedResults.Text(PrometheusText.Render(MetricsViews.Read(routes, time)), PrometheusText.ContentType));
         app.MapPost(AdminPaths.UpstreamHealth, HealthCheckEndpoint.CheckAsync);
+        app.MapCandidateEndpoints();
         return app;
     }
 

@@ -56,7 +56,7 @@ public static class RouteChangeValidator
         return null;
     }
 
-    private static string? VersionProblem(string? version) =>
+    internal static string? VersionProblem(string? version) =>
         string.IsNullOrWhiteSpace(version) ? "Required: the release's version, e.g. 1.2.3."
         : version.Length > MaxVersionLength ? $"At most {MaxVersionLength} characters."
         : version.Any(char.IsControl) || version != version.Trim() ? "No control characters or surrounding spaces."

@@ -89,6 +89,16 @@ public static class AdminCli
                     await stderr.WriteLineAsync($"unhealthy: {view?.Answer}");
                     return Refused;
                 }
+            case AdminCommand.SetCandidate(var candidate):
+                return await PrintAsync(await http.PutAsJsonAsync(AdminPaths.Candidate, candidate, EdgeJson.Options, cancellationToken), stdout, stderr, cancellationToken);
+            case AdminCommand.ClearCandidate:
+                var cleared = await http.DeleteAsync(AdminPaths.Candidate, cancellationToken);
+                if (!cleared.IsSuccessStatusCode && cleared.StatusCode != System.Net.HttpStatusCode.NotFound)
+                    return await PrintAsync(cleared, stdout, stderr, cancellationToken);
+                // Nothing to clear is no error: what the caller wants holds either way.
+                using (cleared)
+                    await stdout.WriteLineAsync(JsonSerializer.Serialize(new { cleared = cleared.IsSuccessStatusCode }, EdgeJson.Options));
+                return Done;
             case AdminCommand.Drain(var upstream, var timeout):
                 return await DrainAsync(http, upstream, timeout, stdout, stderr, cancellationToken);
             default:

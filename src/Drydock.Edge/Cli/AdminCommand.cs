@@ -18,6 +18,10 @@ public abstract record AdminCommand
     public sealed record Drain(string Upstream, TimeSpan Timeout) : AdminCommand;
 
     public sealed record Metrics(bool Prometheus) : AdminCommand;
+
+    public sealed record SetCandidate(CandidateChange Change) : AdminCommand;
+
+    public sealed record ClearCandidate : AdminCommand;
 }
 
 /// <summary>A parsed command line: the command and the socket it talks to (null: the environment's default).</summary>

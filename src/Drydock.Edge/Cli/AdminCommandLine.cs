@@ -18,6 +18,8 @@ public static class AdminCommandLine
           health-check --upstream HOST:PORT --path /PATH  GET the path on that upstream from the edge, without switching
           drain --upstream HOST:PORT [--timeout 30s]      wait until a replaced upstream has nothing in flight
           metrics [--prometheus]                          requests, status classes, failures, latency per upstream
+          candidate --upstream HOST:PORT --version V      pin requests with X-Drydock-Candidate: <printed token> there
+          candidate --clear                               end pinning
         Prints JSON (the edge's contract types) on stdout. Exit codes: 0 done; 1 the edge refused, the check failed or
         the drain timed out; 2 bad command line; 3 no edge answers on the socket.
         The socket is EDGE_ADMIN_SOCKET, else <EDGE_STATE_DIR>/admin/admin.sock (/state/admin/admin.sock).
@@ -31,6 +33,7 @@ public static class AdminCommandLine
         ["health-check"] = ["--upstream", "--path"],
         ["drain"] = ["--upstream", "--timeout"],
         ["metrics"] = ["--prometheus"],
+        ["candidate"] = ["--upstream", "--version", "--clear"],
     };
 
     public static AdminInvocation Parse(IReadOnlyList<string> args)
@@ -58,6 +61,8 @@ public static class AdminCommandLine
                 ExpectedGeneration = options.TryGetValue("--generation", out var generation) ? Generation(generation) : null,
             }),
             "health-check" => new AdminCommand.HealthCheck(new UpstreamHealthRequest(Upstream(options), Required(options, "--path", "the health path, e.g. --path /health/ready"))),
+            "candidate" when options.ContainsKey("--clear") => options.Count == 1 ? new AdminCommand.ClearCandidate() : throw Bad("candidate --clear takes no other option."),
+            "candidate" => new AdminCommand.SetCandidate(new CandidateChange(Upstream(options), Required(options, "--version", "the candidate's version, e.g. --version 1.2.4"))),
             "drain" => new AdminCommand.Drain(Upstream(options), options.TryGetValue("--timeout", out var timeout) ? Duration(timeout) : TimeSpan.FromSeconds(30)),
             _ => new AdminCommand.Metrics(options.ContainsKey("--prometheus")),
         };
@@ -90,7 +95,7 @@ public static class AdminCommandLine
                 throw Bad(allowed.Length == 0 ? $"'{command}' takes no options, not '{option}'." : $"'{command}' has no option '{option}'; it takes {string.Join(", ", allowed)}.");
             if (options.ContainsKey(option))
                 throw Bad($"{option} is given twice.");
-            if (option == "--prometheus")
+            if (option is "--prometheus" or "--clear")
             {
                 options[option] = "";
                 continue;

@@ -1,3 +1,4 @@
+using Drydock.Edge.Contract;
 using Drydock.Edge.Metrics;
 using Drydock.Edge.Routing;
 using Yarp.ReverseProxy.Forwarder;
@@ -8,7 +9,8 @@ namespace Drydock.Edge.Proxy;
 /// The public listener's only handler: every request, whatever its method, path or Host header, is forwarded to the
 /// active upstream (YARP direct forwarding). No retries: a request the upstream refused or dropped is a 502 and is
 /// counted as failed, because a zero is only worth publishing if nothing is hidden behind it. Whatever the upstream
-/// answered (a 413 included) is passed on and counted by its status class (<see cref="RequestOutcome"/>).
+/// answered (a 413 included) is passed on and counted by its status class (<see cref="RequestOutcome"/>). A request
+/// carrying the candidate header with the current token goes to the candidate instead (<see cref="Candidate"/>).
 /// </summary>
 public sealed class PublicProxy(RouteTable routes, IHttpForwarder forwarder, HttpMessageInvoker invoker, ILogger<PublicProxy> log)
 {
@@ -21,7 +23,20 @@ public sealed class PublicProxy(RouteTable routes, IHttpForwarder forwarder, Htt
 
     public async Task HandleAsync(HttpContext context)
     {
-        using var lease = routes.TryLease();
+        var pin = context.Request.Headers[AdminPaths.CandidateHeader].ToString();
+        // The header is the build's; it never reaches an upstream.
+        context.Request.Headers.Remove(AdminPaths.CandidateHeader);
+        using var lease = pin.Length > 0 ? routes.TryLeaseCandidate(pin) : routes.TryLease();
+        if (lease is null && pin.Length > 0)
+        {
+            // Not silently the active release: a smoke test with a stale token must fail, not pass against the old version.
+            await Results.Problem(
+                title: "No such candidate",
+                detail: $"The {AdminPaths.CandidateHeader} token is not the edge's current candidate (it was replaced or cleared).",
+                statusCode: StatusCodes.Status421MisdirectedRequest,
+                type: AdminPaths.NoSuchCandidateType).ExecuteAsync(context);
+            return;
+        }
         if (lease is null)
         {
             context.Response.Headers.RetryAfter = "1";

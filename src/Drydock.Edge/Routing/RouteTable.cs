@@ -20,6 +20,7 @@ public sealed class RouteTable
     private readonly object _gate = new();
     private readonly Dictionary<string, Upstream> _upstreams = new(StringComparer.Ordinal);
     private ActiveRoute? _active;
+    private Candidate? _candidate;
     private long _generation;
 
     public RouteTable(RouteStateStore store, TimeProvider time, RouteState? restored = null)
@@ -41,6 +42,8 @@ public sealed class RouteTable
 
     public long Generation => Interlocked.Read(ref _generation);
 
+    public Candidate? Candidate => Volatile.Read(ref _candidate);
+
     /// <summary>Counts the request in flight on the active upstream; null when there is no route yet.</summary>
     public UpstreamLease? TryLease()
     {
@@ -57,6 +60,37 @@ public sealed class RouteTable
             route.Upstream.Abandon();
         }
     }
+
+    /// <summary>Counts the request in flight on the candidate whose token it carries; null when there is no such candidate.</summary>
+    public UpstreamLease? TryLeaseCandidate(string token)
+    {
+        var candidate = Volatile.Read(ref _candidate);
+        if (candidate is null || !candidate.Matches(token))
+            return null;
+        candidate.Upstream.Enter();
+        // As for the active route: counted first, then checked, so a drain that follows clearing the candidate is exact.
+        if (ReferenceEquals(Volatile.Read(ref _candidate), candidate))
+            return new UpstreamLease(candidate.Upstream);
+        candidate.Upstream.Abandon();
+        return null;
+    }
+
+    /// <summary>Makes <paramref name="address"/> the candidate (replacing any other) with a new token. The route is unchanged.</summary>
+    public Candidate SetCandidate(Uri address, string version)
+    {
+        lock (_gate)
+        {
+            var upstream = Track(address);
+            upstream.Version ??= version;
+            var candidate = Candidate.Create(upstream, version);
+            Volatile.Write(ref _candidate, candidate);
+            Prune(_time.GetUtcNow());
+            return candidate;
+        }
+    }
+
+    /// <summary>Ends pinning: requests with the old token are refused from now on. False when there was no candidate.</summary>
+    public bool ClearCandidate() => Interlocked.Exchange(ref _candidate, null) is not null;
 
     /// <summary>
     /// Makes <paramref name="address"/> the active upstream. Persists first: when the state file cannot be written the
@@ -110,7 +144,8 @@ public sealed class RouteTable
     private void Prune(DateTimeOffset now)
     {
         var active = _active?.Upstream;
-        var retired = _upstreams.Values.Where(u => !ReferenceEquals(u, active)).OrderByDescending(u => u.RetiredAt).ToList();
+        var candidate = _candidate?.Upstream;
+        var retired = _upstreams.Values.Where(u => !ReferenceEquals(u, active) && !ReferenceEquals(u, candidate)).OrderByDescending(u => u.RetiredAt).ToList();
         var stale = retired.Where((u, index) => u.InFlight == 0 && (now - u.RetiredAt > RetiredRetention || index >= MaxTracked - 1));
         foreach (var upstream in stale.ToList())
             _upstreams.Remove(Upstream.Key(upstream.Address));
