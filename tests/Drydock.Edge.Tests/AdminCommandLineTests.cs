@@ -64,6 +64,7 @@ public sealed class AdminCommandLineTests
     [InlineData(new[] { "--socket" }, "--socket needs a path")]
     [InlineData(new[] { "candidate", "--clear", "--version", "1" }, "candidate --clear takes no other option")]
     [InlineData(new[] { "candidate", "--upstream", "a:1" }, "--version is required")]
+    [InlineData(new[] { "drain", "--upstream", "http://" }, "--upstream 'http://' is not an address")]
     public void Bad_command_lines_name_the_problem(string[] args, string message)
     {
         var error = Assert.Throws<FormatException>(() => AdminCommandLine.Parse(args));

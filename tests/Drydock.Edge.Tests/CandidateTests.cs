@@ -64,6 +64,7 @@ public sealed class CandidateTests : IAsyncLifetime
         var cleared = await _edge.AdminCliAsync("candidate", "--clear");
         var afterClear = await GetAsync("/", second.Token);
         var clearedAgain = await _edge.AdminCliAsync("candidate", "--clear");
+        var routes = (await _edge.AdminCliAsync("routes")).Json<RouteTableView>();
 
         Assert.NotEqual(first.Token, second.Token);
         Assert.Equal(HttpStatusCode.MisdirectedRequest, stale.Status);
@@ -73,6 +74,8 @@ public sealed class CandidateTests : IAsyncLifetime
         Assert.Equal(0, cleared.Exit);
         Assert.Equal(HttpStatusCode.MisdirectedRequest, afterClear.Status);
         Assert.Equal(0, clearedAgain.Exit);
+        Assert.Null(routes.Candidate);
+        Assert.NotNull(routes.Upstreams.Single(u => u.Upstream == _candidate.Address).RetiredAt); // pruned in time like a replaced upstream
         Assert.Empty(_active.Requests);
     }
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Drydock.Edge.Contract;
 using Drydock.Edge.Hosting;
@@ -53,7 +52,7 @@ public static class AdminCli
         {
             return await ExecuteAsync(invocation.Command, http, stdout, stderr, cancellationToken);
         }
-        catch (HttpRequestException e) when (e.InnerException is SocketException || e.HttpRequestError == HttpRequestError.ConnectionError)
+        catch (HttpRequestException e)
         {
             await stderr.WriteLineAsync($"error: no edge answers on the admin socket {socket} ({e.Message}). Run this inside the edge's container (docker exec <edge> /app/Drydock.Edge admin …), or pass --socket PATH.");
             return Unreachable;

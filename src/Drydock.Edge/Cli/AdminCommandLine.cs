@@ -107,8 +107,12 @@ public static class AdminCommandLine
         return options;
     }
 
-    private static string Upstream(Dictionary<string, string> options) =>
-        NormalizeUpstream(Required(options, "--upstream", "the release's address on the edge's network, e.g. --upstream notes-production-1.2.3:8080"));
+    private static string Upstream(Dictionary<string, string> options)
+    {
+        var upstream = NormalizeUpstream(Required(options, "--upstream", "the release's address on the edge's network, e.g. --upstream notes-production-1.2.3:8080"));
+        // Only whether it is a URL at all; what the edge accepts (http, no path) it says itself, by member.
+        return Uri.TryCreate(upstream, UriKind.Absolute, out _) ? upstream : throw Bad($"--upstream '{options["--upstream"]}' is not an address; give host:port, e.g. notes-production-1.2.3:8080.");
+    }
 
     private static string Required(Dictionary<string, string> options, string name, string what) =>
         options.TryGetValue(name, out var value) && value.Length > 0 ? value : throw Bad($"{name} is required: {what}.");

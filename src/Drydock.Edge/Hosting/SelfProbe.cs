@@ -39,6 +39,7 @@ public static class SelfProbe
             return 1;
         }
 
+        var where = socket is null ? target.ToString() : $"the admin socket {socket}";
         using var http = socket is null
             ? new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = Timeout }
             : Cli.AdminSocketClient.Create(socket, Timeout);
@@ -46,12 +47,12 @@ public static class SelfProbe
         {
             using var response = await http.GetAsync(target);
             var healthy = response.IsSuccessStatusCode;
-            await output.WriteLineAsync($"{(healthy ? "healthy" : "unhealthy")}: {(int)response.StatusCode} from {target}");
+            await output.WriteLineAsync($"{(healthy ? "healthy" : "unhealthy")}: {(int)response.StatusCode} from {where}");
             return healthy ? 0 : 1;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
-            await output.WriteLineAsync($"unhealthy: {target}: {e.Message}");
+            await output.WriteLineAsync($"unhealthy: {where}: {e.Message}");
             return 1;
         }
     }

@@ -90,7 +90,17 @@ public sealed class RouteTable
     }
 
     /// <summary>Ends pinning: requests with the old token are refused from now on. False when there was no candidate.</summary>
-    public bool ClearCandidate() => Interlocked.Exchange(ref _candidate, null) is not null;
+    public bool ClearCandidate()
+    {
+        lock (_gate)
+        {
+            var cleared = Interlocked.Exchange(ref _candidate, null);
+            // Listed (and counted) like a replaced upstream from now on, so it is pruned in time like one.
+            if (cleared is not null && !ReferenceEquals(cleared.Upstream, _active?.Upstream))
+                cleared.Upstream.RetiredAt ??= _time.GetUtcNow();
+            return cleared is not null;
+        }
+    }
 
     /// <summary>
     /// Makes <paramref name="address"/> the active upstream. Persists first: when the state file cannot be written the
