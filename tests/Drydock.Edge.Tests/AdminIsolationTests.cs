@@ -34,7 +34,7 @@ public sealed class AdminIsolationTests : IAsyncLifetime
     {
         var data = new TheoryData<string, string>();
         foreach (var method in new[] { "GET", "PUT", "POST", "DELETE", "PATCH" })
-        foreach (var path in new[] { "/routes", "/health", "/ROUTES", "/routes/", "/routes?x=1", "/Health" })
+        foreach (var path in new[] { "/routes", "/health", "/ROUTES", "/routes/", "/routes?x=1", "/Health", "/metrics", "/metrics/prometheus", "/upstreams/health", "/candidate" })
             data.Add(method, path);
         return data;
     }

@@ -72,7 +72,8 @@ public sealed class PersistenceTests : IAsyncLifetime
         // A state "directory" below a regular file cannot be created, whoever runs the test (root ignores permissions).
         var blocker = Path.Combine(_state.Path, "a-file");
         await File.WriteAllTextAsync(blocker, "");
-        await using var edge = await EdgeUnderTest.StartAsync(Path.Combine(blocker, "state"));
+        await using var edge = await EdgeUnderTest.StartAsync(Path.Combine(blocker, "state"),
+            options => options with { AdminSocketPath = Path.Combine(_state.Path, "admin", "admin.sock") });
 
         var failed = await Assert.ThrowsAsync<EdgeAdminException>(() => edge.SwitchAsync(_upstream));
 

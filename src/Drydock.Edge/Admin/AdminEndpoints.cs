@@ -1,13 +1,15 @@
 using System.Text.Json;
 using Drydock.Edge.Contract;
+using Drydock.Edge.Metrics;
 using Drydock.Edge.Routing;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Drydock.Edge.Admin;
 
 /// <summary>
-/// The admin listener's API: <c>GET /health</c>, <c>GET /routes</c>, <c>PUT /routes</c>. Mapped on the admin application
-/// only; the public application has no endpoints at all, just the forwarder.
+/// The admin listener's API: <c>GET /health</c>, <c>GET /routes</c>, <c>PUT /routes</c>, <c>GET /metrics</c> (JSON and
+/// Prometheus), <c>POST /upstreams/health</c>. Mapped on the admin application only (its loopback port and its unix
+/// socket); the public application has no endpoints at all, just the forwarder.
 /// </summary>
 public static class AdminEndpoints
 {
@@ -16,6 +18,11 @@ public static class AdminEndpoints
         app.MapGet(AdminPaths.Health, (RouteTable routes) => TypedResults.Json(RouteViews.Health(routes), EdgeJson.Options));
         app.MapGet(AdminPaths.Routes, (RouteTable routes) => TypedResults.Json(RouteViews.Table(routes), EdgeJson.Options));
         app.MapPut(AdminPaths.Routes, PutRoutesAsync);
+        app.MapGet(AdminPaths.Metrics, (RouteTable routes, TimeProvider time) => TypedResults.Json(MetricsViews.Read(routes, time), EdgeJson.Options));
+        app.MapGet(AdminPaths.PrometheusMetrics, (RouteTable routes, TimeProvider time) =>
+            TypedResults.Text(PrometheusText.Render(MetricsViews.Read(routes, time)), PrometheusText.ContentType));
+        app.MapPost(AdminPaths.UpstreamHealth, HealthCheckEndpoint.CheckAsync);
+        app.MapCandidateEndpoints();
         return app;
     }
 

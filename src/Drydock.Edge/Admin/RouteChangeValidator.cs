@@ -37,7 +37,7 @@ public static class RouteChangeValidator
         return problems;
     }
 
-    private static string? UpstreamProblem(string? text, out Uri? address)
+    internal static string? UpstreamProblem(string? text, out Uri? address)
     {
         address = null;
         if (string.IsNullOrWhiteSpace(text))
@@ -56,13 +56,13 @@ public static class RouteChangeValidator
         return null;
     }
 
-    private static string? VersionProblem(string? version) =>
+    internal static string? VersionProblem(string? version) =>
         string.IsNullOrWhiteSpace(version) ? "Required: the release's version, e.g. 1.2.3."
         : version.Length > MaxVersionLength ? $"At most {MaxVersionLength} characters."
         : version.Any(char.IsControl) || version != version.Trim() ? "No control characters or surrounding spaces."
         : null;
 
-    private static string? HealthPathProblem(string path) =>
+    internal static string? HealthPathProblem(string path) =>
         !path.StartsWith('/') || path.StartsWith("//", StringComparison.Ordinal) ? $"'{path}' must be a path starting with a single '/', e.g. /health/ready."
         : path.Length > MaxHealthPathLength ? $"At most {MaxHealthPathLength} characters."
         : path.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c == '#') ? $"'{path}' holds spaces, control characters or '#'."

@@ -19,7 +19,11 @@ public static class RouteViews
         var upstreams = routes.Upstreams()
             .Select(u => new UpstreamView(u.Prefix, ReferenceEquals(u, active?.Upstream), u.InFlight, u.Served, u.Failed, ReferenceEquals(u, active?.Upstream) ? null : u.RetiredAt))
             .ToList();
-        return new RouteTableView(routes.Generation, Active(active), upstreams);
+        var candidate = routes.Candidate;
+        return new RouteTableView(routes.Generation, Active(active), upstreams)
+        {
+            Candidate = candidate is null ? null : new CandidateRouteView(candidate.Upstream.Prefix, candidate.Version),
+        };
     }
 
     public static EdgeHealthView Health(RouteTable routes)

@@ -6,6 +6,24 @@ public static class AdminPaths
     public const string Routes = "/routes";
     public const string Health = "/health";
 
+    /// <summary><c>GET</c>: <see cref="EdgeMetricsView"/> as JSON.</summary>
+    public const string Metrics = "/metrics";
+
+    /// <summary><c>GET</c>: the same in Prometheus' text format, for a scraper.</summary>
+    public const string PrometheusMetrics = "/metrics/prometheus";
+
+    /// <summary><c>POST</c> an <see cref="UpstreamHealthRequest"/>: the edge GETs the path on that upstream and answers an <see cref="UpstreamHealthView"/>.</summary>
+    public const string UpstreamHealth = "/upstreams/health";
+
+    /// <summary><c>PUT</c> a <see cref="CandidateChange"/> (answers a <see cref="CandidateView"/> with the token); <c>DELETE</c> ends pinning.</summary>
+    public const string Candidate = "/candidate";
+
+    /// <summary>The request header that pins a public request to the candidate; the edge removes it before forwarding.</summary>
+    public const string CandidateHeader = "X-Drydock-Candidate";
+
+    /// <summary>Problem type of a 421 on the public port: the request carried a candidate token that is not the current one.</summary>
+    public const string NoSuchCandidateType = "urn:drydock:problem:edge-no-such-candidate";
+
     /// <summary>Problem type of a 422 from <c>PUT /routes</c>: the edge could not get a 2xx from the new upstream's health path.</summary>
     public const string UpstreamUnhealthyType = "urn:drydock:problem:edge-upstream-unhealthy";
 

@@ -3,7 +3,11 @@ namespace Drydock.Edge.Contract;
 /// <summary>What <c>GET /routes</c> answers: the active route and every upstream the edge still tracks (the active one and those it replaced).</summary>
 /// <param name="Generation">Bumped by every switch that changed something; 0 before the first route. Persisted with the route.</param>
 /// <param name="Active">Null until the first <c>PUT /routes</c>: the public listener then answers 503.</param>
-public sealed record RouteTableView(long Generation, ActiveRouteView? Active, IReadOnlyList<UpstreamView> Upstreams);
+public sealed record RouteTableView(long Generation, ActiveRouteView? Active, IReadOnlyList<UpstreamView> Upstreams)
+{
+    /// <summary>The release requests with the candidate header are pinned to (<c>PUT /candidate</c>); null when none.</summary>
+    public CandidateRouteView? Candidate { get; init; }
+}
 
 /// <summary>The upstream that new requests go to, its version, and since when.</summary>
 public sealed record ActiveRouteView(string Upstream, string Version, DateTimeOffset Since);

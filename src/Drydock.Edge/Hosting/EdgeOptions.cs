@@ -14,14 +14,26 @@ public sealed record EdgeOptions
     public const int DefaultAdminPort = 9901;
     public const string DefaultStateDirectory = "/state";
 
+    /// <summary>Turns a listener off: <c>EDGE_ADMIN_PORT=off</c> (no admin port at all), <c>EDGE_ADMIN_SOCKET=off</c>.</summary>
+    public const string Off = "off";
+
+    /// <summary>The admin socket's place under the state directory: in a directory only the edge's user may enter.</summary>
+    public static string DefaultAdminSocket(string stateDirectory) => System.IO.Path.Combine(stateDirectory, "admin", "admin.sock");
+
     /// <summary>Where both listeners bind; null: every address (what a container needs for its published ports).</summary>
     public IPAddress? ListenAddress { get; init; }
 
     /// <summary>The environment's traffic; 0 picks a free port.</summary>
     public int PublicPort { get; init; } = DefaultPublicPort;
 
-    /// <summary>The admin API; published on the host's loopback only; 0 picks a free port.</summary>
-    public int AdminPort { get; init; } = DefaultAdminPort;
+    /// <summary>The admin API over TCP; published on the host's loopback only; 0 picks a free port; null: no admin port.</summary>
+    public int? AdminPort { get; init; } = DefaultAdminPort;
+
+    /// <summary>
+    /// The admin API on a unix domain socket, owner-only, for <c>docker exec &lt;edge&gt; /app/Drydock.Edge admin …</c>;
+    /// null: none. At least one of it and <see cref="AdminPort"/> is needed.
+    /// </summary>
+    public string? AdminSocketPath { get; init; }
 
     /// <summary>The writable directory of <c>routes.json</c> (a volume in the container; the root filesystem is read-only).</summary>
     public string StateDirectory { get; init; } = DefaultStateDirectory;
@@ -41,17 +53,39 @@ public sealed record EdgeOptions
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
 
     /// <summary>
-    /// <c>EDGE_PUBLIC_PORT</c> (8080), <c>EDGE_ADMIN_PORT</c> (9901), <c>EDGE_STATE_DIR</c> (/state),
-    /// <c>EDGE_ADMIN_ALLOW</c> (host|any, default host), <c>EDGE_SHUTDOWN_TIMEOUT_SECONDS</c> (30).
+    /// <c>EDGE_PUBLIC_PORT</c> (8080), <c>EDGE_ADMIN_PORT</c> (9901 | off), <c>EDGE_STATE_DIR</c> (/state),
+    /// <c>EDGE_ADMIN_SOCKET</c> (&lt;state&gt;/admin/admin.sock | off), <c>EDGE_ADMIN_ALLOW</c> (host|any, default host),
+    /// <c>EDGE_SHUTDOWN_TIMEOUT_SECONDS</c> (30).
     /// </summary>
-    public static EdgeOptions FromEnvironment(Func<string, string?> environment) => new()
+    public static EdgeOptions FromEnvironment(Func<string, string?> environment)
     {
-        PublicPort = Port(environment, "EDGE_PUBLIC_PORT", DefaultPublicPort),
-        AdminPort = Port(environment, "EDGE_ADMIN_PORT", DefaultAdminPort),
-        StateDirectory = environment("EDGE_STATE_DIR") is { Length: > 0 } directory ? directory : DefaultStateDirectory,
-        AdminAccess = AdminAccessPolicy.Parse(environment("EDGE_ADMIN_ALLOW"), () => DefaultGateways.Read()),
-        ShutdownTimeout = TimeSpan.FromSeconds(Whole(environment, "EDGE_SHUTDOWN_TIMEOUT_SECONDS", 30)),
-    };
+        var state = environment("EDGE_STATE_DIR") is { Length: > 0 } directory ? directory : DefaultStateDirectory;
+        var options = new EdgeOptions
+        {
+            PublicPort = Port(environment, "EDGE_PUBLIC_PORT", DefaultPublicPort),
+            AdminPort = IsOff(environment("EDGE_ADMIN_PORT")) ? null : Port(environment, "EDGE_ADMIN_PORT", DefaultAdminPort),
+            StateDirectory = state,
+            AdminSocketPath = AdminSocket(environment, state),
+            AdminAccess = AdminAccessPolicy.Parse(environment("EDGE_ADMIN_ALLOW"), () => DefaultGateways.Read()),
+            ShutdownTimeout = TimeSpan.FromSeconds(Whole(environment, "EDGE_SHUTDOWN_TIMEOUT_SECONDS", 30)),
+        };
+        if (options.AdminPort is null && options.AdminSocketPath is null)
+            throw new FormatException("EDGE_ADMIN_PORT and EDGE_ADMIN_SOCKET are both off: the edge could not be told where to route. Leave one on.");
+        return options;
+    }
+
+    /// <summary>Where the admin socket is (or would be) for this environment; null when it is turned off.</summary>
+    public static string? AdminSocket(Func<string, string?> environment, string? stateDirectory = null)
+    {
+        var configured = environment("EDGE_ADMIN_SOCKET");
+        if (IsOff(configured))
+            return null;
+        if (!string.IsNullOrWhiteSpace(configured))
+            return System.IO.Path.IsPathFullyQualified(configured) ? configured : throw new FormatException($"EDGE_ADMIN_SOCKET must be an absolute path or '{Off}', not '{configured}'.");
+        return DefaultAdminSocket(stateDirectory ?? (environment("EDGE_STATE_DIR") is { Length: > 0 } directory ? directory : DefaultStateDirectory));
+    }
+
+    private static bool IsOff(string? value) => string.Equals(value?.Trim(), Off, StringComparison.OrdinalIgnoreCase);
 
     private static int Port(Func<string, string?> environment, string name, int fallback)
     {

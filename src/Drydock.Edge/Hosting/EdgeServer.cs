@@ -10,7 +10,7 @@ namespace Drydock.Edge.Hosting;
 /// <summary>
 /// One edge: two web applications in one process sharing one route table. The public application has a single handler,
 /// the forwarder, and no endpoints, so nothing sent to the public port (any path, method or Host header) can reach the
-/// admin API: that lives in a separate application on a separate listener.
+/// admin API: that lives in a separate application on separate listeners (a loopback port, a unix socket, or both).
 /// </summary>
 public sealed class EdgeServer : IAsyncDisposable
 {
@@ -31,7 +31,11 @@ public sealed class EdgeServer : IAsyncDisposable
     /// <summary>The public listener's address after start, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public Uri PublicAddress => Address(_public);
 
+    /// <summary>The admin port's address; throws when the edge runs without one (<see cref="EdgeOptions.AdminPort"/> null).</summary>
     public Uri AdminAddress => Address(_admin);
+
+    /// <summary>The admin socket's path; null when the edge runs without one.</summary>
+    public string? AdminSocketPath { get; private init; }
 
     public static async Task<EdgeServer> StartAsync(EdgeOptions options, CancellationToken cancellationToken = default)
     {
@@ -53,12 +57,16 @@ public sealed class EdgeServer : IAsyncDisposable
         var health = new UpstreamHealthCheck(options.UpstreamHealthTimeout);
         var publicApp = BuildPublic(options, routes, invoker);
         var adminApp = BuildAdmin(options, routes, health);
-        var server = new EdgeServer(publicApp, adminApp, routes, [invoker, health]);
+        var server = new EdgeServer(publicApp, adminApp, routes, [invoker, health]) { AdminSocketPath = options.AdminSocketPath };
         try
         {
             // Public first: a restarted edge serves its restored route as soon as it can.
             await publicApp.StartAsync(cancellationToken);
+            if (options.AdminSocketPath is { } socket)
+                AdminSocket.Prepare(socket);
             await adminApp.StartAsync(cancellationToken);
+            if (options.AdminSocketPath is { } bound)
+                AdminSocket.Restrict(bound);
         }
         catch
         {
@@ -73,8 +81,8 @@ public sealed class EdgeServer : IAsyncDisposable
             log.LogInformation("Restored route to {Upstream} ({Version}), generation {Generation}", active.Upstream.Prefix, active.Version, active.Generation);
         else
             log.LogInformation("No route yet: the public listener answers 503 until PUT /routes");
-        log.LogInformation("Edge {Version} listening: public {Public}, admin {Admin} (admin access: {Access})",
-            RouteViews.EdgeVersion, server.PublicAddress, server.AdminAddress,
+        log.LogInformation("Edge {Version} listening: public {Public}, admin port {Admin}, admin socket {Socket} (admin port access: {Access})",
+            RouteViews.EdgeVersion, server.PublicAddress, options.AdminPort is null ? "off" : server.AdminAddress, options.AdminSocketPath ?? "off",
             options.AdminAccess.AllowsAny ? "any" : "loopback and gateway " + string.Join(", ", options.AdminAccess.Gateways));
         return server;
     }
@@ -103,7 +111,11 @@ public sealed class EdgeServer : IAsyncDisposable
     private static WebApplication BuildPublic(EdgeOptions options, RouteTable routes, HttpMessageInvoker invoker)
     {
         // No body size limit of its own: the app behind it decides what it accepts (Kestrel's default would cap uploads at 30 MB).
-        var builder = CreateBuilder(options, options.PublicPort, kestrel => kestrel.Limits.MaxRequestBodySize = null);
+        var builder = CreateBuilder(options, kestrel =>
+        {
+            Listen(kestrel, options, options.PublicPort);
+            kestrel.Limits.MaxRequestBodySize = null;
+        });
         builder.Services.AddHttpForwarder();
         builder.Services.AddSingleton(routes);
         builder.Services.AddSingleton(invoker);
@@ -116,8 +128,18 @@ public sealed class EdgeServer : IAsyncDisposable
 
     private static WebApplication BuildAdmin(EdgeOptions options, RouteTable routes, UpstreamHealthCheck health)
     {
-        var builder = CreateBuilder(options, options.AdminPort, kestrel => kestrel.Limits.MaxRequestBodySize = 16 * 1024);
+        if (options.AdminPort is null && options.AdminSocketPath is null)
+            throw new ArgumentException("The edge needs an admin port or an admin socket: nothing could switch its route otherwise.", nameof(options));
+        var builder = CreateBuilder(options, kestrel =>
+        {
+            if (options.AdminPort is { } port)
+                Listen(kestrel, options, port);
+            if (options.AdminSocketPath is { } socket)
+                AdminSocket.Listen(kestrel, socket);
+            kestrel.Limits.MaxRequestBodySize = 16 * 1024;
+        });
         builder.Services.AddRouting();
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(routes);
         builder.Services.AddSingleton(health);
@@ -126,8 +148,10 @@ public sealed class EdgeServer : IAsyncDisposable
         var access = options.AdminAccess;
         app.Use(async (context, next) =>
         {
+            // The socket's callers passed the file system's check (owner-only); the port's are checked by address.
+            var viaSocket = context.Features.Get<AdminSocketConnection>() is not null;
             var refusal = AdminAccessPolicy.IsForwarded(context.Request.Headers) ? "The edge's admin API is never served through a proxy."
-                : !access.Allows(context.Connection.RemoteIpAddress) ? "The edge's admin API answers the host only (through its loopback-published port)."
+                : !viaSocket && !access.Allows(context.Connection.RemoteIpAddress) ? "The edge's admin API answers the host only (through its loopback-published port)."
                 : null;
             if (refusal is null)
             {
@@ -141,7 +165,15 @@ public sealed class EdgeServer : IAsyncDisposable
         return app;
     }
 
-    private static WebApplicationBuilder CreateBuilder(EdgeOptions options, int port, Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions> configure)
+    private static void Listen(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, EdgeOptions options, int port)
+    {
+        if (options.ListenAddress is { } address)
+            kestrel.Listen(address, port);
+        else
+            kestrel.ListenAnyIP(port);
+    }
+
+    private static WebApplicationBuilder CreateBuilder(EdgeOptions options, Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions> configure)
     {
         // No command-line arguments and no content root of interest: the edge is configured by EdgeOptions only.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
@@ -150,10 +182,6 @@ public sealed class EdgeServer : IAsyncDisposable
         builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, string.Empty);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            if (options.ListenAddress is { } address)
-                kestrel.Listen(address, port);
-            else
-                kestrel.ListenAnyIP(port);
             kestrel.AddServerHeader = false;
             configure(kestrel);
         });
@@ -183,7 +211,8 @@ public sealed class EdgeServer : IAsyncDisposable
     private static Uri Address(WebApplication app)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        var first = addresses.FirstOrDefault() ?? throw new InvalidOperationException("The edge is not listening yet.");
+        var first = addresses.FirstOrDefault(a => !a.StartsWith("http://unix:", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException("The edge is not listening on a port here (not yet, or its admin port is off).");
         // Kestrel reports an any-address binding as http://[::]:port; loopback reaches it.
         return new Uri(first.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
     }

@@ -4,7 +4,8 @@ namespace Drydock.Edge.Hosting;
 
 /// <summary>
 /// <c>Drydock.Edge --healthcheck [url]</c>: GET the edge's own admin <c>/health</c> on loopback and exit 0 (2xx) or 1,
-/// without starting the web host, so the distroless image's HEALTHCHECK needs neither curl nor a shell.
+/// without starting the web host, so the distroless image's HEALTHCHECK needs neither curl nor a shell. An edge
+/// without an admin port (<c>EDGE_ADMIN_PORT=off</c>) is probed through its admin socket instead.
 /// </summary>
 public static class SelfProbe
 {
@@ -25,27 +26,33 @@ public static class SelfProbe
     public static async Task<int> RunAsync(string[] args, Func<string, string?> environment, TextWriter output)
     {
         Uri target;
+        string? socket = null;
         try
         {
-            target = Target(args, environment);
+            if (args.Length <= 1 && string.Equals(environment("EDGE_ADMIN_PORT"), EdgeOptions.Off, StringComparison.OrdinalIgnoreCase))
+                socket = EdgeOptions.AdminSocket(environment);
+            target = socket is null ? Target(args, environment) : new Uri("http://edge-admin" + AdminPaths.Health);
         }
-        catch (UriFormatException e)
+        catch (Exception e) when (e is UriFormatException or FormatException)
         {
-            await output.WriteLineAsync($"unhealthy: bad probe url: {e.Message}");
+            await output.WriteLineAsync($"unhealthy: bad probe target: {e.Message}");
             return 1;
         }
 
-        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = Timeout };
+        var where = socket is null ? target.ToString() : $"the admin socket {socket}";
+        using var http = socket is null
+            ? new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = Timeout }
+            : Cli.AdminSocketClient.Create(socket, Timeout);
         try
         {
             using var response = await http.GetAsync(target);
             var healthy = response.IsSuccessStatusCode;
-            await output.WriteLineAsync($"{(healthy ? "healthy" : "unhealthy")}: {(int)response.StatusCode} from {target}");
+            await output.WriteLineAsync($"{(healthy ? "healthy" : "unhealthy")}: {(int)response.StatusCode} from {where}");
             return healthy ? 0 : 1;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
-            await output.WriteLineAsync($"unhealthy: {target}: {e.Message}");
+            await output.WriteLineAsync($"unhealthy: {where}: {e.Message}");
             return 1;
         }
     }

@@ -1,3 +1,5 @@
+using Drydock.Edge.Contract;
+using Drydock.Edge.Metrics;
 using Drydock.Edge.Routing;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -6,7 +8,9 @@ namespace Drydock.Edge.Proxy;
 /// <summary>
 /// The public listener's only handler: every request, whatever its method, path or Host header, is forwarded to the
 /// active upstream (YARP direct forwarding). No retries: a request the upstream refused or dropped is a 502 and is
-/// counted as failed, because a zero is only worth publishing if nothing is hidden behind it.
+/// counted as failed, because a zero is only worth publishing if nothing is hidden behind it. Whatever the upstream
+/// answered (a 413 included) is passed on and counted by its status class (<see cref="RequestOutcome"/>). A request
+/// carrying the candidate header with the current token goes to the candidate instead (<see cref="Candidate"/>).
 /// </summary>
 public sealed class PublicProxy(RouteTable routes, IHttpForwarder forwarder, HttpMessageInvoker invoker, ILogger<PublicProxy> log)
 {
@@ -19,7 +23,20 @@ public sealed class PublicProxy(RouteTable routes, IHttpForwarder forwarder, Htt
 
     public async Task HandleAsync(HttpContext context)
     {
-        using var lease = routes.TryLease();
+        var pin = context.Request.Headers[AdminPaths.CandidateHeader].ToString();
+        // The header is the build's; it never reaches an upstream.
+        context.Request.Headers.Remove(AdminPaths.CandidateHeader);
+        using var lease = pin.Length > 0 ? routes.TryLeaseCandidate(pin) : routes.TryLease();
+        if (lease is null && pin.Length > 0)
+        {
+            // Not silently the active release: a smoke test with a stale token must fail, not pass against the old version.
+            await Results.Problem(
+                title: "No such candidate",
+                detail: $"The {AdminPaths.CandidateHeader} token is not the edge's current candidate (it was replaced or cleared).",
+                statusCode: StatusCodes.Status421MisdirectedRequest,
+                type: AdminPaths.NoSuchCandidateType).ExecuteAsync(context);
+            return;
+        }
         if (lease is null)
         {
             context.Response.Headers.RetryAfter = "1";
@@ -31,23 +48,21 @@ public sealed class PublicProxy(RouteTable routes, IHttpForwarder forwarder, Htt
         }
 
         var error = await forwarder.SendAsync(context, lease.Upstream.Prefix, invoker, RequestConfig, ForwardedHeadersTransformer.Instance);
-        if (error == ForwarderError.None)
-            return;
-        var exception = context.GetForwarderErrorFeature()?.Exception;
-        if (IsClientSide(error))
+        lease.Outcome = RequestOutcome.Classify(error, context.Response.HasStarted, context.Response.StatusCode);
+        switch (lease.Outcome.Kind)
         {
-            // The client went away or was too slow: not the upstream's failure, and nothing the edge can answer any more.
-            log.LogDebug("Client ended {Method} {Path} early: {Error}", context.Request.Method, context.Request.Path, error);
-            return;
+            case OutcomeKind.ClientGone:
+                // The client went away or was too slow: not the upstream's failure, and nothing the edge can answer any more.
+                log.LogDebug("Client ended {Method} {Path} early: {Error}", context.Request.Method, context.Request.Path, error);
+                break;
+            case OutcomeKind.UpstreamFailed:
+                log.LogWarning("Forwarding {Method} {Path} to {Upstream} failed: {Error} ({Reason})",
+                    context.Request.Method, context.Request.Path, lease.Upstream.Prefix, error, context.GetForwarderErrorFeature()?.Exception?.Message);
+                break;
+            case OutcomeKind.Answered when error != ForwarderError.None:
+                log.LogDebug("{Upstream} answered {Method} {Path} with {Status} before taking the whole body: {Error}",
+                    lease.Upstream.Prefix, context.Request.Method, context.Request.Path, context.Response.StatusCode, error);
+                break;
         }
-        lease.Failed = true;
-        log.LogWarning("Forwarding {Method} {Path} to {Upstream} failed: {Error} ({Reason})",
-            context.Request.Method, context.Request.Path, lease.Upstream.Prefix, error, exception?.Message);
     }
-
-    private static bool IsClientSide(ForwarderError error) => error is
-        ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.RequestBodyClient
-        or ForwarderError.ResponseBodyCanceled or ForwarderError.ResponseBodyClient
-        or ForwarderError.UpgradeRequestCanceled or ForwarderError.UpgradeRequestClient
-        or ForwarderError.UpgradeResponseCanceled or ForwarderError.UpgradeResponseClient;
 }

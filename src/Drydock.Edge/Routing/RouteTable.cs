@@ -20,6 +20,7 @@ public sealed class RouteTable
     private readonly object _gate = new();
     private readonly Dictionary<string, Upstream> _upstreams = new(StringComparer.Ordinal);
     private ActiveRoute? _active;
+    private Candidate? _candidate;
     private long _generation;
 
     public RouteTable(RouteStateStore store, TimeProvider time, RouteState? restored = null)
@@ -30,12 +31,18 @@ public sealed class RouteTable
             return;
         _generation = restored.Generation;
         if (restored.Upstream is { } address && restored.Version is { } version)
-            _active = new ActiveRoute(Track(new Uri(address)), version, restored.Since ?? time.GetUtcNow(), restored.Generation);
+        {
+            var upstream = Track(new Uri(address));
+            upstream.Version = version;
+            _active = new ActiveRoute(upstream, version, restored.Since ?? time.GetUtcNow(), restored.Generation);
+        }
     }
 
     public ActiveRoute? Active => Volatile.Read(ref _active);
 
     public long Generation => Interlocked.Read(ref _generation);
+
+    public Candidate? Candidate => Volatile.Read(ref _candidate);
 
     /// <summary>Counts the request in flight on the active upstream; null when there is no route yet.</summary>
     public UpstreamLease? TryLease()
@@ -54,6 +61,47 @@ public sealed class RouteTable
         }
     }
 
+    /// <summary>Counts the request in flight on the candidate whose token it carries; null when there is no such candidate.</summary>
+    public UpstreamLease? TryLeaseCandidate(string token)
+    {
+        var candidate = Volatile.Read(ref _candidate);
+        if (candidate is null || !candidate.Matches(token))
+            return null;
+        candidate.Upstream.Enter();
+        // As for the active route: counted first, then checked, so a drain that follows clearing the candidate is exact.
+        if (ReferenceEquals(Volatile.Read(ref _candidate), candidate))
+            return new UpstreamLease(candidate.Upstream);
+        candidate.Upstream.Abandon();
+        return null;
+    }
+
+    /// <summary>Makes <paramref name="address"/> the candidate (replacing any other) with a new token. The route is unchanged.</summary>
+    public Candidate SetCandidate(Uri address, string version)
+    {
+        lock (_gate)
+        {
+            var upstream = Track(address);
+            upstream.Version ??= version;
+            var candidate = Candidate.Create(upstream, version);
+            Volatile.Write(ref _candidate, candidate);
+            Prune(_time.GetUtcNow());
+            return candidate;
+        }
+    }
+
+    /// <summary>Ends pinning: requests with the old token are refused from now on. False when there was no candidate.</summary>
+    public bool ClearCandidate()
+    {
+        lock (_gate)
+        {
+            var cleared = Interlocked.Exchange(ref _candidate, null);
+            // Listed (and counted) like a replaced upstream from now on, so it is pruned in time like one.
+            if (cleared is not null && !ReferenceEquals(cleared.Upstream, _active?.Upstream))
+                cleared.Upstream.RetiredAt ??= _time.GetUtcNow();
+            return cleared is not null;
+        }
+    }
+
     /// <summary>
     /// Makes <paramref name="address"/> the active upstream. Persists first: when the state file cannot be written the
     /// route is unchanged and the exception propagates. Asking for the route that is already active changes nothing.
@@ -69,13 +117,14 @@ public sealed class RouteTable
 
             var now = _time.GetUtcNow();
             var key = Upstream.Key(address);
-            var upstream = _upstreams.GetValueOrDefault(key) ?? new Upstream(new Uri(Normalize(address)));
+            var upstream = _upstreams.GetValueOrDefault(key) ?? new Upstream(new Uri(Normalize(address)), _time);
             var next = new ActiveRoute(upstream, version, now, _generation + 1);
             _store.Save(RouteState.From(next));
             _upstreams[key] = upstream;
             Interlocked.Exchange(ref _active, next);
             Interlocked.Exchange(ref _generation, next.Generation);
             upstream.RetiredAt = null;
+            upstream.Version = version;
             if (previous is not null && !ReferenceEquals(previous.Upstream, upstream))
                 previous.Upstream.RetiredAt = now;
             Prune(now);
@@ -98,14 +147,15 @@ public sealed class RouteTable
     {
         var key = Upstream.Key(address);
         if (!_upstreams.TryGetValue(key, out var upstream))
-            _upstreams[key] = upstream = new Upstream(new Uri(Normalize(address)));
+            _upstreams[key] = upstream = new Upstream(new Uri(Normalize(address)), _time);
         return upstream;
     }
 
     private void Prune(DateTimeOffset now)
     {
         var active = _active?.Upstream;
-        var retired = _upstreams.Values.Where(u => !ReferenceEquals(u, active)).OrderByDescending(u => u.RetiredAt).ToList();
+        var candidate = _candidate?.Upstream;
+        var retired = _upstreams.Values.Where(u => !ReferenceEquals(u, active) && !ReferenceEquals(u, candidate)).OrderByDescending(u => u.RetiredAt).ToList();
         var stale = retired.Where((u, index) => u.InFlight == 0 && (now - u.RetiredAt > RetiredRetention || index >= MaxTracked - 1));
         foreach (var upstream in stale.ToList())
             _upstreams.Remove(Upstream.Key(upstream.Address));

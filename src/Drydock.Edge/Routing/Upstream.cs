@@ -1,11 +1,14 @@
+using Drydock.Edge.Metrics;
+
 namespace Drydock.Edge.Routing;
 
 /// <summary>
 /// One upstream address and its traffic counters. The object lives as long as the edge tracks the address, so a
 /// rollback to an upstream that is still draining keeps counting on the same counters.
 /// </summary>
-public sealed class Upstream(Uri address)
+public sealed class Upstream(Uri address, TimeProvider time)
 {
+    private string? _version;
     private long _inFlight;
     private long _served;
     private long _failed;
@@ -15,6 +18,16 @@ public sealed class Upstream(Uri address)
 
     /// <summary>The address as the forwarder wants it: <c>http://host:port</c> without a trailing slash.</summary>
     public string Prefix { get; } = address.GetLeftPart(UriPartial.Authority);
+
+    /// <summary>Outcomes by status class and latency, in total and over the sliding window (<c>GET /metrics</c>).</summary>
+    public UpstreamTraffic Traffic { get; } = new(time);
+
+    /// <summary>The version it was last switched to as; set by every switch to it and by a restored route.</summary>
+    public string? Version
+    {
+        get => Volatile.Read(ref _version);
+        internal set => Volatile.Write(ref _version, value);
+    }
 
     public long InFlight => Volatile.Read(ref _inFlight);
 
@@ -36,9 +49,10 @@ public sealed class Upstream(Uri address)
     // Interlocked operations are full fences: together with the swap in RouteTable they make the drain count exact.
     internal void Enter() => Interlocked.Increment(ref _inFlight);
 
-    internal void Exit(bool completed)
+    internal void Exit(RequestOutcome outcome, TimeSpan latency)
     {
-        Interlocked.Increment(ref completed ? ref _served : ref _failed);
+        Traffic.Record(outcome, latency);
+        Interlocked.Increment(ref outcome.Kind == OutcomeKind.UpstreamFailed ? ref _failed : ref _served);
         Interlocked.Decrement(ref _inFlight);
     }
 

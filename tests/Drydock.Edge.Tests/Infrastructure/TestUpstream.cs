@@ -12,7 +12,8 @@ namespace Drydock.Edge.Tests;
 
 /// <summary>
 /// A release stand-in on a loopback port: answers every request with its own name (and records it), <c>/ready</c> with
-/// 200 or 503 as told, and <c>/hold</c> only once the test releases it, to keep a request in flight on purpose.
+/// 200 or 503 as told, <c>/status/N</c> with status N, and <c>/hold</c> only once the test releases it, to keep a request in flight on purpose. With a
+/// body limit it refuses larger bodies as an ASP.NET Core app does: Kestrel answers 413 before reading the body.
 /// </summary>
 public sealed class TestUpstream : IAsyncDisposable
 {
@@ -38,11 +39,16 @@ public sealed class TestUpstream : IAsyncDisposable
     /// <summary>Completes when a <c>/hold</c> request has arrived and is waiting.</summary>
     public Task Holding => _holding.Task;
 
-    public static async Task<TestUpstream> StartAsync(string name)
+    public static async Task<TestUpstream> StartAsync(string name, long? maxRequestBodySize = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, 0);
+            if (maxRequestBodySize is { } limit)
+                k.Limits.MaxRequestBodySize = limit;
+        });
         builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         var app = builder.Build();
         var upstream = new TestUpstream(name, app);
@@ -78,6 +84,11 @@ public sealed class TestUpstream : IAsyncDisposable
         {
             context.Response.StatusCode = Healthy ? 200 : 503;
             await context.Response.WriteAsync(Healthy ? "healthy" : "unhealthy");
+            return;
+        }
+        if (request.Path.StartsWithSegments("/status", out var rest) && int.TryParse(rest.Value?.Trim('/'), out var status))
+        {
+            context.Response.StatusCode = status;
             return;
         }
         if (request.Path == "/hold")

@@ -1,0 +1,28 @@
+using Drydock.Edge.Contract;
+
+namespace Drydock.Edge.Cli;
+
+/// <summary>One <c>Drydock.Edge admin …</c> command, parsed (see <see cref="AdminCommandLine"/>).</summary>
+public abstract record AdminCommand
+{
+    public sealed record Help : AdminCommand;
+
+    public sealed record Health : AdminCommand;
+
+    public sealed record Routes : AdminCommand;
+
+    public sealed record Switch(RouteChange Change) : AdminCommand;
+
+    public sealed record HealthCheck(UpstreamHealthRequest Request) : AdminCommand;
+
+    public sealed record Drain(string Upstream, TimeSpan Timeout) : AdminCommand;
+
+    public sealed record Metrics(bool Prometheus) : AdminCommand;
+
+    public sealed record SetCandidate(CandidateChange Change) : AdminCommand;
+
+    public sealed record ClearCandidate : AdminCommand;
+}
+
+/// <summary>A parsed command line: the command and the socket it talks to (null: the environment's default).</summary>
+public sealed record AdminInvocation(AdminCommand Command, string? Socket);
