@@ -42,6 +42,7 @@ public sealed class NodeCluster : IAsyncDisposable
     public static async Task<NodeCluster> StartAsync(DockerCli docker, IBuildLog log, NodeClusterOptions options, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
+        await StaleNodes.RemoveAsync(docker, log, cancellationToken);
         var image = await NodeImage.EnsureAsync(docker, log, cancellationToken);
         var imageTook = clock.Elapsed;
         var key = await NodeKey.CreateAsync(docker.Runner, $"{options.Prefix}-test-run", cancellationToken);
@@ -135,7 +136,11 @@ public sealed class NodeCluster : IAsyncDisposable
             $"Test node {node.Name} did not answer over SSH within {Options.ReadyTimeout.TotalSeconds:F0} s: {last?.Error}\n{logs.Output}\n{logs.Error}");
     }
 
-    private IReadOnlyDictionary<string, string> Labels => new Dictionary<string, string> { [NodeClusterOptions.Label] = Options.Prefix };
+    private IReadOnlyDictionary<string, string> Labels => new Dictionary<string, string>
+    {
+        [NodeClusterOptions.Label] = Options.Prefix,
+        [StaleNodes.OwnerLabel] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     private async Task<T> TimeAsync<T>(string phase, Func<Task<T>> action)
     {
