@@ -107,7 +107,7 @@ partial class Build
         .Executes(async ct =>
         {
             using var http = new HttpClient();
-            var status = await (await ReleaseManagerAsync(http, ct)).StatusAsync(Release.Name.Value, Environment, ct);
+            var status = await (await ReleaseManagerAsync(http, ct)).StatusAsync(new EnvironmentId(Release.Name.Value, Environment), ct);
             Log.Information(status.Describe());
             if (status.Drift is { HasDrift: true })
                 throw new InvalidOperationException($"{Environment} has drifted from its release: it was changed by hand. Deploy or Rollback to replace it with an immutable release.");
@@ -118,7 +118,7 @@ partial class Build
         .Executes(async ct =>
         {
             using var http = new HttpClient();
-            var records = await (await ReleaseManagerAsync(http, ct)).HistoryAsync(Release.Name.Value, Environment, ct);
+            var records = await (await ReleaseManagerAsync(http, ct)).HistoryAsync(new EnvironmentId(Release.Name.Value, Environment), ct);
             Log.Information(records.Count == 0 ? $"No release of {Release.Name} was ever recorded in {Environment}." : HistoryTable.Render(records));
         });
 

@@ -31,16 +31,21 @@ public static class ReleaseLabels
     /// <summary>The environment configuration the release was created with, as JSON (secret names only, never values).</summary>
     public const string Config = Prefix + "config";
 
-    public static IReadOnlyDictionary<string, string> Owner(string app, string environment, ContainerRole role) =>
-        new Dictionary<string, string> { [App] = app, [Environment] = environment, [Role] = RoleName(role) };
+    /// <summary>The owner labels of a container or volume of this environment; <paramref name="role"/> as docker sees it (e.g. <c>edge</c>, <c>data</c>).</summary>
+    public static IReadOnlyDictionary<string, string> Owner(EnvironmentId environment, string role) =>
+        new Dictionary<string, string> { [App] = environment.App, [Environment] = environment.Name, [Role] = role };
+
+    public static IReadOnlyDictionary<string, string> Owner(EnvironmentId environment, ContainerRole role) => Owner(environment, RoleName(role));
 
     /// <summary>Label filters for <c>docker ps</c>/<c>volume ls</c>: this app and environment, optionally one role.</summary>
-    public static IReadOnlyList<string> Filter(string app, string environment, ContainerRole? role = null) =>
-        role is { } r ? [$"{App}={app}", $"{Environment}={environment}", $"{Role}={RoleName(r)}"] : [$"{App}={app}", $"{Environment}={environment}"];
+    public static IReadOnlyList<string> Filter(EnvironmentId environment, ContainerRole? role = null) =>
+        role is { } r
+            ? [$"{App}={environment.App}", $"{Environment}={environment.Name}", $"{Role}={RoleName(r)}"]
+            : [$"{App}={environment.App}", $"{Environment}={environment.Name}"];
 
     public static IReadOnlyDictionary<string, string> ForRelease(ReleaseSpec spec, ReleaseStamp stamp, ContainerRole role)
     {
-        var labels = new Dictionary<string, string>(Owner(spec.App, spec.Environment, role))
+        var labels = new Dictionary<string, string>(Owner(spec.Id, role))
         {
             [Version] = spec.Version,
             [Digest] = spec.Digest,

@@ -4,9 +4,8 @@ using System.Text;
 namespace Drydock.Deploy;
 
 /// <summary>
-/// Every name Drydock gives on the engine, derived from app and environment (and version for containers), in docker's
-/// name charset <c>[a-zA-Z0-9][a-zA-Z0-9_.-]*</c>. Names are for people; what belongs to which environment is decided
-/// by labels (<see cref="ReleaseLabels"/>), never by parsing names.
+/// The one name sanitiser (docker's name charset <c>[a-zA-Z0-9][a-zA-Z0-9_.-]*</c>), the release id, and the mount paths
+/// every release shares. The names an environment gives on the engine are <see cref="EnvironmentId"/>'s.
 /// </summary>
 public static class ReleaseNames
 {
@@ -15,24 +14,6 @@ public static class ReleaseNames
     public const string StateMountPath = "/state";
 
     public const string TmpMountPath = "/tmp";
-
-    /// <summary><c>notes-local-1.2.3-a1b2c3</c>: the release id keeps a redeploy of one version from colliding with the retained one.</summary>
-    public static string Container(string app, string environment, string version, string releaseId) =>
-        $"{Sanitize(app)}-{Sanitize(environment)}-{Sanitize(version)}-{releaseId}";
-
-    /// <summary>The container started beside the serving one on a temporary port, to be verified before the swap.</summary>
-    public static string Candidate(string app, string environment, string version, string releaseId) =>
-        Container(app, environment, version, releaseId) + "-candidate";
-
-    /// <summary>A created, never started container: docker refuses a second one with this name, atomically.</summary>
-    public static string Lock(string app, string environment) => $"drydock-lock-{Sanitize(app)}-{Sanitize(environment)}";
-
-    /// <summary>A created, never started container that mounts the state volume, for <c>docker cp</c>.</summary>
-    public static string StateHolder(string app, string environment) => $"drydock-state-{Sanitize(app)}-{Sanitize(environment)}";
-
-    public static string DataVolume(string app, string environment) => $"drydock-{Sanitize(app)}-{Sanitize(environment)}-data";
-
-    public static string StateVolume(string app, string environment) => $"drydock-{Sanitize(app)}-{Sanitize(environment)}-state";
 
     /// <summary>Six hex digits, enough to tell apart the releases of one version in one environment.</summary>
     public static string NewReleaseId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));

@@ -15,7 +15,7 @@ public static class ContainerPlan
         placement ??= ReleasePlacement.Published(spec.Config);
         return Common(spec, envFile) with
         {
-            Name = ReleaseNames.Container(spec.App, spec.Environment, spec.Version, stamp.ReleaseId),
+            Name = spec.Id.ReleaseContainer(spec.Version, stamp.ReleaseId),
             Labels = new Dictionary<string, string>(ReleaseLabels.ForRelease(spec, stamp, ContainerRole.Release)) { [ReleaseLabels.Placement] = placement.Label },
             Publish = placement.Publish,
             Network = placement.Network,
@@ -30,7 +30,7 @@ public static class ContainerPlan
     public static DockerRunSettings Candidate(ReleaseSpec spec, ReleaseStamp stamp, string? envFile) =>
         Common(spec, envFile) with
         {
-            Name = ReleaseNames.Candidate(spec.App, spec.Environment, spec.Version, stamp.ReleaseId),
+            Name = spec.Id.Candidate(spec.Version, stamp.ReleaseId),
             Labels = ReleaseLabels.ForRelease(spec, stamp, ContainerRole.Candidate),
             Publish = [new PortMapping(0, spec.Config.ContainerPort, "127.0.0.1")],
             Restart = "no",
@@ -44,7 +44,7 @@ public static class ContainerPlan
             Detach = false,
             EnvFiles = envFile is null ? [] : [envFile],
             Environment = config.Env,
-            Volumes = [new VolumeMount(ReleaseNames.DataVolume(spec.App, spec.Environment), ReleaseNames.DataMountPath), .. config.Volumes.Select(ExtraVolume.Parse)],
+            Volumes = [new VolumeMount(spec.Id.DataVolume, ReleaseNames.DataMountPath), .. config.Volumes.Select(ExtraVolume.Parse)],
             ReadOnly = config.ReadOnlyRootFilesystem,
             Tmpfs = [$"{ReleaseNames.TmpMountPath}:rw,noexec,nosuid,size={config.TmpfsSize}"],
             CapDrop = ["ALL"],

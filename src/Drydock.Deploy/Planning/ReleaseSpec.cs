@@ -11,6 +11,8 @@ public sealed partial record ReleaseSpec(string App, string Environment, string 
 {
     public string? Commit { get; init; }
 
+    public EnvironmentId Id => new(App, Environment);
+
     public EnvironmentConfig Config { get; init; } = new();
 
     /// <summary><c>registry/name@sha256:…</c>.</summary>
@@ -31,8 +33,7 @@ public sealed partial record ReleaseSpec(string App, string Environment, string 
             problems.Add("the version is empty");
         if (problems.Count > 0)
             throw new DeployException("Cannot deploy: " + string.Join("; ", problems) + ".");
-        _ = ReleaseNames.Sanitize(App);
-        _ = ReleaseNames.Sanitize(Environment);
+        _ = Id;
         Config.Validate();
     }
 

@@ -19,12 +19,15 @@ public sealed class ReplaceStrategy : IDeployStrategy
 {
     public string Name => "replace";
 
+    /// <summary>Each release publishes the port it was recorded with.</summary>
+    public bool OwnsPort => false;
+
     public async Task<RolloutResult> RollOutAsync(Rollout rollout, CancellationToken cancellationToken)
     {
         var (context, spec, stamp, serving) = (rollout.Context, rollout.Spec, rollout.Stamp, rollout.Serving);
         var containers = context.Containers;
-        var finalName = ReleaseNames.Container(spec.App, spec.Environment, spec.Version, stamp.ReleaseId);
-        var candidateName = serving is null ? null : ReleaseNames.Candidate(spec.App, spec.Environment, spec.Version, stamp.ReleaseId);
+        var finalName = rollout.Container;
+        var candidateName = serving is null ? null : spec.Id.Candidate(spec.Version, stamp.ReleaseId);
         try
         {
             // The env file lives only for the creates: secrets never sit on disk while health checks run.

@@ -3,7 +3,7 @@ using Drydock.Docker;
 using Drydock.DotNet;
 using Drydock.Engine.Output;
 
-namespace Drydock.Edge.Client;
+namespace Drydock.Deploy;
 
 /// <summary>
 /// The edge image, <c>drydock/edge:&lt;version&gt;-&lt;content hash&gt;</c>: built by Drydock's own pipeline (self-contained
@@ -76,7 +76,7 @@ public static class EdgeImage
     }
 
     /// <summary>The image a running edge was made from, when it was built from these sources (its labels say so); else null.</summary>
-    public static string? RunningFromSources(ContainerDetails edge, EdgeImageSource source) =>
+    public static string? RunningFromSources(ContainerState edge, EdgeImageSource source) =>
         edge.Labels.GetValueOrDefault(SourceHashLabel) == source.SourceHash() && edge.ConfiguredImage.StartsWith(Repository + ":", StringComparison.Ordinal)
             ? edge.ConfiguredImage
             : null;

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
 
-namespace Drydock.Edge.Client;
+namespace Drydock.Deploy;
 
 /// <summary>
 /// Where the edge is built from (<c>src/Drydock.Edge</c> of a Drydock checkout) and a hash of everything that decides

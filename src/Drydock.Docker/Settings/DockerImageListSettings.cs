@@ -1,6 +1,5 @@
-using Drydock.Docker;
 
-namespace Drydock.Edge.Client;
+namespace Drydock.Docker;
 
 /// <summary><c>docker image ls</c> filtered by labels, one JSON object per line (DockerCli has no typed listing of images).</summary>
 public sealed record DockerImageListSettings(IReadOnlyList<string> LabelFilters) : IDockerSettings

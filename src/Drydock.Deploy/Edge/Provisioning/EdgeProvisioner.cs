@@ -1,30 +1,25 @@
 using Drydock.Docker;
+using Drydock.Edge.Client;
 using Drydock.Engine.Output;
 
-namespace Drydock.Edge.Client;
+namespace Drydock.Deploy;
 
 /// <summary>
 /// Makes an environment's edge exist and answer: its private network, its state volume, and the container itself
 /// (kept, started, created or recreated as <see cref="EdgeContainerDecision"/> says). Idempotent: on an environment
-/// whose edge already runs from the same spec it costs one inspect and one health request.
+/// whose edge already runs from the same spec it costs one health request (the caller read the container already).
 /// </summary>
 public sealed class EdgeProvisioner(DockerCli docker, IBuildLog log)
 {
     /// <summary>Where the host reaches published loopback ports; the admin port is only ever published there.</summary>
     public string AdminHost { get; init; } = "127.0.0.1";
 
+    /// <param name="existing">The edge container as the caller read it (null: there is none).</param>
     /// <param name="allowRecreate">
     /// Replace a running edge made from another spec (new edge image, port, limits). Off for deploys, which must not
     /// interrupt the port; on for a deliberate edge upgrade.
     /// </param>
-    public async Task<RunningEdge> EnsureAsync(EdgeContainerSpec spec, TimeSpan startTimeout, bool allowRecreate = false, CancellationToken cancellationToken = default)
-    {
-        spec.Validate();
-        return await EnsureAsync(spec, await docker.InspectContainerAsync(spec.ContainerName, cancellationToken), startTimeout, allowRecreate, cancellationToken);
-    }
-
-    /// <summary>Like <see cref="EnsureAsync(EdgeContainerSpec, TimeSpan, bool, CancellationToken)"/>, from an inspect the caller just made (null: no edge container).</summary>
-    public async Task<RunningEdge> EnsureAsync(EdgeContainerSpec spec, ContainerDetails? existing, TimeSpan startTimeout, bool allowRecreate = false, CancellationToken cancellationToken = default)
+    public async Task<RunningEdge> EnsureAsync(EdgeContainerSpec spec, ContainerState? existing, TimeSpan startTimeout, bool allowRecreate = false, CancellationToken cancellationToken = default)
     {
         spec.Validate();
         var (action, reason) = EdgeContainerDecision.Decide(existing, spec, allowRecreate);
@@ -71,17 +66,8 @@ public sealed class EdgeProvisioner(DockerCli docker, IBuildLog log)
     }
 
     /// <summary>The admin address of a running edge from its inspect; null when it publishes none (e.g. stopped).</summary>
-    public Uri? AdminAddress(ContainerDetails edge) =>
+    public Uri? AdminAddress(ContainerState edge) =>
         edge.HostPort(EdgeContainerSpec.ContainerAdminPort) is { } port ? new Uri($"http://{AdminHost}:{port}") : null;
-
-    /// <summary>Removes the edge container and its network; the state volume only when asked (it holds the route).</summary>
-    public async Task RemoveAsync(string app, string environment, bool removeState, CancellationToken cancellationToken = default)
-    {
-        await docker.ExecuteAsync(new DockerRmSettings(EdgeNames.Container(app, environment)) { Force = true }, throwOnError: false, echoOutput: false, cancellationToken);
-        await docker.ExecuteAsync(new DockerNetworkRmSettings(EdgeNames.Network(app, environment)), throwOnError: false, echoOutput: false, cancellationToken);
-        if (removeState)
-            await docker.ExecuteAsync(new DockerVolumeRmSettings(EdgeNames.StateVolume(app, environment)), throwOnError: false, echoOutput: false, cancellationToken);
-    }
 
     private async Task EnsureNetworkAsync(EdgeContainerSpec spec, CancellationToken cancellationToken)
     {
@@ -95,7 +81,7 @@ public sealed class EdgeProvisioner(DockerCli docker, IBuildLog log)
     private async Task<int> PublishedPortAsync(string container, int containerPort, CancellationToken cancellationToken)
     {
         var result = await docker.ExecuteAsync(new DockerPortSettings(container, containerPort), echoOutput: false, cancellationToken: cancellationToken);
-        return PublishedPort.Parse(result.StandardOutput)
+        return DockerOutput.ParseHostPort(result.StandardOutput)
             ?? throw new InvalidOperationException($"docker port {container} {containerPort} named no host port: {result.Output}");
     }
 }

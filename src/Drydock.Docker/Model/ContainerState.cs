@@ -1,8 +1,9 @@
-namespace Drydock.Deploy;
+namespace Drydock.Docker;
 
 /// <summary>
-/// What <c>docker container inspect</c> says about a container, in the detail deploy, status and drift need
-/// (configuration, host configuration, mounts, published ports, health log), beyond Drydock.Docker's ContainerDetails.
+/// What <c>docker container inspect</c> says about a container: state, health and its last output, configuration, host
+/// configuration (limits, hardening, port bindings), mounts and the ports in effect. The one inspect model of the code
+/// base (deploy, status, drift, the edge), read by <see cref="DockerOutput.ParseContainerInspect"/>.
 /// </summary>
 public sealed record ContainerState(string Id, string Name, string ImageId, string ConfiguredImage, IReadOnlyDictionary<string, string> Labels)
 {
@@ -28,9 +29,6 @@ public sealed record ContainerState(string Id, string Name, string ImageId, stri
     public string? LastHealthOutput { get; init; }
 
     public IReadOnlyList<string> Env { get; init; } = [];
-
-    /// <summary>The same inspect as Drydock.Docker reads it, for code built on that library (the edge provisioner).</summary>
-    public Drydock.Docker.ContainerDetails? Details { get; init; }
 
     public string User { get; init; } = string.Empty;
 
@@ -60,6 +58,12 @@ public sealed record ContainerState(string Id, string Name, string ImageId, stri
     public IReadOnlyList<string> TmpfsMounts { get; init; } = [];
 
     public bool NeverStarted => StartedAt.Year <= 1;
+
+    public bool IsHealthy => HealthStatus == "healthy";
+
+    /// <summary>The host port a container port is published on while running; null when it is not (or the container is stopped).</summary>
+    public int? HostPort(int containerPort, string protocol = "tcp") =>
+        ActivePorts.FirstOrDefault(p => p.ContainerPort == $"{containerPort}/{protocol}" && p.HostPort is > 0 and <= 65535)?.HostPort;
 }
 
 /// <summary>A container port published on a host address.</summary>

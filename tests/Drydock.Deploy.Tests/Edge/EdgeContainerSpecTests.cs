@@ -1,12 +1,12 @@
-using Drydock.Docker;
 using Drydock.Edge.Client;
+using Drydock.Docker;
 
-namespace Drydock.Edge.Tests;
+namespace Drydock.Deploy.Tests;
 
 /// <summary>The edge container as data: names, hardening, ports, and when a running edge must be recreated.</summary>
 public sealed class EdgeContainerSpecTests
 {
-    private static readonly EdgeContainerSpec Spec = new("Notes", "Production", "drydock/edge:1.0.0-abcdef012345", 8080);
+    private static readonly EdgeContainerSpec Spec = new(new EnvironmentId("Notes", "Production"), "drydock/edge:1.0.0-abcdef012345", 8080);
 
     [Fact]
     public void Names_derive_from_app_and_environment()
@@ -67,7 +67,7 @@ public sealed class EdgeContainerSpecTests
     [Fact]
     public void The_fingerprint_is_stable_and_changes_with_what_the_container_is_made_from()
     {
-        Assert.Equal(Spec.Fingerprint(), new EdgeContainerSpec("Notes", "Production", Spec.Image, 8080).Fingerprint());
+        Assert.Equal(Spec.Fingerprint(), new EdgeContainerSpec(new EnvironmentId("Notes", "Production"), Spec.Image, 8080).Fingerprint());
         Assert.NotEqual(Spec.Fingerprint(), (Spec with { Image = "drydock/edge:1.0.1-000000000000" }).Fingerprint());
         Assert.NotEqual(Spec.Fingerprint(), (Spec with { PublicPort = 8081 }).Fingerprint());
         Assert.NotEqual(Spec.Fingerprint(), (Spec with { Bind = "0.0.0.0" }).Fingerprint());
@@ -131,9 +131,9 @@ public sealed class EdgeContainerSpecTests
     [InlineData("garbage", null)]
     public void Published_ports_are_read_from_docker_port(string output, int? port)
     {
-        Assert.Equal(port, PublishedPort.Parse(output.Split('\n')));
+        Assert.Equal(port, DockerOutput.ParseHostPort(output.Split('\n')));
     }
 
-    private static ContainerDetails Existing(EdgeContainerSpec spec, bool running) =>
-        new("id", spec.ContainerName, "sha256:1", spec.Image, running ? "running" : "exited", running, 0, spec.ToRunSettings().Labels);
+    private static ContainerState Existing(EdgeContainerSpec spec, bool running) =>
+        new("id", spec.ContainerName, "sha256:1", spec.Image, spec.ToRunSettings().Labels) { Status = running ? "running" : "exited", Running = running };
 }

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Drydock.Docker;
 
-namespace Drydock.Edge.Client;
+namespace Drydock.Deploy;
 
 /// <summary>
 /// One environment's edge container, as data: the <c>docker run</c> settings, its network and its state volume. Hardened
@@ -13,7 +13,7 @@ namespace Drydock.Edge.Client;
 /// </summary>
 /// <param name="Image">The edge image, e.g. from <see cref="EdgeImage.EnsureAsync"/>.</param>
 /// <param name="PublicPort">The environment's port on the host; 0 lets docker pick one (read it back with <c>docker port</c>).</param>
-public sealed record EdgeContainerSpec(string App, string Environment, string Image, int PublicPort)
+public sealed record EdgeContainerSpec(EnvironmentId Environment, string Image, int PublicPort)
 {
     /// <summary>Where the edge listens inside its container: the environment's traffic, and the admin API.</summary>
     public const int ContainerPublicPort = 8080;
@@ -38,11 +38,11 @@ public sealed record EdgeContainerSpec(string App, string Environment, string Im
     /// <summary>After SIGTERM the edge finishes in-flight requests for up to this long; docker waits a little longer before SIGKILL.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    public string ContainerName => EdgeNames.Container(App, Environment);
+    public string ContainerName => Environment.EdgeContainer;
 
-    public string Network => EdgeNames.Network(App, Environment);
+    public string Network => Environment.Network;
 
-    public string StateVolume => EdgeNames.StateVolume(App, Environment);
+    public string StateVolume => Environment.EdgeStateVolume;
 
     public void Validate()
     {
@@ -57,8 +57,6 @@ public sealed record EdgeContainerSpec(string App, string Environment, string Im
             problems.Add("no edge image");
         if (ShutdownTimeout < TimeSpan.Zero)
             problems.Add("the shutdown timeout cannot be negative");
-        _ = EdgeNames.Sanitize(App);
-        _ = EdgeNames.Sanitize(Environment);
         if (problems.Count > 0)
             throw new ArgumentException("The edge container spec is invalid: " + string.Join("; ", problems) + ".");
     }
@@ -72,10 +70,10 @@ public sealed record EdgeContainerSpec(string App, string Environment, string Im
     }
 
     public DockerNetworkCreateSettings ToNetworkSettings() =>
-        new(Network) { Driver = "bridge", Labels = EdgeLabels.Owner(App, Environment) };
+        new(Network) { Driver = "bridge", Labels = EdgeLabels.Owner(Environment) };
 
     public DockerVolumeCreateSettings ToVolumeSettings() =>
-        new(StateVolume) { Labels = EdgeLabels.Owner(App, Environment) };
+        new(StateVolume) { Labels = EdgeLabels.Owner(Environment) };
 
     /// <summary>The fingerprint label the container of this spec carries.</summary>
     public string Fingerprint() => Fingerprint(Unlabelled());
@@ -83,7 +81,7 @@ public sealed record EdgeContainerSpec(string App, string Environment, string Im
     private DockerRunSettings Unlabelled()
     {
         var seconds = ((int)Math.Ceiling(ShutdownTimeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        var labels = new Dictionary<string, string>(EdgeLabels.Owner(App, Environment))
+        var labels = new Dictionary<string, string>(EdgeLabels.Owner(Environment))
         {
             [EdgeLabels.PublicPort] = PublicPort.ToString(CultureInfo.InvariantCulture),
         };

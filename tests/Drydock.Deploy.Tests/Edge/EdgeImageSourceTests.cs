@@ -1,6 +1,5 @@
-using Drydock.Edge.Client;
 
-namespace Drydock.Edge.Tests;
+namespace Drydock.Deploy.Tests;
 
 /// <summary>The edge image's tag: the same inputs give the same tag; only what decides the edge's build changes it.</summary>
 public sealed class EdgeImageSourceTests : IDisposable

@@ -1,6 +1,6 @@
 using Drydock.Docker;
 
-namespace Drydock.Edge.Client;
+namespace Drydock.Deploy;
 
 public enum EdgeContainerAction
 {
@@ -28,7 +28,7 @@ public enum EdgeContainerAction
 public static class EdgeContainerDecision
 {
     /// <param name="allowRecreate">Whether a running edge made from another spec may be replaced now (a brief interruption of the port).</param>
-    public static (EdgeContainerAction Action, string Reason) Decide(ContainerDetails? existing, EdgeContainerSpec spec, bool allowRecreate = false)
+    public static (EdgeContainerAction Action, string Reason) Decide(ContainerState? existing, EdgeContainerSpec spec, bool allowRecreate = false)
     {
         if (existing is null)
             return (EdgeContainerAction.Create, $"{spec.ContainerName} does not exist");
