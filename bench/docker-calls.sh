@@ -10,7 +10,9 @@
 #   setup      ./build.sh Deploy --skip Test ... at HEAD (version A), then at the empty commit (version B)
 #   noop       ./build.sh Deploy --skip Test ... of B again: nothing changes            } ROUNDS times, counted
 #   rollback   ./build.sh Rollback ... twice: B -> A, then A -> B                        }
-# Prints the count of each measured command and, for the first round, the calls by docker subcommand.
+# Prints the count of each measured command, split into health polls (the `container inspect` of the new release while
+# it starts: their number follows how fast it gets healthy, i.e. the machine's load, not the code) and every other call
+# (what the code decides to ask: this must not grow); then, for the first round, the calls by docker subcommand.
 # Settings: BENCH_ENVIRONMENT (core-calls), BENCH_PORT (18301), ROUNDS (2). Everything made here is removed at the end
 # (the edge image is kept: Deploy reuses it).
 set -euo pipefail
@@ -43,13 +45,17 @@ cleanup() {
 trap cleanup EXIT
 
 common=(--environment "$environment" --image-name "$image" --host-port "$port")
-run() { # label, then the build.sh arguments; prints the number of docker calls the command made
+run() { # label, then the build.sh arguments; prints "total/health polls/other" docker calls of the command
   local label=$1; shift
   local log="$work/$label.calls"
   : >"$log"
   (cd "$work/repo" && DOCKER_CALLS_LOG="$log" PATH="$work/shim:$PATH" ./build.sh "$@" >"$work/$label.out" 2>&1) \
     || { echo "error: $label failed, see $work/$label.out" >&2; tail -n 30 "$work/$label.out" >&2; exit 1; }
-  wc -l <"$log"
+  local total started polls=0
+  total=$(wc -l <"$log")
+  started=$(grep -oE '^(--config [^ ]+ )?run --detach --name [^ ]+' "$log" | awk '{print $NF}' | head -n 1)
+  [[ -n $started ]] && polls=$(grep -cE "^(--config [^ ]+ )?container inspect $started\$" "$log" || true)
+  echo "$total/$polls/$((total - polls))"
 }
 
 echo "setup: versions A and B of $image in $environment (not counted)" >&2
@@ -67,8 +73,8 @@ for ((i = 1; i <= rounds; i++)); do
   done
 done
 
-echo "docker calls per no-change Deploy: ${noop[*]}"
-echo "docker calls per Rollback:         ${rollback[*]}"
+echo "docker calls (total/health polls/other) per no-change Deploy: ${noop[*]}"
+echo "docker calls (total/health polls/other) per Rollback:         ${rollback[*]}"
 for label in noop-1 rollback-1a; do
   echo "-- $label by subcommand"
   awk '{ sub(/^--config [^ ]+ /, ""); print $1 " " $2 }' "$work/$label.calls" | sort | uniq -c | sort -rn

@@ -12,15 +12,15 @@ namespace Drydock.Deploy;
 public static class EdgePortMove
 {
     public static async Task<RolloutResult> RunAsync(
-        DeployContext context, EnvironmentEdge edges, EdgeStrategyOptions options, ReleaseSpec spec, string name, EdgeContainerSpec edgeSpec, ContainerState? existingEdge, ContainerState holder,
+        DeployContext context, EnvironmentEdge edges, EdgeStrategyOptions options, ReleaseSpec spec, string name, EdgeContainerSpec edgeSpec, ContainerState? existingEdge, ReleaseContainer holderRelease,
         CancellationToken cancellationToken)
     {
-        var config = spec.Config;
+        var (config, holder) = (spec.Config, holderRelease.Container);
         context.Log.Write(LogLevel.Information, $"{holder.Name} publishes port {config.HostPort} itself: verifying {name} on {edgeSpec.Network}, then moving the port to the edge {edgeSpec.ContainerName}");
         var verdict = await ContainerDiagnostics.RequireHealthyAsync(context, name, null, spec, $"{holder.Name} still serves {spec.Environment}", cancellationToken);
         context.Log.Write(LogLevel.Warning, $"Moving port {config.HostPort} from {holder.Name} to the edge: it is closed from stopping {holder.Name} until the edge answers (once per environment; deploys after this one switch without a gap)");
         var clock = Stopwatch.StartNew();
-        var oldDrain = ReleaseLabels.Read(holder.Labels)?.Spec.Config.DrainTimeout ?? config.DrainTimeout;
+        var oldDrain = holderRelease.Recorded?.Spec.Config.DrainTimeout ?? config.DrainTimeout;
         try
         {
             await context.Containers.StopAsync(holder.Name, oldDrain, CancellationToken.None);

@@ -15,7 +15,7 @@ public static class EdgeRepair
         context.Log.Write(LogLevel.Warning, $"Repairing {snapshot.Id.Name}'s edge: {repair.Reason}");
         if (repair.Target is { } target)
         {
-            var targetConfig = ReleaseLabels.Read(target.Labels)?.Spec.Config ?? config;
+            var targetConfig = snapshot.Releases.FirstOrDefault(r => r.Container == target)?.Recorded?.Spec.Config ?? config;
             if (repair.StartTarget)
             {
                 await context.Containers.StartAsync(target.Name, cancellationToken);

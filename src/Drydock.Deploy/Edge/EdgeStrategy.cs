@@ -69,7 +69,7 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
             using (var envFile = EnvFile.Write(rollout.SecretValues))
                 await context.Containers.RunAsync(ContainerPlan.Release(spec, rollout.Stamp, envFile?.Path, ReleasePlacement.OnNetwork(spec.Id.Network)), cancellationToken);
             if (edge is null)
-                return await EdgePortMove.RunAsync(context, edges, options, spec, name, edgeSpec!, rollout.Snapshot.EdgeContainer, portHolder!, cancellationToken);
+                return await EdgePortMove.RunAsync(context, edges, options, spec, name, edgeSpec!, rollout.Snapshot.EdgeContainer, rollout.Snapshot.Serving!, cancellationToken);
             using var admin = edge.CreateClient();
             var before = rollout.Snapshot.Edge?.Routes ?? await admin.GetRoutesAsync(cancellationToken);
             switched = await SwitchAsync(context, spec, rollout.Stamp.Action, name, edge, admin, before, serving, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -34,7 +35,8 @@ public static class ParameterSchema
             ["definitions"] = new JsonObject { ["build"] = new JsonObject { ["type"] = "object", ["properties"] = properties } },
             ["$ref"] = "#/definitions/build",
         };
-        return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        // Relaxed escaping: descriptions keep their <, > and apostrophes readable (the file is never embedded in HTML).
+        return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
     }
 
     /// <summary>Writes the schema under <paramref name="nukeDirectory"/> unless it already says the same; returns whether it wrote.</summary>

@@ -17,12 +17,11 @@ public sealed record RecoveryPlan(
 
     public static RecoveryPlan Decide(EnvironmentSnapshot snapshot)
     {
-        var releases = snapshot.ReleaseStates;
-        var neverStarted = releases.Where(c => c.NeverStarted && !c.Running).ToList();
-        var started = releases.Except(neverStarted).ToList();
-        var restart = started.Count > 0 && !started.Any(c => c.Running) ? started.MaxBy(c => c.FinishedAt) : null;
-        var config = restart is null ? new EnvironmentConfig() : ReleaseLabels.Read(restart.Labels)?.Spec.Config ?? new EnvironmentConfig();
-        var probe = restart is null || ReleasePlacement.IsBehindEdge(restart.Labels) ? null : ProbeAddress.For(config, config.HostPort, config.Bind);
-        return new RecoveryPlan(snapshot.Candidates, neverStarted, restart, config, probe);
+        var neverStarted = snapshot.Releases.Where(r => r.Container is { NeverStarted: true, Running: false }).ToList();
+        var started = snapshot.Releases.Except(neverStarted).ToList();
+        var restart = started.Count > 0 && !started.Any(r => r.Container.Running) ? started.MaxBy(r => r.Container.FinishedAt) : null;
+        var config = restart?.Recorded?.Spec.Config ?? new EnvironmentConfig();
+        var probe = restart is null || ReleasePlacement.IsBehindEdge(restart.Container.Labels) ? null : ProbeAddress.For(config, config.HostPort, config.Bind);
+        return new RecoveryPlan(snapshot.Candidates, neverStarted.Select(r => r.Container).ToList(), restart?.Container, config, probe);
     }
 }
