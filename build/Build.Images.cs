@@ -1,3 +1,4 @@
+using Drydock.Deploy;
 using Drydock.Engine.Output;
 using Drydock.Engine.Targets;
 using Drydock.Release;
@@ -16,28 +17,49 @@ partial class Build
         RegistryPassword = RegistryPassword,
         BaseImage = BaseImage,
         AllowDirty = AllowDirty,
-        HealthPath = HealthPath ?? "/health/ready",
+        // The image records the health path Deploy probes: the parameter, else the environment's (one default, EnvironmentConfig's).
+        HealthPath = EnvironmentConfig.HealthPath ?? new EnvironmentConfig().HealthPath!,
     }, Tools, Log.Current, Secrets);
 
-    bool AlreadyPublished => Release.IsAlreadyPublishedAsync().GetAwaiter().GetResult();
+    bool? _commitPublished;
+
+    /// <summary>
+    /// Whether the registry already holds this commit's image under all its tags: the one way to ask, answered once. Such
+    /// an image passed Test before it was pushed, and what Deploy runs is that image by digest: testing and rebuilding
+    /// the same commit again would deploy exactly the same bytes. No answer (registry down): no, run the whole chain.
+    /// </summary>
+    bool CommitAlreadyPublished => _commitPublished ??= AskRegistry();
+
+    bool AskRegistry()
+    {
+        try
+        {
+            return Release.IsAlreadyPublishedAsync().GetAwaiter().GetResult();
+        }
+        catch (Exception e)
+        {
+            Log.Debug($"Could not tell whether this commit is already published ({e.Message}); running the whole chain");
+            return false;
+        }
+    }
 
     Target Publish => _ => _
         .Description("Self-contained linux-x64 publish of the service, stamped with the GitVersion version")
         .DependsOn(Test)
         .Requires(() => Project)
-        .OnlyWhenDynamic(() => !AlreadyPublished)
+        .OnlyWhenDynamic(() => !CommitAlreadyPublished)
         .Executes(ct => Release.PublishAsync(ct));
 
     Target BuildImage => _ => _
         .Description("docker build of the published output with OCI labels")
         .DependsOn(Publish)
-        .OnlyWhenDynamic(() => !AlreadyPublished)
+        .OnlyWhenDynamic(() => !CommitAlreadyPublished)
         .Executes(ct => Release.BuildImageAsync(ct));
 
     Target TagImage => _ => _
         .Description("Tag the image <registry>/<name>:<SemVer> and :sha-<short>; never latest")
         .DependsOn(BuildImage)
-        .OnlyWhenDynamic(() => !AlreadyPublished)
+        .OnlyWhenDynamic(() => !CommitAlreadyPublished)
         .Executes(ct => Release.TagImageAsync(ct));
 
     Target PushImage => _ => _

@@ -37,28 +37,6 @@ partial class Build
             Edge = new EdgeStrategyOptions(RootDirectory) { WorkDirectory = TemporaryDirectory, BaseImage = BaseImage },
         });
 
-    bool? _commitPublished;
-
-    /// <summary>
-    /// Whether the registry already holds this commit's image under all its tags (asked once, before anything runs). Such
-    /// an image passed Test before it was pushed, and what Deploy runs is that image by digest: testing and rebuilding
-    /// the same commit again would deploy exactly the same bytes.
-    /// </summary>
-    bool CommitAlreadyPublished => _commitPublished ??= AskRegistry();
-
-    bool AskRegistry()
-    {
-        try
-        {
-            return Release.IsAlreadyPublishedAsync().GetAwaiter().GetResult();
-        }
-        catch (Exception e)
-        {
-            Log.Debug($"Could not tell whether this commit is already published ({e.Message}); running the whole chain");
-            return false;
-        }
-    }
-
     Target ShipImage => _ => _
         .Description("Test → Publish → BuildImage → TagImage → PushImage, unless the registry already holds this commit's image")
         .DependsOn(PushImage)
@@ -71,7 +49,7 @@ partial class Build
         .Executes(async ct =>
         {
             // When ShipImage was skipped because this commit is already published, only its record is written (no build, no push).
-            var image = _commitPublished == true ? await Release.PushImageAsync(ct) : PublishedImage.Read(Release.Settings.ImageManifestPath);
+            var image = CommitAlreadyPublished ? await Release.PushImageAsync(ct) : PublishedImage.Read(Release.Settings.ImageManifestPath);
             using var http = new HttpClient();
             var result = await (await ReleaseManagerAsync(http, ct)).DeployAsync(new DeployRequest(image.ImageName, image.Repository, image.Digest, image.Version)
             {
@@ -99,7 +77,6 @@ partial class Build
             }, ct);
             if (result.RolledBack)
                 Log.Information(result.Message); // when nothing changed the manager has already said why
-
         });
 
     Target Status => _ => _
@@ -107,7 +84,7 @@ partial class Build
         .Executes(async ct =>
         {
             using var http = new HttpClient();
-            var status = await (await ReleaseManagerAsync(http, ct)).StatusAsync(Release.Name.Value, Environment, ct);
+            var status = await (await ReleaseManagerAsync(http, ct)).StatusAsync(new EnvironmentId(Release.Name.Value, Environment), ct);
             Log.Information(status.Describe());
             if (status.Drift is { HasDrift: true })
                 throw new InvalidOperationException($"{Environment} has drifted from its release: it was changed by hand. Deploy or Rollback to replace it with an immutable release.");
@@ -118,7 +95,7 @@ partial class Build
         .Executes(async ct =>
         {
             using var http = new HttpClient();
-            var records = await (await ReleaseManagerAsync(http, ct)).HistoryAsync(Release.Name.Value, Environment, ct);
+            var records = await (await ReleaseManagerAsync(http, ct)).HistoryAsync(new EnvironmentId(Release.Name.Value, Environment), ct);
             Log.Information(records.Count == 0 ? $"No release of {Release.Name} was ever recorded in {Environment}." : HistoryTable.Render(records));
         });
 

@@ -31,7 +31,7 @@ partial class Build
     readonly string? HealthPath;
 
     [Parameter("Environment to deploy to, roll back or inspect; its settings are in .nuke/environments/<name>.json")]
-    readonly string Environment = "local";
+    readonly string Environment = EnvironmentId.DefaultName;
 
     [Parameter("Version to roll back to (default: the previous release)")]
     readonly string? ToVersion;

@@ -34,6 +34,8 @@ public static class BuildHost
             var graph = TargetGraph.FromBuild(build, b => defaultTarget((T)b));
             if (invocation.Help)
             {
+                // As NUKE does: the schema editors validate .nuke/parameters*.json with, kept in step with the build.
+                ParameterSchema.Write(Path.Combine(build.RootDirectory, ".nuke"), ParameterSchema.Render(parameters, graph.Nodes.Select(n => n.Name)));
                 writer.Write(HelpText.Render(graph, parameters, build));
                 return Success;
             }

@@ -12,11 +12,11 @@ public sealed class DriftTests(DeployFixture fixture, ITestOutputHelper output)
         await using var env = new TestEnvironment(fixture, output);
         var manager = env.Manager();
         var deployed = await manager.DeployAsync(env.Request(fixture.V1));
-        Assert.False((await manager.CheckDriftAsync(env.App, env.Environment)).HasDrift);
+        Assert.False((await manager.CheckDriftAsync(env.Id)).HasDrift);
 
         await env.Docker.Runner.RunAsync(new ToolCommand("docker", "update", "--memory", "300m", "--memory-swap", "600m", "--restart", "no", deployed.Container));
 
-        var report = await manager.CheckDriftAsync(env.App, env.Environment);
+        var report = await manager.CheckDriftAsync(env.Id);
         output.WriteLine(report.Describe());
         Assert.True(report.HasDrift);
         Assert.Contains(report.Findings, f => f.Kind == DriftKind.Configuration && f.What == "memory limit");
@@ -30,17 +30,17 @@ public sealed class DriftTests(DeployFixture fixture, ITestOutputHelper output)
         var manager = env.Manager();
         // Only a container whose root is writable can be edited in place; the hardened default refuses even docker cp.
         var deployed = await manager.DeployAsync(env.Request(fixture.V1, env.Config with { ReadOnlyRootFilesystem = false }));
-        var clean = await manager.CheckDriftAsync(env.App, env.Environment);
+        var clean = await manager.CheckDriftAsync(env.Id);
         Assert.False(clean.HasDrift, clean.Describe());
 
         var file = Path.Combine(fixture.WorkDirectory, env.App + "-edit.txt");
         await File.WriteAllTextAsync(file, "patched by hand");
         await env.Docker.Runner.RunAsync(new ToolCommand("docker", "cp", file, $"{deployed.Container}:/app/hand-edit.txt"));
 
-        var report = await manager.CheckDriftAsync(env.App, env.Environment);
+        var report = await manager.CheckDriftAsync(env.Id);
         output.WriteLine(report.Describe());
         Assert.Contains(report.Findings, f => f.Kind == DriftKind.Filesystem && f.What == "/app/hand-edit.txt");
-        var status = await manager.StatusAsync(env.App, env.Environment);
+        var status = await manager.StatusAsync(env.Id);
         Assert.True(status.Drift!.HasDrift);
     }
 
@@ -56,6 +56,6 @@ public sealed class DriftTests(DeployFixture fixture, ITestOutputHelper output)
 
         Assert.NotEqual(0, copy.ExitCode);
         Assert.Contains("read-only", copy.Error);
-        Assert.False((await env.Manager().CheckDriftAsync(env.App, env.Environment)).HasDrift);
+        Assert.False((await env.Manager().CheckDriftAsync(env.Id)).HasDrift);
     }
 }

@@ -1,7 +1,8 @@
+using Drydock.Edge.Client;
 using System.Net;
 using System.Text;
 using Drydock.Docker;
-using Drydock.Edge.Client;
+
 
 namespace Drydock.Deploy.IntegrationTests;
 
@@ -54,16 +55,16 @@ public sealed class EdgeTests(DeployFixture fixture, ITestOutputHelper output)
         Assert.DoesNotContain(releases, r => r.Labels[ReleaseLabels.Version] == "3.0.0");
 
         // History in order, read as a fresh runner would.
-        var history = await env.Manager().HistoryAsync(env.App, env.Environment);
+        var history = await env.Manager().HistoryAsync(env.Id);
         Assert.Equal(
             [(ReleaseAction.Deploy, "1.0.0", ReleaseOutcome.Succeeded), (ReleaseAction.Deploy, "2.0.0", ReleaseOutcome.Succeeded),
              (ReleaseAction.Rollback, "1.0.0", ReleaseOutcome.Succeeded), (ReleaseAction.Deploy, "3.0.0", ReleaseOutcome.Failed)],
             history.Select(r => (r.Action, r.Version, r.Outcome)));
 
         // Status shows the edge and its route; no drift.
-        var status = await env.Manager().StatusAsync(env.App, env.Environment);
+        var status = await env.Manager().StatusAsync(env.Id);
         output.WriteLine(status.Describe());
-        Assert.Contains("edge     " + EdgeNames.Container(env.App, env.Environment), status.Describe());
+        Assert.Contains("edge     " + env.Id.EdgeContainer, status.Describe());
         Assert.Contains("(1.0.0)", status.Describe());
         Assert.False(status.Drift!.HasDrift, status.Drift.Describe());
         Assert.True(status.MatchesLastRelease);
@@ -75,7 +76,7 @@ public sealed class EdgeTests(DeployFixture fixture, ITestOutputHelper output)
         var unchanged = await env.Manager().DeployAsync(env.Request(fixture.V1, env.Config with { SecretEnv = [] }));
         Assert.True(unchanged.Unchanged);
         Assert.Equal(again.Container, unchanged.Container);
-        Assert.Equal(5, (await env.Manager().HistoryAsync(env.App, env.Environment)).Count); // the four above and the redeploy; nothing for the no-op
+        Assert.Equal(5, (await env.Manager().HistoryAsync(env.Id)).Count); // the four above and the redeploy; nothing for the no-op
     }
 
     [Fact]
@@ -83,7 +84,7 @@ public sealed class EdgeTests(DeployFixture fixture, ITestOutputHelper output)
     {
         await using var env = new TestEnvironment(fixture, output);
         var deployed = await env.Manager().DeployAsync(env.Request(fixture.V2));
-        var edge = EdgeNames.Container(env.App, env.Environment);
+        var edge = env.Id.EdgeContainer;
 
         await env.Docker.Runner.RunAsync(new Drydock.Engine.Tooling.ToolCommand("docker", "restart", edge));
         // It serves its persisted route as soon as it listens: no deploy in between.
@@ -130,7 +131,7 @@ public sealed class EdgeTests(DeployFixture fixture, ITestOutputHelper output)
 
         Assert.Equal("2.0.0", await staging.Notes.VersionAsync());
         Assert.Equal("1.0.0", await production.Notes.VersionAsync());
-        Assert.NotEqual(EdgeNames.Container(staging.App, "staging"), EdgeNames.Container(production.App, "production"));
+        Assert.NotEqual(new EnvironmentId(staging.App, "staging").EdgeContainer, new EnvironmentId(production.App, "production").EdgeContainer);
     }
 
     [Fact]
@@ -153,7 +154,7 @@ public sealed class EdgeTests(DeployFixture fixture, ITestOutputHelper output)
     private static async Task<int> AdminPortAsync(TestEnvironment env, string edge)
     {
         var result = await env.Docker.ExecuteAsync(new DockerPortSettings(edge, EdgeContainerSpec.ContainerAdminPort), echoOutput: false);
-        return Drydock.Edge.Client.PublishedPort.Parse(result.StandardOutput) ?? throw new InvalidOperationException(result.Output);
+        return DockerOutput.ParseHostPort(result.StandardOutput) ?? throw new InvalidOperationException(result.Output);
     }
 
     private static async Task<T> RetryAsync<T>(Func<Task<T>> action, TimeSpan timeout)

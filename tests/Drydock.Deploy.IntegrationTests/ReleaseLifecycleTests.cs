@@ -44,7 +44,7 @@ public sealed class ReleaseLifecycleTests(DeployFixture fixture, ITestOutputHelp
         Assert.Equal(512L * 1024 * 1024, serving.MemoryBytes);
         Assert.Equal("1654", serving.User);
         Assert.Contains(serving.PortBindings, p => p.HostIp == "127.0.0.1" && p.HostPort == env.Port);
-        Assert.Contains(serving.Mounts, m => m.Name == ReleaseNames.DataVolume(env.App, env.Environment) && m.Destination == "/data");
+        Assert.Contains(serving.Mounts, m => m.Name == env.Id.DataVolume && m.Destination == "/data");
         Assert.Contains("GREETING=hello from the environment", serving.Env);
         Assert.Contains($"{TestEnvironment.SecretName}={env.SecretValue}", serving.Env);
         Assert.DoesNotContain(env.SecretValue, env.Log.Text);
@@ -76,7 +76,7 @@ public sealed class ReleaseLifecycleTests(DeployFixture fixture, ITestOutputHelp
         Assert.Single(afterRollback, c => !c.Running && c.Labels[ReleaseLabels.Version] == "2.0.0");
 
         // History, read by a manager that never deployed (as a fresh runner would): every step, in order.
-        var history = await env.Manager().HistoryAsync(env.App, env.Environment);
+        var history = await env.Manager().HistoryAsync(env.Id);
         Assert.Equal(
             [(ReleaseAction.Deploy, "1.0.0", ReleaseOutcome.Succeeded), (ReleaseAction.Deploy, "2.0.0", ReleaseOutcome.Succeeded),
              (ReleaseAction.Deploy, "3.0.0", ReleaseOutcome.Failed), (ReleaseAction.Rollback, "1.0.0", ReleaseOutcome.Succeeded)],
@@ -90,7 +90,7 @@ public sealed class ReleaseLifecycleTests(DeployFixture fixture, ITestOutputHelp
         output.WriteLine(HistoryTable.Render(history));
 
         // Status: v1 runs, healthy, matches the last successful release, no drift.
-        var status = await env.Manager().StatusAsync(env.App, env.Environment);
+        var status = await env.Manager().StatusAsync(env.Id);
         output.WriteLine(status.Describe());
         Assert.Equal("1.0.0", status.ServingRelease!.Spec.Version);
         Assert.Equal(fixture.V1.Digest, status.ServingRelease.Spec.Digest);
@@ -116,7 +116,7 @@ public sealed class ReleaseLifecycleTests(DeployFixture fixture, ITestOutputHelp
         Assert.Equal("2.0.0", await env.Notes.VersionAsync());
         var after = await env.ContainersAsync();
         Assert.Equal(before.Select(c => (c.Id, c.Running, c.StartedAt)).Order(), after.Select(c => (c.Id, c.Running, c.StartedAt)).Order());
-        Assert.Single(await manager.HistoryAsync(env.App, env.Environment));
+        Assert.Single(await manager.HistoryAsync(env.Id));
     }
 
     [Fact]

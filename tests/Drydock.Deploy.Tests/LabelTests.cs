@@ -39,7 +39,7 @@ public sealed class LabelTests
     [Fact]
     public void Filters_select_one_app_and_environment()
     {
-        Assert.Equal(["dev.drydock.app=notes", "dev.drydock.environment=prod"], ReleaseLabels.Filter("notes", "prod"));
-        Assert.Equal(["dev.drydock.app=notes", "dev.drydock.environment=prod", "dev.drydock.role=candidate"], ReleaseLabels.Filter("notes", "prod", ContainerRole.Candidate));
+        Assert.Equal(["dev.drydock.app=notes", "dev.drydock.environment=prod"], ReleaseLabels.Filter(new EnvironmentId("notes", "prod")));
+        Assert.Equal(["dev.drydock.app=notes", "dev.drydock.environment=prod", "dev.drydock.role=candidate"], ReleaseLabels.Filter(new EnvironmentId("notes", "prod"), ContainerRole.Candidate));
     }
 }

@@ -18,12 +18,24 @@ public sealed class NamingTests
     [Fact]
     public void Names_carry_app_environment_and_version()
     {
-        Assert.Equal("notes-staging-1.2.3-beta.1-a1b2c3", ReleaseNames.Container("notes", "staging", "1.2.3-beta.1", "a1b2c3"));
-        Assert.Equal("notes-staging-1.2.3-a1b2c3-candidate", ReleaseNames.Candidate("notes", "staging", "1.2.3", "a1b2c3"));
-        Assert.Equal("drydock-lock-notes-staging", ReleaseNames.Lock("notes", "staging"));
-        Assert.Equal("drydock-state-notes-staging", ReleaseNames.StateHolder("notes", "staging"));
-        Assert.Equal("drydock-notes-staging-data", ReleaseNames.DataVolume("notes", "staging"));
-        Assert.Equal("drydock-notes-staging-state", ReleaseNames.StateVolume("notes", "staging"));
+        var staging = new EnvironmentId("notes", "staging");
+        Assert.Equal("notes-staging-1.2.3-beta.1-a1b2c3", staging.ReleaseContainer("1.2.3-beta.1", "a1b2c3"));
+        Assert.Equal("notes-staging-1.2.3-a1b2c3-candidate", staging.Candidate("1.2.3", "a1b2c3"));
+        Assert.Equal("drydock-lock-notes-staging", staging.LockContainer);
+        Assert.Equal("drydock-state-notes-staging", staging.StateHolder);
+        Assert.Equal("drydock-notes-staging-data", staging.DataVolume);
+        Assert.Equal("drydock-notes-staging-state", staging.StateVolume);
+        Assert.Equal("drydock-notes-staging", staging.Network);
+        Assert.Equal("drydock-edge-notes-staging", staging.EdgeContainer);
+        Assert.Equal("drydock-edge-notes-staging-state", staging.EdgeStateVolume);
+    }
+
+    [Fact]
+    public void An_environment_id_sanitises_once_and_refuses_a_name_with_nothing_left()
+    {
+        Assert.Equal("drydock-lock-my-app-feature-x", new EnvironmentId("My App", "feature/x").LockContainer);
+        Assert.Equal(EnvironmentId.DefaultName, new EnvironmentId("notes").Name);
+        Assert.Throws<DeployException>(() => new EnvironmentId("notes", "+++"));
     }
 
     [Fact]

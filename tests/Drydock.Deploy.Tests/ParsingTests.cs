@@ -5,7 +5,7 @@ public sealed class ParsingTests
     [Fact]
     public void Inspect_of_a_hardened_running_container_is_read_in_full()
     {
-        var state = Assert.Single(ContainerStateParser.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Captured", "inspect-running.json"))));
+        var state = Assert.Single(DockerOutput.ParseContainerInspect(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Captured", "inspect-running.json"))));
 
         Assert.Equal("ddx-cap", state.Name);
         Assert.StartsWith("sha256:", state.ImageId);
@@ -35,20 +35,20 @@ public sealed class ParsingTests
 
     [Fact]
     public void A_created_container_never_started() =>
-        Assert.True(Assert.Single(ContainerStateParser.Parse("""[{"Id":"x","Name":"/c","State":{"Status":"created","StartedAt":"0001-01-01T00:00:00Z"}}]""")).NeverStarted);
+        Assert.True(Assert.Single(DockerOutput.ParseContainerInspect("""[{"Id":"x","Name":"/c","State":{"Status":"created","StartedAt":"0001-01-01T00:00:00Z"}}]""")).NeverStarted);
 
     [Fact]
-    public void Nothing_to_parse_is_no_container() => Assert.Empty(ContainerStateParser.Parse(""));
+    public void Nothing_to_parse_is_no_container() => Assert.Empty(DockerOutput.ParseContainerInspect(""));
 
     [Theory]
     [InlineData("127.0.0.1:49153", 49153)]
     [InlineData("0.0.0.0:8080\n[::]:8080", 8080)]
     [InlineData("[::1]:5000", 5000)]
     public void Docker_port_output_gives_the_host_port(string output, int port) =>
-        Assert.Equal(port, PortOutput.ParseHostPort(output.Split('\n')));
+        Assert.Equal(port, DockerOutput.ParseHostPort(output.Split('\n')));
 
     [Fact]
-    public void No_binding_no_port() => Assert.Null(PortOutput.ParseHostPort([]));
+    public void No_binding_no_port() => Assert.Null(DockerOutput.ParseHostPort([]));
 
     [Theory]
     [InlineData("0.0.0.0", "http://127.0.0.1:9000/health/ready")]

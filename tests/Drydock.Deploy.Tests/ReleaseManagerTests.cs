@@ -67,7 +67,7 @@ public sealed class ReleaseManagerTests
     {
         var since = DateTimeOffset.UtcNow.AddMinutes(-2);
         var holder = new LockInfo("ci@runner", ProcessIdentity.Host, 999_999, since.AddSeconds(-5), since, "deploy 9.9.9", "theirs");
-        _engine.Add("drydock-lock-notes-local", new Dictionary<string, string>(ReleaseLabels.Owner("notes", "local", ContainerRole.Lock)).Concat(holder.ToLabels()).ToDictionary(), running: false);
+        _engine.Add("drydock-lock-notes-local", new Dictionary<string, string>(ReleaseLabels.Owner(new EnvironmentId("notes", "local"), ContainerRole.Lock)).Concat(holder.ToLabels()).ToDictionary(), running: false);
         _processStartedAt = pid => pid == 999_999 ? since.AddSeconds(-5) : null;
 
         var error = await Assert.ThrowsAsync<DeployLockedException>(() => Manager().DeployAsync(Request("1.0.0", Samples.DigestA)));
@@ -86,7 +86,7 @@ public sealed class ReleaseManagerTests
         await manager.DeployAsync(Request("1.0.0", Samples.DigestA));
         // What a SIGKILL mid-deploy leaves: the lock, a running candidate, a created-but-never-started release.
         var dead = new LockInfo("dev@laptop", ProcessIdentity.Host, 999_998, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, "deploy 2.0.0", "dead");
-        _engine.Add("drydock-lock-notes-local", new Dictionary<string, string>(ReleaseLabels.Owner("notes", "local", ContainerRole.Lock)).Concat(dead.ToLabels()).ToDictionary(), running: false);
+        _engine.Add("drydock-lock-notes-local", new Dictionary<string, string>(ReleaseLabels.Owner(new EnvironmentId("notes", "local"), ContainerRole.Lock)).Concat(dead.ToLabels()).ToDictionary(), running: false);
         var candidateLabels = ReleaseLabels.ForRelease(Samples.Spec("2.0.0", Samples.DigestB), Samples.Stamp("dead00"), ContainerRole.Candidate);
         _engine.Add("notes-local-2.0.0-dead00-candidate", candidateLabels, running: true, hostPort: 0);
         _engine.Add("notes-local-2.0.0-dead00", ReleaseLabels.ForRelease(Samples.Spec("2.0.0", Samples.DigestB), Samples.Stamp("dead00"), ContainerRole.Release), running: false);
@@ -218,7 +218,7 @@ public sealed class ReleaseManagerTests
         var manager = Manager();
         var deployed = await manager.DeployAsync(Request("1.0.0", Samples.DigestA));
 
-        var status = await manager.StatusAsync("notes", "local");
+        var status = await manager.StatusAsync(new EnvironmentId("notes", "local"));
 
         Assert.Equal(deployed.Container, status.Serving!.Name);
         Assert.Equal("1.0.0", status.ServingRelease!.Spec.Version);
@@ -230,7 +230,7 @@ public sealed class ReleaseManagerTests
     [Fact]
     public async Task Status_of_an_environment_never_deployed_says_nothing_serves()
     {
-        var status = await Manager().StatusAsync("notes", "local");
+        var status = await Manager().StatusAsync(new EnvironmentId("notes", "local"));
         Assert.Null(status.Serving);
         Assert.False(status.MatchesLastRelease);
         Assert.StartsWith("Nothing serves local of notes.", status.Describe());

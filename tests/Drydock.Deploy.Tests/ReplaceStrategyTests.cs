@@ -27,7 +27,7 @@ public sealed class ReplaceStrategyTests
     }
 
     private Rollout Rollout(DeployContext context, ContainerState? serving) =>
-        new(context, _spec, _stamp, serving, new Dictionary<string, string> { ["API_KEY"] = Secret });
+        new(context, _spec, _stamp, new EnvironmentSnapshot(_spec.Id, serving is null ? [] : [serving], []), new Dictionary<string, string> { ["API_KEY"] = Secret });
 
     private IReadOnlyList<string> Steps() =>
         _engine.Commands.Where(c => c[0] is "create" or "start" or "stop" or "rm" or "port")

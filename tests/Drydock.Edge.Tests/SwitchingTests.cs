@@ -142,7 +142,7 @@ public sealed class SwitchingTests : IAsyncLifetime
     {
         await _edge.SwitchAsync(_blue);
         _green.Healthy = false;
-        var switching = EdgeCutover.SwitchWhenHealthyAsync(_edge.Admin, new RouteChange(_green.Address, "green") { HealthPath = "/ready" }, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(20));
+        var switching = _edge.Admin.SwitchWhenHealthyAsync(new RouteChange(_green.Address, "green") { HealthPath = "/ready" }, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(20));
 
         // Still on blue while green answers 503, however many times the edge asks.
         for (var waited = 0; _green.Requests.Count(r => r.PathAndQuery == "/ready") < 3; waited++)
@@ -165,7 +165,7 @@ public sealed class SwitchingTests : IAsyncLifetime
         _green.Healthy = false;
 
         var refused = await Assert.ThrowsAsync<EdgeAdminException>(() =>
-            EdgeCutover.SwitchWhenHealthyAsync(_edge.Admin, new RouteChange(_green.Address, "green") { HealthPath = "/ready" }, TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(20)));
+            _edge.Admin.SwitchWhenHealthyAsync(new RouteChange(_green.Address, "green") { HealthPath = "/ready" }, TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(20)));
 
         Assert.True(refused.UpstreamUnhealthy);
         Assert.Equal("blue", await _edge.Public.GetStringAsync("/"));

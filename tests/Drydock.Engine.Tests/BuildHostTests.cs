@@ -18,6 +18,19 @@ public sealed class BuildHostTests : IDisposable
     }
 
     [Fact]
+    public void Help_writes_the_parameters_schema_from_the_parameter_members_and_targets()
+    {
+        var (code, _) = Run("--help");
+        Assert.Equal(BuildHost.Success, code);
+        using var schema = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_root, ".nuke", "build.schema.json")));
+        var properties = schema.RootElement.GetProperty("definitions").GetProperty("build").GetProperty("properties");
+        Assert.Equal("array", properties.GetProperty("SampleFail").GetProperty("type").GetString());
+        Assert.Equal("string", properties.GetProperty("SampleRegistry").GetProperty("type").GetString());
+        Assert.Equal("Must be set for Ship", properties.GetProperty("SampleRegistry").GetProperty("description").GetString());
+        Assert.Equal(["Compile", "Test", "Ship"], properties.GetProperty("Target").GetProperty("items").GetProperty("enum").EnumerateArray().Select(e => e.GetString()).Take(3));
+    }
+
+    [Fact]
     public void The_default_target_runs_with_its_dependencies_and_a_summary()
     {
         var (code, output) = Run();

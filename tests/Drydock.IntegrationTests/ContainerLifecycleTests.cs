@@ -122,7 +122,7 @@ public sealed class ContainerLifecycleTests(DockerFixture fixture, ITestOutputHe
         Assert.Null(await docker.InspectImageAsync(fixture.RunId + "/absent:1"));
     }
 
-    private static async Task<ContainerDetails> WaitForHealthAsync(DockerCli docker, string name, TimeSpan timeout)
+    private static async Task<ContainerState> WaitForHealthAsync(DockerCli docker, string name, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
         while (true)

@@ -12,7 +12,7 @@ public sealed record DeployRequest(string App, string Repository, string Digest,
 {
     public string? Commit { get; init; }
 
-    public string Environment { get; init; } = "local";
+    public string Environment { get; init; } = EnvironmentId.DefaultName;
 
     public EnvironmentConfig Config { get; init; } = new();
 

@@ -7,7 +7,9 @@ namespace Drydock.Deploy;
 /// </summary>
 public sealed record RollbackRequest(string App)
 {
-    public string Environment { get; init; } = "local";
+    public string Environment { get; init; } = EnvironmentId.DefaultName;
+
+    public EnvironmentId Id => new(App, Environment);
 
     public string? ToVersion { get; init; }
 

@@ -9,9 +9,9 @@ public sealed class EnvironmentContainers(DockerCli docker)
     public DockerCli Docker { get; } = docker;
 
     /// <summary>All containers (running or not) of this app and environment, optionally of one role.</summary>
-    public async Task<IReadOnlyList<ContainerState>> ListAsync(string app, string environment, ContainerRole? role, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ContainerState>> ListAsync(EnvironmentId environment, ContainerRole? role, CancellationToken cancellationToken)
     {
-        var summaries = await Docker.PsAsync(new DockerPsSettings { All = true, LabelFilters = ReleaseLabels.Filter(app, environment, role) }, cancellationToken);
+        var summaries = await Docker.PsAsync(new DockerPsSettings { All = true, LabelFilters = ReleaseLabels.Filter(environment, role) }, cancellationToken);
         return summaries.Count == 0 ? [] : await InspectManyAsync(summaries.Select(s => s.Id).ToArray(), cancellationToken);
     }
 
@@ -26,8 +26,7 @@ public sealed class EnvironmentContainers(DockerCli docker)
             throw new ToolFailedException(Docker.Command(new DockerContainerInspectSettings(containers)), result, $"docker container inspect failed: {result.Error}");
         if (!result.Output.TrimStart().StartsWith('['))
             return [];
-        var details = DockerOutput.ParseContainerInspect(result.Output).ToDictionary(d => d.Id, StringComparer.Ordinal);
-        return ContainerStateParser.Parse(result.Output).Select(c => c with { Details = details.GetValueOrDefault(c.Id) }).ToList();
+        return DockerOutput.ParseContainerInspect(result.Output);
     }
 
     /// <summary>Creates (does not start) a container and returns its id.</summary>
@@ -67,7 +66,7 @@ public sealed class EnvironmentContainers(DockerCli docker)
     public async Task<int> PublishedPortAsync(string container, int containerPort, CancellationToken cancellationToken)
     {
         var result = await Docker.ExecuteAsync(new DockerPortSettings(container, containerPort), echoOutput: false, cancellationToken: cancellationToken);
-        return PortOutput.ParseHostPort(result.StandardOutput)
+        return DockerOutput.ParseHostPort(result.StandardOutput)
             ?? throw new DeployException($"docker port {container} {containerPort} named no host port: {result.Output}");
     }
 
@@ -78,10 +77,10 @@ public sealed class EnvironmentContainers(DockerCli docker)
         return [.. result.StandardOutput, .. result.StandardError];
     }
 
-    public async Task EnsureVolumeAsync(string name, string app, string environment, string role, CancellationToken cancellationToken)
+    public async Task EnsureVolumeAsync(string name, EnvironmentId environment, string role, CancellationToken cancellationToken)
     {
-        var labels = new Dictionary<string, string> { [ReleaseLabels.App] = app, [ReleaseLabels.Environment] = environment, [ReleaseLabels.Role] = role };
-        var existing = await Docker.ListVolumesAsync(new DockerVolumeLsSettings { LabelFilters = [$"{ReleaseLabels.App}={app}", $"{ReleaseLabels.Environment}={environment}"] }, cancellationToken);
+        var labels = ReleaseLabels.Owner(environment, role);
+        var existing = await Docker.ListVolumesAsync(new DockerVolumeLsSettings { LabelFilters = ReleaseLabels.Filter(environment) }, cancellationToken);
         if (existing.Any(v => v.Name == name))
             return;
         await Docker.CreateVolumeAsync(new DockerVolumeCreateSettings(name) { Labels = labels }, cancellationToken);

@@ -83,7 +83,7 @@ public static class DriftDetector
         var actualPorts = container.PortBindings.Select(p => $"{p.HostIp}:{p.HostPort}->{p.ContainerPort}").ToList();
         Expect("published port", expectedPort, actualPorts.Count == 0 ? "none" : string.Join(", ", actualPorts));
 
-        var expectedMounts = new[] { new VolumeMount(ReleaseNames.DataVolume(container.Labels[ReleaseLabels.App], container.Labels[ReleaseLabels.Environment]), ReleaseNames.DataMountPath) }
+        var expectedMounts = new[] { new VolumeMount(new EnvironmentId(container.Labels[ReleaseLabels.App], container.Labels[ReleaseLabels.Environment]).DataVolume, ReleaseNames.DataMountPath) }
             .Concat(config.Volumes.Select(ExtraVolume.Parse))
             .Select(m => $"{m.Source}:{m.Target}{(m.ReadOnly ? ":ro" : "")}")
             .Order(StringComparer.Ordinal);

@@ -6,9 +6,9 @@ namespace Drydock.Deploy;
 /// <summary>The edge's lines in <c>Status</c>: its container and health, the public port, the active route and its generation.</summary>
 public static class EdgeStatus
 {
-    public static async Task<IReadOnlyList<string>> DescribeAsync(EnvironmentEdge edges, string app, string environment, CancellationToken cancellationToken)
+    /// <param name="container">The edge container from the environment's listing; null when it has none.</param>
+    public static async Task<IReadOnlyList<string>> DescribeAsync(EnvironmentEdge edges, ContainerState? container, CancellationToken cancellationToken)
     {
-        var container = await edges.InspectAsync(app, environment, cancellationToken);
         if (container is null)
             return [];
         var port = container.Labels.GetValueOrDefault(EdgeLabels.PublicPort) ?? "?";

@@ -13,22 +13,22 @@ public sealed class VolumeReleaseHistory(EnvironmentContainers containers, IBuil
 {
     public const string FileName = "history.jsonl";
 
-    public async Task<IReadOnlyList<HistoryRecord>> ReadAsync(string app, string environment, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<HistoryRecord>> ReadAsync(EnvironmentId environment, CancellationToken cancellationToken)
     {
         var directory = Directory.CreateTempSubdirectory("drydock-state-");
         try
         {
             // The holder normally exists: copy at once (one docker call) and look further only when it is missing.
-            var copied = await CopyOutAsync(ReleaseNames.StateHolder(app, environment), directory.FullName, cancellationToken);
+            var copied = await CopyOutAsync(environment.StateHolder, directory.FullName, cancellationToken);
             if (copied.HolderMissing)
             {
-                if (await FindHolderAsync(app, environment, cancellationToken) is not { } holder)
+                if (await FindHolderAsync(environment, cancellationToken) is not { } holder)
                     return [];
                 copied = await CopyOutAsync(holder, directory.FullName, cancellationToken);
             }
             var records = HistoryJson.Parse(copied.Text ?? string.Empty, out var skipped);
             if (skipped > 0)
-                log.Write(LogLevel.Warning, $"Skipped {skipped} damaged line(s) of the history of {environment}");
+                log.Write(LogLevel.Warning, $"Skipped {skipped} damaged line(s) of the history of {environment.Name}");
             return records;
         }
         finally
@@ -39,7 +39,7 @@ public sealed class VolumeReleaseHistory(EnvironmentContainers containers, IBuil
 
     public async Task AppendAsync(HistoryRecord record, CancellationToken cancellationToken)
     {
-        var holder = await EnsureHolderAsync(record.App, record.Environment, cancellationToken);
+        var holder = await EnsureHolderAsync(new EnvironmentId(record.App, record.Environment), cancellationToken);
         var directory = Directory.CreateTempSubdirectory("drydock-state-");
         try
         {
@@ -60,14 +60,14 @@ public sealed class VolumeReleaseHistory(EnvironmentContainers containers, IBuil
     }
 
     /// <summary>The holder's name, creating volume and holder when missing.</summary>
-    public async Task<string> EnsureHolderAsync(string app, string environment, CancellationToken cancellationToken)
+    public async Task<string> EnsureHolderAsync(EnvironmentId environment, CancellationToken cancellationToken)
     {
-        var name = ReleaseNames.StateHolder(app, environment);
+        var name = environment.StateHolder;
         if (await containers.InspectAsync(name, cancellationToken) is not null)
             return name;
-        var volume = ReleaseNames.StateVolume(app, environment);
-        await containers.EnsureVolumeAsync(volume, app, environment, "state", cancellationToken);
-        var settings = HolderImage.Container(name, ReleaseLabels.Owner(app, environment, ContainerRole.State), [new VolumeMount(volume, ReleaseNames.StateMountPath)]);
+        var volume = environment.StateVolume;
+        await containers.EnsureVolumeAsync(volume, environment, "state", cancellationToken);
+        var settings = HolderImage.Container(name, ReleaseLabels.Owner(environment, ContainerRole.State), [new VolumeMount(volume, ReleaseNames.StateMountPath)]);
         var result = await HolderImage.CreateContainerAsync(containers.Docker, log, settings, cancellationToken);
         // Another run may have created it a moment ago; that one is as good.
         if (!result.Succeeded && await containers.InspectAsync(name, cancellationToken) is null)
@@ -75,14 +75,14 @@ public sealed class VolumeReleaseHistory(EnvironmentContainers containers, IBuil
         return name;
     }
 
-    private async Task<string?> FindHolderAsync(string app, string environment, CancellationToken cancellationToken)
+    private async Task<string?> FindHolderAsync(EnvironmentId environment, CancellationToken cancellationToken)
     {
-        var name = ReleaseNames.StateHolder(app, environment);
+        var name = environment.StateHolder;
         if (await containers.InspectAsync(name, cancellationToken) is not null)
             return name;
         // No holder: the history exists only if the volume does (e.g. the holder was removed by hand).
-        var volumes = await containers.Docker.ListVolumesAsync(new DockerVolumeLsSettings { LabelFilters = ReleaseLabels.Filter(app, environment) }, cancellationToken);
-        return volumes.Any(v => v.Name == ReleaseNames.StateVolume(app, environment)) ? await EnsureHolderAsync(app, environment, cancellationToken) : null;
+        var volumes = await containers.Docker.ListVolumesAsync(new DockerVolumeLsSettings { LabelFilters = ReleaseLabels.Filter(environment) }, cancellationToken);
+        return volumes.Any(v => v.Name == environment.StateVolume) ? await EnsureHolderAsync(environment, cancellationToken) : null;
     }
 
     /// <summary>The history file's text (null when there is none yet), or that the holder container does not exist.</summary>

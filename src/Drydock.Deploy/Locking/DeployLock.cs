@@ -34,10 +34,10 @@ public sealed class DeployLock : IAsyncDisposable
     public static async Task<DeployLock> AcquireAsync(
         EnvironmentContainers containers, IBuildLog log, TimeProvider time, LockRequest request, CancellationToken cancellationToken)
     {
-        var name = ReleaseNames.Lock(request.App, request.Environment);
+        var name = request.Environment.LockContainer;
         var info = new LockInfo(request.Holder, ProcessIdentity.Host, ProcessIdentity.ProcessId, request.ProcessStartedAt(ProcessIdentity.ProcessId),
             time.GetUtcNow(), request.Operation, Guid.NewGuid().ToString("N"));
-        var labels = new Dictionary<string, string>(ReleaseLabels.Owner(request.App, request.Environment, ContainerRole.Lock));
+        var labels = new Dictionary<string, string>(ReleaseLabels.Owner(request.Environment, ContainerRole.Lock));
         foreach (var (key, value) in info.ToLabels())
             labels[key] = value;
         var lockContainer = HolderImage.Container(name, labels, []);
@@ -62,9 +62,9 @@ public sealed class DeployLock : IAsyncDisposable
             var stale = LockStaleness.Decide(holder, now, ProcessIdentity.Host, request.ProcessStartedAt, request.LockTimeout);
             if (stale is null)
                 throw new DeployLockedException(
-                    $"{request.Environment} of {request.App} is locked by {holder.Describe(now)}; nothing was changed. "
+                    $"{request.Environment.Name} of {request.Environment.App} is locked by {holder.Describe(now)}; nothing was changed. "
                     + $"Wait for it to finish (if that run is truly gone, remove the lock with: docker rm {name}).", holder);
-            log.Write(LogLevel.Warning, $"Taking over the deploy lock of {request.Environment} from {holder.Describe(now)}: {stale}. Cleaning up after the interrupted run.");
+            log.Write(LogLevel.Warning, $"Taking over the deploy lock of {request.Environment.Name} from {holder.Describe(now)}: {stale}. Cleaning up after the interrupted run.");
             await containers.RemoveAsync([name], cancellationToken);
             tookOver = true;
         }
@@ -95,7 +95,7 @@ public sealed class DeployLock : IAsyncDisposable
 }
 
 /// <summary>What a lock is taken for, and how its staleness is judged.</summary>
-public sealed record LockRequest(string App, string Environment, string Operation, string Holder, TimeSpan LockTimeout)
+public sealed record LockRequest(EnvironmentId Environment, string Operation, string Holder, TimeSpan LockTimeout)
 {
     /// <summary>The start time of a process on this host (null: none); swappable for tests.</summary>
     public Func<int, DateTimeOffset?> ProcessStartedAt { get; init; } = ProcessIdentity.StartedAt;

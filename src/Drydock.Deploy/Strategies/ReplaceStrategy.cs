@@ -19,12 +19,15 @@ public sealed class ReplaceStrategy : IDeployStrategy
 {
     public string Name => "replace";
 
+    /// <summary>Each release publishes the port it was recorded with.</summary>
+    public bool OwnsPort => false;
+
     public async Task<RolloutResult> RollOutAsync(Rollout rollout, CancellationToken cancellationToken)
     {
         var (context, spec, stamp, serving) = (rollout.Context, rollout.Spec, rollout.Stamp, rollout.Serving);
         var containers = context.Containers;
-        var finalName = ReleaseNames.Container(spec.App, spec.Environment, spec.Version, stamp.ReleaseId);
-        var candidateName = serving is null ? null : ReleaseNames.Candidate(spec.App, spec.Environment, spec.Version, stamp.ReleaseId);
+        var finalName = rollout.Container;
+        var candidateName = serving is null ? null : spec.Id.Candidate(spec.Version, stamp.ReleaseId);
         try
         {
             // The env file lives only for the creates: secrets never sit on disk while health checks run.
@@ -44,7 +47,7 @@ public sealed class ReplaceStrategy : IDeployStrategy
             throw;
         }
         await containers.RemoveAsync([candidateName!], CancellationToken.None);
-        return await SwapAsync(context, spec, finalName, serving, cancellationToken);
+        return await SwapAsync(context, spec, finalName, serving, rollout.Snapshot.Serving?.Recorded?.Spec.Config ?? spec.Config, cancellationToken);
     }
 
     private static async Task<RolloutResult> StartFirstAsync(DeployContext context, ReleaseSpec spec, string finalName, CancellationToken cancellationToken)
@@ -69,13 +72,15 @@ public sealed class ReplaceStrategy : IDeployStrategy
         context.Log.Write(LogLevel.Information, $"{candidateName} is healthy after {verdict.Waited.TotalSeconds:0.0}s ({verdict.Reason})");
     }
 
-    private static async Task<RolloutResult> SwapAsync(DeployContext context, ReleaseSpec spec, string finalName, ContainerState serving, CancellationToken cancellationToken)
+    /// <param name="servingConfig">The configuration the serving release was recorded with (its drain timeout, port and health path).</param>
+    private static async Task<RolloutResult> SwapAsync(
+        DeployContext context, ReleaseSpec spec, string finalName, ContainerState serving, EnvironmentConfig servingConfig, CancellationToken cancellationToken)
     {
         var config = spec.Config;
         var endpoint = ProbeAddress.For(config, config.HostPort, config.Bind);
         var containers = context.Containers;
         var swapStarted = context.Time.GetUtcNow();
-        var oldDrain = ReleaseLabels.Read(serving.Labels)?.Spec.Config.DrainTimeout ?? config.DrainTimeout;
+        var oldDrain = servingConfig.DrainTimeout;
         context.Log.Write(LogLevel.Information, $"Swapping: stopping {serving.Name} (SIGTERM, up to {oldDrain.TotalSeconds:0}s to drain), then starting {finalName} on {config.Bind}:{config.HostPort}");
         try
         {
@@ -97,7 +102,7 @@ public sealed class ReplaceStrategy : IDeployStrategy
         {
             var diagnostics = await ContainerDiagnostics.DescribeAsync(context, finalName, null);
             await containers.RemoveAsync([finalName], CancellationToken.None);
-            var restored = await RestoreAsync(context, serving, spec.Config);
+            var restored = await RestoreAsync(context, serving, servingConfig);
             if (e is OperationCanceledException)
                 throw; // Ctrl-C: stopped, with the old release serving again.
             throw new DeployException($"The swap to {spec.Version} failed after stopping {serving.Name}: {e.Message}. {restored}\n{diagnostics}", e);
@@ -105,12 +110,11 @@ public sealed class ReplaceStrategy : IDeployStrategy
     }
 
     /// <summary>Starts the old container again; never leaves the environment with nothing running.</summary>
-    private static async Task<string> RestoreAsync(DeployContext context, ContainerState serving, EnvironmentConfig config)
+    private static async Task<string> RestoreAsync(DeployContext context, ContainerState serving, EnvironmentConfig old)
     {
         try
         {
             await context.Containers.StartAsync(serving.Name, CancellationToken.None);
-            var old = ReleaseLabels.Read(serving.Labels)?.Spec.Config ?? config;
             var verdict = await context.Health.WaitAsync(serving.Name, ProbeAddress.For(old, old.HostPort, old.Bind), old.DeployTimeout, CancellationToken.None);
             var text = verdict.Healthy ? $"Restarted {serving.Name}, which serves again." : $"Restarted {serving.Name}, but it is not healthy: {verdict.Reason}.";
             context.Log.Write(verdict.Healthy ? LogLevel.Warning : LogLevel.Error, text);

@@ -5,8 +5,15 @@ namespace Drydock.Deploy;
 /// <summary>What a strategy needs to run: the docker calls, the health waiter, the log and the clock.</summary>
 public sealed record DeployContext(EnvironmentContainers Containers, HealthWaiter Health, IBuildLog Log, TimeProvider Time);
 
-/// <summary>One release to bring up: its spec and stamp, the container serving now (null on a first deploy), and the secret values for its env file.</summary>
-public sealed record Rollout(DeployContext Context, ReleaseSpec Spec, ReleaseStamp Stamp, ContainerState? Serving, IReadOnlyDictionary<string, string> SecretValues);
+/// <summary>One release to bring up: its spec and stamp, the environment as read under the lock, and the secret values for its env file.</summary>
+public sealed record Rollout(DeployContext Context, ReleaseSpec Spec, ReleaseStamp Stamp, EnvironmentSnapshot Snapshot, IReadOnlyDictionary<string, string> SecretValues)
+{
+    /// <summary>The container serving now; null on a first deploy.</summary>
+    public ContainerState? Serving => Snapshot.Serving?.Container;
+
+    /// <summary>The release container this rollout creates.</summary>
+    public string Container => Spec.Id.ReleaseContainer(Spec.Version, Stamp.ReleaseId);
+}
 
 /// <summary>The container now serving, and how long the service was unavailable during the swap (null when nothing served before).</summary>
 public sealed record RolloutResult(string Container, TimeSpan? SwapGap, HealthVerdict Health)

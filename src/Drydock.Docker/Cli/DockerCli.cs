@@ -150,7 +150,7 @@ public sealed class DockerCli(IToolRunner runner)
         ExecuteAsync(settings with { Detach = false }, throwOnError, cancellationToken: cancellationToken);
 
     /// <summary>The container, or null when there is none by that name or id.</summary>
-    public async Task<ContainerDetails?> InspectContainerAsync(string container, CancellationToken cancellationToken = default)
+    public async Task<ContainerState?> InspectContainerAsync(string container, CancellationToken cancellationToken = default)
     {
         var settings = new DockerContainerInspectSettings(container);
         var result = await ExecuteAsync(settings, throwOnError: false, echoOutput: false, cancellationToken);

@@ -23,44 +23,6 @@ public static partial class DockerOutput
             };
         }).ToArray();
 
-    public static IReadOnlyList<ContainerDetails> ParseContainerInspect(string json) =>
-        ParseArray(json).Select(container =>
-        {
-            var state = container.Child("State");
-            var config = container.Child("Config");
-            return new ContainerDetails(
-                container.String("Id") ?? string.Empty,
-                (container.String("Name") ?? string.Empty).TrimStart('/'),
-                container.String("Image") ?? string.Empty,
-                config?.String("Image") ?? string.Empty,
-                state?.String("Status") ?? string.Empty,
-                state?.Bool("Running") ?? false,
-                state?.Int("ExitCode") ?? 0,
-                config?.StringMap("Labels") ?? new Dictionary<string, string>())
-            {
-                HealthStatus = state?.Child("Health")?.String("Status"),
-                RestartCount = container.Int("RestartCount"),
-                PublishedPorts = HostPorts(container.Child("NetworkSettings")?.Child("Ports")),
-            };
-        }).ToArray();
-
-    /// <summary><c>{"8080/tcp": [{"HostIp": "127.0.0.1", "HostPort": "18080"}], "9000/tcp": null}</c> → 8080/tcp → 18080 (the first binding).</summary>
-    private static Dictionary<string, int> HostPorts(JsonElement? ports)
-    {
-        var result = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (ports is not { ValueKind: JsonValueKind.Object } map)
-            return result;
-        foreach (var binding in map.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Array))
-        {
-            var port = binding.Value.EnumerateArray()
-                .Select(b => int.TryParse(b.String("HostPort"), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 0)
-                .FirstOrDefault(p => p is > 0 and <= 65535);
-            if (port > 0)
-                result[binding.Name] = port;
-        }
-        return result;
-    }
-
     public static IReadOnlyList<ContainerSummary> ParsePs(IEnumerable<string> lines) =>
         ParseLines(lines).Select(line => new ContainerSummary(
             line.String("ID") ?? string.Empty,
@@ -135,13 +97,13 @@ public static partial class DockerOutput
         return labels;
     }
 
-    /// <summary>Docker prints nanoseconds; .NET reads at most seven fractional digits.</summary>
+    /// <summary>Docker prints nanoseconds; .NET reads at most seven fractional digits. Absent, unreadable or <c>0001-01-01T00:00:00Z</c>: never (default).</summary>
     internal static DateTimeOffset ParseTimestamp(string? text)
     {
         if (string.IsNullOrEmpty(text))
             return default;
         var trimmed = Fraction().Replace(text, match => match.Value[..Math.Min(8, match.Value.Length)]);
-        return DateTimeOffset.Parse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        return DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value : default;
     }
 
     private static JsonElement[] ParseArray(string json)

@@ -19,6 +19,9 @@ internal static class JsonElementExtensions
     public static int Int(this JsonElement element, string name) =>
         element.Child(name) is { ValueKind: JsonValueKind.Number } child ? child.GetInt32() : 0;
 
+    public static long Long(this JsonElement element, string name) =>
+        element.Child(name) is { ValueKind: JsonValueKind.Number } child ? child.GetInt64() : 0;
+
     public static IReadOnlyList<string> Strings(this JsonElement element, string name) =>
         element.Child(name) is { ValueKind: JsonValueKind.Array } array
             ? array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToArray()

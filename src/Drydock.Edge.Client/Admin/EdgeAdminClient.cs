@@ -42,6 +42,30 @@ public sealed class EdgeAdminClient : IDisposable
     }
 
     /// <summary>
+    /// Switches as soon as the edge's own health check of the new upstream passes, asking again every
+    /// <paramref name="pollInterval"/> until <paramref name="timeout"/>: the edge probes it over the network the traffic
+    /// will take, so the route changes the moment it answers rather than at Docker's next scheduled health check. Throws
+    /// the last refusal when it never answers; any other refusal (conflict, bad input) at once.
+    /// </summary>
+    public async Task<RouteSwitchResult> SwitchWhenHealthyAsync(RouteChange change, TimeSpan timeout, TimeSpan? pollInterval = null, CancellationToken cancellationToken = default)
+    {
+        if (change.HealthPath is null)
+            throw new ArgumentException("A switch that waits for health needs the health path the edge should check.", nameof(change));
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return await SwitchAsync(change, cancellationToken);
+            }
+            catch (EdgeAdminException e) when (e.UpstreamUnhealthy && clock.Elapsed < timeout)
+            {
+                await Task.Delay(pollInterval ?? TimeSpan.FromMilliseconds(100), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
     /// Polls <c>GET /routes</c> until <paramref name="upstream"/> has nothing in flight (or is no longer listed), or the
     /// timeout passes. Call it after switching away from the upstream, before stopping its container.
     /// </summary>

@@ -57,7 +57,7 @@ public sealed class DeployFixture : IAsyncLifetime
         var baseImage = await BaseImage.EnsureAsync(docker, SetupLog, RepositoryRoot.Temp("base-image"));
         BaseImageReference = baseImage.Reference;
         // Built here once (kept afterwards, as Deploy keeps it), so no test's deploy pays for it.
-        await Drydock.Edge.Client.EdgeImage.EnsureAsync(docker, SetupLog, new Drydock.Edge.Client.EdgeImageSource(RepositoryRoot.Path), RepositoryRoot.Temp(), baseImage.Reference);
+        await EdgeImage.EnsureAsync(docker, SetupLog, new EdgeImageSource(RepositoryRoot.Path), RepositoryRoot.Temp(), baseImage.Reference);
         Registry = await LocalRegistry.EnsureRunningAsync(
             new LocalRegistryOptions(Path.Combine(WorkDirectory, "registry")) { Address = $"127.0.0.1:{FreePort.Next()}" }, docker.Runner, SetupLog);
 

@@ -40,6 +40,8 @@ public sealed class TestEnvironment : IAsyncDisposable
 
     public string Environment { get; }
 
+    public EnvironmentId Id => new(App, Environment);
+
     public int Port { get; }
 
     public string SecretValue { get; }
@@ -73,7 +75,7 @@ public sealed class TestEnvironment : IAsyncDisposable
         new(App) { Environment = Environment, ToVersion = toVersion, Repository = Fixture.Repository, Config = Config };
 
     public async Task<IReadOnlyList<ContainerState>> ContainersAsync(ContainerRole? role = null) =>
-        await new EnvironmentContainers(Docker).ListAsync(App, Environment, role, CancellationToken.None);
+        await new EnvironmentContainers(Docker).ListAsync(Id, role, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {
@@ -82,7 +84,7 @@ public sealed class TestEnvironment : IAsyncDisposable
         if (containers.Count > 0)
             await quiet.ExecuteAsync(new DockerRmSettings(containers.Select(c => c.Id).ToArray()) { Force = true, Volumes = true }, throwOnError: false);
         // The edge's network (the edge container and its state volume carry the app label and went above).
-        await quiet.ExecuteAsync(new DockerNetworkRmSettings(Drydock.Edge.Client.EdgeNames.Network(App, Environment)), throwOnError: false);
+        await quiet.ExecuteAsync(new DockerNetworkRmSettings(Id.Network), throwOnError: false);
         var volumes = await quiet.ListVolumesAsync(new DockerVolumeLsSettings { LabelFilters = [$"{ReleaseLabels.App}={App}"] });
         if (volumes.Count > 0)
             await quiet.ExecuteAsync(new DockerVolumeRmSettings(volumes.Select(v => v.Name).ToArray()) { Force = true }, throwOnError: false);

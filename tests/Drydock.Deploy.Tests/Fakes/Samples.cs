@@ -34,7 +34,7 @@ internal static class Samples
 
     /// <summary>A container as inspect would describe a healthy, untouched release of <paramref name="spec"/>.</summary>
     public static ContainerState Container(ReleaseSpec spec, ReleaseStamp stamp, string? name = null, bool running = true) =>
-        new(Guid.NewGuid().ToString("N"), name ?? ReleaseNames.Container(spec.App, spec.Environment, spec.Version, stamp.ReleaseId), stamp.ImageId, spec.ImageReference,
+        new(Guid.NewGuid().ToString("N"), name ?? spec.Id.ReleaseContainer(spec.Version, stamp.ReleaseId), stamp.ImageId, spec.ImageReference,
             ReleaseLabels.ForRelease(spec, stamp, ContainerRole.Release))
         {
             Running = running,
@@ -51,7 +51,7 @@ internal static class Samples
             CapDrop = ["ALL"],
             SecurityOpt = ["no-new-privileges"],
             PortBindings = [new PublishedPort($"{spec.Config.ContainerPort}/tcp", spec.Config.Bind, spec.Config.HostPort)],
-            Mounts = [new ContainerMount("volume", ReleaseNames.DataVolume(spec.App, spec.Environment), "/var/lib/docker/volumes/x/_data", "/data", true)],
+            Mounts = [new ContainerMount("volume", spec.Id.DataVolume, "/var/lib/docker/volumes/x/_data", "/data", true)],
             TmpfsMounts = ["/tmp"],
         };
 }

@@ -1,0 +1,47 @@
+using Drydock.Edge.Contract;
+using Drydock.Engine.Output;
+
+namespace Drydock.Deploy;
+
+/// <summary>Carries out an <see cref="EdgeRouteRepair"/> decided from the snapshot: start the target, switch to it, stop or remove the rest.</summary>
+public static class EdgeRepair
+{
+    /// <returns>Whether anything was started, switched, stopped or removed (then the snapshot is out of date).</returns>
+    public static async Task<bool> RunAsync(DeployContext context, EnvironmentSnapshot snapshot, EdgeView edge, EnvironmentConfig config, TimeSpan retryInterval, CancellationToken cancellationToken)
+    {
+        var repair = EdgeRouteRepair.Decide(edge.RoutedContainer, snapshot.ReleaseStates, snapshot.LastSucceededContainer, snapshot.RecordedContainers);
+        if (repair.NothingToDo)
+            return false;
+        context.Log.Write(LogLevel.Warning, $"Repairing {snapshot.Id.Name}'s edge: {repair.Reason}");
+        if (repair.Target is { } target)
+        {
+            var targetConfig = snapshot.Releases.FirstOrDefault(r => r.Container == target)?.Recorded?.Spec.Config ?? config;
+            if (repair.StartTarget)
+            {
+                await context.Containers.StartAsync(target.Name, cancellationToken);
+                var verdict = await context.Health.WaitAsync(target.Name, null, targetConfig.DeployTimeout, cancellationToken);
+                if (!verdict.Healthy)
+                    context.Log.Write(LogLevel.Warning, $"{target.Name} was started but is not healthy: {verdict.Reason}");
+            }
+            if (repair.Switch)
+            {
+                var version = target.Labels.GetValueOrDefault(ReleaseLabels.Version) ?? "unknown";
+                var change = new RouteChange(EdgeRoutes.Upstream(target.Name, targetConfig), version) { HealthPath = targetConfig.HealthPath, ExpectedGeneration = edge.Routes.Generation };
+                using var admin = edge.Running.CreateClient();
+                await EdgeSwitch.WhenHealthyAsync(context, admin, change, target.Name, targetConfig.DeployTimeout, retryInterval, "the edge's route is unchanged", cancellationToken);
+                context.Log.Write(LogLevel.Warning, $"The edge routes {snapshot.Id.Name} to {target.Name} ({version}) again");
+            }
+        }
+        foreach (var container in repair.Stop)
+        {
+            context.Log.Write(LogLevel.Warning, $"Stopping {container.Name}: it runs but the edge does not route to it (kept for rollback)");
+            await context.Containers.StopAsync(container.Name, config.DrainTimeout, cancellationToken);
+        }
+        if (repair.Remove.Count > 0)
+        {
+            context.Log.Write(LogLevel.Warning, $"Removing {string.Join(", ", repair.Remove.Select(c => c.Name))}: started by an interrupted run, never routed to");
+            await context.Containers.RemoveAsync(repair.Remove.Select(c => c.Id).ToArray(), cancellationToken);
+        }
+        return true;
+    }
+}

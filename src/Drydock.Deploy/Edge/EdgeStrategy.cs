@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Globalization;
+using Drydock.Edge.Client;
+using Drydock.Edge.Contract;
+using Drydock.Engine.Output;
+
+namespace Drydock.Deploy;
+
+/// <summary>
+/// Zero downtime through the environment's edge, which holds the published port and routes to one release over the
+/// environment's private network; releases publish nothing.
+/// <list type="number">
+/// <item>the edge and its route table are read with the environment (<see cref="ReadAsync"/>); a missing edge is created;</item>
+/// <item>run the release on the network, beside the serving one;</item>
+/// <item>health: Docker's health check, then the edge's own GET of the health path on the new upstream (the host
+/// never reaches an unpublished container). A release that fails either is removed; the edge never routed to it;</item>
+/// <item>switch the route (guarded by the generation read with the environment), wait for the old upstream's in-flight
+/// requests (bounded by the drain timeout), then stop the old container, which is kept for rollback (<see cref="RetirePlan"/>).</item>
+/// </list>
+/// A rollback brings back a release that served before, so it switches the moment the edge's check passes and confirms
+/// Docker's verdict afterwards (switching back if it fails). The first edge deploy of an environment whose release
+/// publishes the port itself moves the port to the edge (<see cref="EdgePortMove"/>).
+/// </summary>
+public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions options) : IDeployStrategy
+{
+    public string Name => "edge";
+
+    /// <summary>The edge holds the environment's port and bind: today's configuration, whatever a release recorded.</summary>
+    public bool OwnsPort => true;
+
+    public async Task<EnvironmentSnapshot> ReadAsync(DeployContext context, EnvironmentSnapshot snapshot, EnvironmentConfig config, CancellationToken cancellationToken)
+    {
+        // A release still publishing the port itself: the next deploy moves the port to the edge. No edge yet: the first edge deploy creates it.
+        if (snapshot.ReleaseStates.Any(r => EdgeRoutes.HoldsPort(r, config.HostPort)) || snapshot.EdgeContainer is not { } container)
+            return snapshot;
+        return snapshot with { Edge = await edges.ReadAsync(snapshot.Id, config, container, cancellationToken) };
+    }
+
+    public Task<bool> RepairAsync(DeployContext context, EnvironmentSnapshot snapshot, EnvironmentConfig config, CancellationToken cancellationToken) =>
+        snapshot.Edge is { } edge ? EdgeRepair.RunAsync(context, snapshot, edge, config, options.SwitchRetryInterval, cancellationToken) : Task.FromResult(false);
+
+    public bool Serves(EnvironmentSnapshot snapshot, ContainerState serving, ReleaseSpec spec) =>
+        serving is { Running: true, HealthStatus: null or "healthy" } && ReleasePlacement.IsBehindEdge(serving.Labels)
+        && snapshot.Edge is { } edge
+        && edge.Container.Labels.GetValueOrDefault(EdgeLabels.PublicPort) == spec.Config.HostPort.ToString(CultureInfo.InvariantCulture)
+        && string.Equals(edge.RoutedContainer, serving.Name, StringComparison.OrdinalIgnoreCase);
+
+    public async Task<RolloutResult> RollOutAsync(Rollout rollout, CancellationToken cancellationToken)
+    {
+        var (context, spec, serving, name) = (rollout.Context, rollout.Spec, rollout.Serving, rollout.Container);
+        var config = spec.Config;
+        var portHolder = serving is not null && EdgeRoutes.HoldsPort(serving, config.HostPort) ? serving : null;
+        var edge = rollout.Snapshot.Edge?.Running;
+        EdgeContainerSpec? edgeSpec = null;
+        if (edge is null)
+        {
+            edgeSpec = await edges.SpecAsync(spec.Id, config, rollout.Snapshot.EdgeContainer, cancellationToken);
+            // While a release still holds the port, the release joins the network before the edge exists.
+            if (portHolder is null)
+                edge = await edges.EnsureRunningAsync(edgeSpec, rollout.Snapshot.EdgeContainer, cancellationToken);
+            else
+                await edges.EnsureNetworkAsync(edgeSpec, cancellationToken);
+        }
+
+        Switched switched;
+        try
+        {
+            // The env file lives only for the docker run: secrets never sit on disk while health checks run.
+            using (var envFile = EnvFile.Write(rollout.SecretValues))
+                await context.Containers.RunAsync(ContainerPlan.Release(spec, rollout.Stamp, envFile?.Path, ReleasePlacement.OnNetwork(spec.Id.Network)), cancellationToken);
+            if (edge is null)
+                return await EdgePortMove.RunAsync(context, edges, options, spec, name, edgeSpec!, rollout.Snapshot.EdgeContainer, rollout.Snapshot.Serving!, cancellationToken);
+            using var admin = edge.CreateClient();
+            var before = rollout.Snapshot.Edge?.Routes ?? await admin.GetRoutesAsync(cancellationToken);
+            switched = await SwitchAsync(context, spec, rollout.Stamp.Action, name, edge, admin, before, serving, cancellationToken);
+        }
+        catch
+        {
+            // Before the switch: the edge never routed to it. Remove it; the old release keeps serving.
+            await context.Containers.RemoveAsync([name], CancellationToken.None);
+            throw;
+        }
+
+        // From here on the new release serves: what follows only retires the old one and never undoes the switch.
+        var summary = await RetireAsync(context, config, edge, RetirePlan.Decide(switched.PreviousUpstream, serving, name));
+        return new RolloutResult(name, switched.PreviousUpstream is null ? null : TimeSpan.Zero, switched.Verdict)
+        {
+            Endpoint = ProbeAddress.For(config, edge.PublicPort, config.Bind),
+            Summary = $"switched at the edge {edge.Container} (no gap){summary}",
+        };
+    }
+
+    /// <summary>The release is routed to; <paramref name="PreviousUpstream"/> was the route before (null: none).</summary>
+    private sealed record Switched(HealthVerdict Verdict, string? PreviousUpstream);
+
+    private async Task<Switched> SwitchAsync(
+        DeployContext context, ReleaseSpec spec, ReleaseAction action, string name, RunningEdge edge, EdgeAdminClient admin, RouteTableView before, ContainerState? serving,
+        CancellationToken cancellationToken)
+    {
+        var config = spec.Config;
+        var clock = Stopwatch.StartNew();
+        var change = new RouteChange(EdgeRoutes.Upstream(name, config), spec.Version) { HealthPath = config.HealthPath, ExpectedGeneration = before.Generation };
+        var still = before.Active is null ? "nothing served before" : $"{EdgeRoutes.Container(before.Active.Upstream)} still serves {spec.Environment}";
+        HealthVerdict verdict;
+        if (action == ReleaseAction.Rollback && config.HealthPath is not null)
+        {
+            // A release that served before: route to it the moment the edge's own check passes, then confirm Docker's verdict.
+            context.Log.Write(LogLevel.Information, $"Started {name}; switching the edge to it as soon as it answers {config.HealthPath} on the environment's network");
+            await EdgeSwitch.WhenHealthyAsync(context, admin, change, name, config.DeployTimeout, options.SwitchRetryInterval, still, cancellationToken);
+            context.Log.Write(LogLevel.Information, $"{edge.Container} routes {spec.Environment} to {name} ({spec.Version}) after {clock.Elapsed.TotalSeconds:0.0}s (its own check of {config.HealthPath}); waiting for Docker's verdict before retiring the old release");
+            try
+            {
+                verdict = await context.Health.WaitAsync(name, null, config.DeployTimeout, cancellationToken);
+            }
+            catch (OperationCanceledException) when (before.Active is not null)
+            {
+                // Ctrl-C: the new release is about to be removed, so the route goes back to the one still running.
+                await EdgeSwitch.BackAsync(context, admin, before.Active, name);
+                throw;
+            }
+            if (!verdict.Healthy)
+            {
+                var diagnostics = await ContainerDiagnostics.DescribeAsync(context, name, verdict);
+                var back = before.Active is null ? "" : await EdgeSwitch.BackAsync(context, admin, before.Active, name);
+                throw new DeployException($"{spec.Version} answered the edge but Docker calls it not healthy: {verdict.Reason}. {back}It was removed.\n{diagnostics}");
+            }
+        }
+        else
+        {
+            context.Log.Write(LogLevel.Information, $"Verifying {name} beside {(serving?.Name ?? "nothing")} on {edge.Container}'s network before switching the edge");
+            verdict = await ContainerDiagnostics.RequireHealthyAsync(context, name, null, spec, $"the edge never routed to it and {still}", cancellationToken);
+            var left = config.DeployTimeout - clock.Elapsed;
+            await EdgeSwitch.WhenHealthyAsync(context, admin, change, name, left > TimeSpan.FromSeconds(5) ? left : TimeSpan.FromSeconds(5), options.SwitchRetryInterval, still, cancellationToken);
+            context.Log.Write(LogLevel.Information, $"{edge.Container} routes {spec.Environment} to {name} ({spec.Version}) after {clock.Elapsed.TotalSeconds:0.0}s ({verdict.Reason}, then the edge's own check)");
+        }
+
+        return new Switched(verdict, before.Active?.Upstream);
+    }
+
+    /// <summary>Carries out a <see cref="RetirePlan"/>: waits for the drain, then stops with what is left of the drain timeout as grace.</summary>
+    private static async Task<string> RetireAsync(DeployContext context, EnvironmentConfig config, RunningEdge edge, RetirePlan plan)
+    {
+        if (plan.NothingToDo)
+            return "";
+        TimeSpan? waited = null;
+        var drained = "";
+        if (plan.DrainUpstream is { } upstream)
+        {
+            try
+            {
+                using var admin = edge.CreateClient();
+                var drain = await admin.WaitForDrainAsync(upstream, config.DrainTimeout, cancellationToken: CancellationToken.None);
+                waited = drain.Waited;
+                drained = drain.Drained ? $"; {plan.Stop[0]} drained in {drain.Waited.TotalSeconds:0.00}s" : $"; {plan.Stop[0]} still had {drain.InFlight} request(s) in flight after {drain.Waited.TotalSeconds:0}s";
+            }
+            catch (Exception e) when (e is HttpRequestException or EdgeAdminException or InvalidOperationException or TaskCanceledException)
+            {
+                context.Log.Write(LogLevel.Warning, $"Could not follow the drain of {upstream} at the edge ({e.Message}); stopping it with SIGTERM and {config.DrainTimeout.TotalSeconds:0}s grace");
+            }
+        }
+        var grace = RetirePlan.Grace(config.DrainTimeout, waited);
+        foreach (var container in plan.Stop)
+        {
+            try
+            {
+                await context.Containers.StopAsync(container, grace, CancellationToken.None);
+            }
+            catch (Drydock.Engine.Tooling.ToolFailedException e)
+            {
+                context.Log.Write(LogLevel.Warning, $"Could not stop {container} ({e.Message}); it no longer receives traffic. The next deploy stops it.");
+            }
+        }
+        return drained + $"; stopped {string.Join(", ", plan.Stop)} (kept for rollback)";
+    }
+}

@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Xml.Linq;
+
+namespace Drydock.Deploy;
+
+/// <summary>
+/// Where the edge is built from (<c>src/Drydock.Edge</c> of a Drydock checkout) and a hash of everything that decides
+/// what gets built: the project's files (not bin/obj), the versions of the packages it references, the shared language
+/// rules, the SDK pin and the base image. Same inputs, same hash, same tag: an edge image is built once per change to
+/// the edge, and an unrelated change elsewhere in the repository never rebuilds it.
+/// </summary>
+public sealed record EdgeImageSource(string RepositoryRoot)
+{
+    public string ProjectDirectory => Path.Combine(RepositoryRoot, "src", "Drydock.Edge");
+
+    public string ProjectFile => Path.Combine(ProjectDirectory, "Drydock.Edge.csproj");
+
+    public string Dockerfile => Path.Combine(ProjectDirectory, "Dockerfile");
+
+    /// <summary>The edge's <c>&lt;Version&gt;</c>, the readable half of its image tag.</summary>
+    public string Version() =>
+        XDocument.Load(ProjectFile).Descendants("Version").Select(v => v.Value.Trim()).FirstOrDefault(v => v.Length > 0) ?? "0.0.0";
+
+    /// <summary>Twelve hex digits of SHA-256 over the inputs above, with line endings normalized (a Windows checkout hashes the same).</summary>
+    public string ContentHash(string baseImage) => Digest($"base={baseImage}\n" + Inputs());
+
+    /// <summary>The same over the sources alone, without the base image.</summary>
+    public string SourceHash() => Digest(Inputs());
+
+    private string Inputs()
+    {
+        if (!File.Exists(ProjectFile))
+            throw new FileNotFoundException($"No edge project at {ProjectFile}: the edge image is built from a Drydock checkout.", ProjectFile);
+        var text = new StringBuilder();
+        foreach (var file in InputFiles())
+            text.Append(file.Name).Append('=').Append(Hash(File.ReadAllText(file.Path))).Append('\n');
+        foreach (var (package, version) in PackageVersions())
+            text.Append("package ").Append(package).Append('=').Append(version).Append('\n');
+        return text.ToString();
+    }
+
+    private static string Digest(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12];
+
+    private IEnumerable<(string Name, string Path)> InputFiles()
+    {
+        var project = Directory.EnumerateFiles(ProjectDirectory, "*", SearchOption.AllDirectories)
+            .Select(path => (Name: "src/Drydock.Edge/" + Path.GetRelativePath(ProjectDirectory, path).Replace('\\', '/'), Path: path))
+            .Where(file => !file.Name.Split('/').Any(part => part is "bin" or "obj"));
+        var shared = new[] { "Directory.Build.props", "global.json" }
+            .Select(name => (Name: name, Path: Path.Combine(RepositoryRoot, name)))
+            .Where(file => File.Exists(file.Path));
+        return project.Concat(shared).OrderBy(file => file.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>Only the central versions of packages the edge references: adding a package for another project changes nothing here.</summary>
+    private IEnumerable<(string Package, string Version)> PackageVersions()
+    {
+        var referenced = XDocument.Load(ProjectFile).Descendants("PackageReference")
+            .Select(p => (string?)p.Attribute("Include")).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var central = Path.Combine(RepositoryRoot, "Directory.Packages.props");
+        if (!File.Exists(central))
+            return [];
+        return XDocument.Load(central).Descendants("PackageVersion")
+            .Select(p => (Package: (string?)p.Attribute("Include") ?? "", Version: (string?)p.Attribute("Version") ?? ""))
+            .Where(p => referenced.Contains(p.Package))
+            .OrderBy(p => p.Package, StringComparer.Ordinal);
+    }
+
+    private static string Hash(string content) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content.ReplaceLineEndings("\n"))));
+}

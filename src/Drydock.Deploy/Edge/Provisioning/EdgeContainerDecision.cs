@@ -1,0 +1,47 @@
+using Drydock.Docker;
+
+namespace Drydock.Deploy;
+
+public enum EdgeContainerAction
+{
+    /// <summary>Running, made from this spec: nothing to do (the common case of every deploy).</summary>
+    Keep,
+
+    /// <summary>Exists from this spec but is stopped: start it; it serves its saved route at once.</summary>
+    Start,
+
+    /// <summary>No edge yet: create it (it answers 503 until the first route is switched in).</summary>
+    Create,
+
+    /// <summary>
+    /// Made from another spec (new edge image, port, bind or limits): remove and create it. The environment's port is
+    /// closed for the second or so that takes; the route survives on the state volume. Only when asked for (an edge
+    /// upgrade is a deliberate, announced interruption, as kamal-proxy's reboot is), or when the old edge is not running.
+    /// </summary>
+    Recreate,
+
+    /// <summary>Running but made from another spec, and recreating was not allowed: it keeps serving; the caller says so.</summary>
+    KeepOutdated,
+}
+
+/// <summary>What to do about an environment's edge container, decided from <c>docker inspect</c> alone.</summary>
+public static class EdgeContainerDecision
+{
+    /// <param name="allowRecreate">Whether a running edge made from another spec may be replaced now (a brief interruption of the port).</param>
+    public static (EdgeContainerAction Action, string Reason) Decide(ContainerState? existing, EdgeContainerSpec spec, bool allowRecreate = false)
+    {
+        if (existing is null)
+            return (EdgeContainerAction.Create, $"{spec.ContainerName} does not exist");
+        var fingerprint = existing.Labels.GetValueOrDefault(EdgeLabels.Fingerprint);
+        if (fingerprint != spec.Fingerprint())
+        {
+            var why = $"{spec.ContainerName} was made from other settings (fingerprint {fingerprint ?? "none"}, now {spec.Fingerprint()}; image {existing.ConfiguredImage} → {spec.Image})";
+            return existing.Running && !allowRecreate
+                ? (EdgeContainerAction.KeepOutdated, why + "; it keeps serving until the edge is upgraded deliberately")
+                : (EdgeContainerAction.Recreate, why);
+        }
+        if (!existing.Running)
+            return (EdgeContainerAction.Start, $"{spec.ContainerName} exists but is {existing.Status}");
+        return (EdgeContainerAction.Keep, $"{spec.ContainerName} runs {existing.ConfiguredImage}");
+    }
+}

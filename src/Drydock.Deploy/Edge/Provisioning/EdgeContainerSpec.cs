@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Drydock.Docker;
+
+namespace Drydock.Deploy;
+
+/// <summary>
+/// One environment's edge container, as data: the <c>docker run</c> settings, its network and its state volume. Hardened
+/// like the apps: the image's non-root user, read-only root with a tmpfs /tmp, no capabilities, no privilege escalation,
+/// memory/CPU/pids limits, restarted unless stopped. The public port is bound where <see cref="Bind"/> says (loopback
+/// by default); the admin port only ever on the host's loopback.
+/// </summary>
+/// <param name="Image">The edge image, e.g. from <see cref="EdgeImage.EnsureAsync"/>.</param>
+/// <param name="PublicPort">The environment's port on the host; 0 lets docker pick one (read it back with <c>docker port</c>).</param>
+public sealed record EdgeContainerSpec(EnvironmentId Environment, string Image, int PublicPort)
+{
+    /// <summary>Where the edge listens inside its container: the environment's traffic, and the admin API.</summary>
+    public const int ContainerPublicPort = 8080;
+    public const int ContainerAdminPort = 9901;
+    public const string StateMountPath = "/state";
+
+    /// <summary>Host address the public port is bound to: loopback unless the environment deliberately says otherwise.</summary>
+    public string Bind { get; init; } = "127.0.0.1";
+
+    /// <summary>Admin port on the host's loopback; 0 (default) lets docker pick a free one, found again with <c>docker port</c>.</summary>
+    public int AdminPort { get; init; }
+
+    public string Memory { get; init; } = "256m";
+
+    /// <summary>The edge is on every request's path; a tight CPU quota shows up directly as tail latency.</summary>
+    public string Cpus { get; init; } = "1.0";
+
+    public int PidsLimit { get; init; } = 128;
+
+    public string TmpfsSize { get; init; } = "16m";
+
+    /// <summary>After SIGTERM the edge finishes in-flight requests for up to this long; docker waits a little longer before SIGKILL.</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public string ContainerName => Environment.EdgeContainer;
+
+    public string Network => Environment.Network;
+
+    public string StateVolume => Environment.EdgeStateVolume;
+
+    public void Validate()
+    {
+        var problems = new List<string>();
+        if (PublicPort is < 0 or > 65535)
+            problems.Add($"public port {PublicPort} is not a port");
+        if (AdminPort is < 0 or > 65535)
+            problems.Add($"admin port {AdminPort} is not a port");
+        if (PublicPort != 0 && PublicPort == AdminPort)
+            problems.Add($"the public and admin ports are both {PublicPort}");
+        if (string.IsNullOrWhiteSpace(Image))
+            problems.Add("no edge image");
+        if (ShutdownTimeout < TimeSpan.Zero)
+            problems.Add("the shutdown timeout cannot be negative");
+        if (problems.Count > 0)
+            throw new ArgumentException("The edge container spec is invalid: " + string.Join("; ", problems) + ".");
+    }
+
+    /// <summary>The <c>docker run</c> (detached) of the edge, labelled with its fingerprint.</summary>
+    public DockerRunSettings ToRunSettings()
+    {
+        var settings = Unlabelled();
+        var labels = new Dictionary<string, string>(settings.Labels) { [EdgeLabels.Fingerprint] = Fingerprint(settings) };
+        return settings with { Labels = labels };
+    }
+
+    public DockerNetworkCreateSettings ToNetworkSettings() =>
+        new(Network) { Driver = "bridge", Labels = EdgeLabels.Owner(Environment) };
+
+    public DockerVolumeCreateSettings ToVolumeSettings() =>
+        new(StateVolume) { Labels = EdgeLabels.Owner(Environment) };
+
+    /// <summary>The fingerprint label the container of this spec carries.</summary>
+    public string Fingerprint() => Fingerprint(Unlabelled());
+
+    private DockerRunSettings Unlabelled()
+    {
+        var seconds = ((int)Math.Ceiling(ShutdownTimeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        var labels = new Dictionary<string, string>(EdgeLabels.Owner(Environment))
+        {
+            [EdgeLabels.PublicPort] = PublicPort.ToString(CultureInfo.InvariantCulture),
+        };
+        return new DockerRunSettings(Image)
+        {
+            Name = ContainerName,
+            Detach = true,
+            Labels = labels,
+            Network = Network,
+            Publish =
+            [
+                new PortMapping(PublicPort, ContainerPublicPort, Bind),
+                new PortMapping(AdminPort, ContainerAdminPort, "127.0.0.1"),
+            ],
+            Environment = new Dictionary<string, string> { ["EDGE_SHUTDOWN_TIMEOUT_SECONDS"] = seconds },
+            Volumes = [new VolumeMount(StateVolume, StateMountPath)],
+            ReadOnly = true,
+            Tmpfs = [$"/tmp:rw,noexec,nosuid,size={TmpfsSize}"],
+            CapDrop = ["ALL"],
+            SecurityOpt = ["no-new-privileges"],
+            Restart = "unless-stopped",
+            Memory = Memory,
+            Cpus = Cpus,
+            PidsLimit = PidsLimit,
+            // Docker's SIGKILL comes after the edge's own grace, never before it.
+            StopTimeout = ShutdownTimeout + TimeSpan.FromSeconds(5),
+        };
+    }
+
+    private static string Fingerprint(DockerRunSettings settings) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', settings.ToArguments()))))[..16];
+}

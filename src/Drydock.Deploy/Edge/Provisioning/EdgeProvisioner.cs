@@ -1,0 +1,87 @@
+using Drydock.Docker;
+using Drydock.Edge.Client;
+using Drydock.Engine.Output;
+
+namespace Drydock.Deploy;
+
+/// <summary>
+/// Makes an environment's edge exist and answer: its private network, its state volume, and the container itself
+/// (kept, started, created or recreated as <see cref="EdgeContainerDecision"/> says). Idempotent: on an environment
+/// whose edge already runs from the same spec it costs one health request (the caller read the container already).
+/// </summary>
+public sealed class EdgeProvisioner(DockerCli docker, IBuildLog log)
+{
+    /// <summary>Where the host reaches published loopback ports; the admin port is only ever published there.</summary>
+    public string AdminHost { get; init; } = "127.0.0.1";
+
+    /// <param name="existing">The edge container as the caller read it (null: there is none).</param>
+    /// <param name="allowRecreate">
+    /// Replace a running edge made from another spec (new edge image, port, limits). Off for deploys, which must not
+    /// interrupt the port; on for a deliberate edge upgrade.
+    /// </param>
+    public async Task<RunningEdge> EnsureAsync(EdgeContainerSpec spec, ContainerState? existing, TimeSpan startTimeout, bool allowRecreate = false, CancellationToken cancellationToken = default)
+    {
+        spec.Validate();
+        var (action, reason) = EdgeContainerDecision.Decide(existing, spec, allowRecreate);
+        // A running edge is attached to its network and mounts its volume, and its inspect names its ports: the common
+        // case of every deploy costs one docker call (each is a process start, slow on a loaded host).
+        if (action is not (EdgeContainerAction.Keep or EdgeContainerAction.KeepOutdated))
+        {
+            await EnsureNetworkAsync(spec, cancellationToken);
+            await docker.CreateVolumeAsync(spec.ToVolumeSettings(), cancellationToken); // docker volume create is idempotent
+        }
+        switch (action)
+        {
+            case EdgeContainerAction.Create:
+                log.Write(LogLevel.Information, $"Starting edge {spec.ContainerName} ({reason})");
+                await docker.RunDetachedAsync(spec.ToRunSettings(), cancellationToken);
+                break;
+            case EdgeContainerAction.Start:
+                log.Write(LogLevel.Information, $"Starting edge {spec.ContainerName} ({reason})");
+                await docker.ExecuteAsync(new DockerStartSettings(spec.ContainerName), echoOutput: false, cancellationToken: cancellationToken);
+                break;
+            case EdgeContainerAction.Recreate:
+                log.Write(LogLevel.Warning, $"Recreating edge {spec.ContainerName}: {reason}. Port {spec.PublicPort} is closed until the new edge listens; its route is kept.");
+                await docker.RemoveContainersAsync(new DockerRmSettings(spec.ContainerName) { Force = true }, cancellationToken);
+                await docker.RunDetachedAsync(spec.ToRunSettings(), cancellationToken);
+                break;
+            case EdgeContainerAction.Keep:
+                log.Write(LogLevel.Debug, $"Edge {spec.ContainerName} is up ({reason})");
+                break;
+            case EdgeContainerAction.KeepOutdated:
+                log.Write(LogLevel.Warning, $"Edge {reason}.");
+                break;
+        }
+
+        var kept = action is EdgeContainerAction.Keep or EdgeContainerAction.KeepOutdated ? existing : null;
+        var adminPort = kept?.HostPort(EdgeContainerSpec.ContainerAdminPort)
+            ?? await PublishedPortAsync(spec.ContainerName, EdgeContainerSpec.ContainerAdminPort, cancellationToken);
+        var publicPort = spec.PublicPort != 0 ? spec.PublicPort
+            : kept?.HostPort(EdgeContainerSpec.ContainerPublicPort) ?? await PublishedPortAsync(spec.ContainerName, EdgeContainerSpec.ContainerPublicPort, cancellationToken);
+        var edge = new RunningEdge(spec.ContainerName, new Uri($"http://{AdminHost}:{adminPort}"), publicPort, action, reason);
+        using var client = edge.CreateClient();
+        if (!await client.WaitUntilHealthyAsync(startTimeout, cancellationToken))
+            throw new TimeoutException($"Edge {spec.ContainerName} did not answer on {edge.AdminAddress} within {startTimeout.TotalSeconds:0}s; see docker logs {spec.ContainerName}.");
+        return edge;
+    }
+
+    /// <summary>The admin address of a running edge from its inspect; null when it publishes none (e.g. stopped).</summary>
+    public Uri? AdminAddress(ContainerState edge) =>
+        edge.HostPort(EdgeContainerSpec.ContainerAdminPort) is { } port ? new Uri($"http://{AdminHost}:{port}") : null;
+
+    private async Task EnsureNetworkAsync(EdgeContainerSpec spec, CancellationToken cancellationToken)
+    {
+        var result = await docker.ExecuteAsync(spec.ToNetworkSettings(), throwOnError: false, echoOutput: false, cancellationToken);
+        if (result.Succeeded)
+            log.Write(LogLevel.Information, $"Created network {spec.Network}");
+        else if (!result.StandardError.Any(line => line.Contains("already exists", StringComparison.Ordinal)))
+            throw new InvalidOperationException($"Could not create network {spec.Network}: {result.Error}");
+    }
+
+    private async Task<int> PublishedPortAsync(string container, int containerPort, CancellationToken cancellationToken)
+    {
+        var result = await docker.ExecuteAsync(new DockerPortSettings(container, containerPort), echoOutput: false, cancellationToken: cancellationToken);
+        return DockerOutput.ParseHostPort(result.StandardOutput)
+            ?? throw new InvalidOperationException($"docker port {container} {containerPort} named no host port: {result.Output}");
+    }
+}

@@ -1,0 +1,56 @@
+namespace Drydock.Deploy;
+
+/// <summary>
+/// One environment of one app, e.g. <c>notes</c>/<c>production</c>, and every name Drydock gives it on the engine, each
+/// in docker's name charset (see <see cref="ReleaseNames.Sanitize"/>). Names are for people; what belongs to an
+/// environment is decided by its labels (<see cref="ReleaseLabels"/>), never by parsing names.
+/// </summary>
+public sealed record EnvironmentId
+{
+    /// <summary>The environment a command targets when none is named.</summary>
+    public const string DefaultName = "local";
+
+    /// <exception cref="DeployException">The app or environment name leaves nothing to name a container with.</exception>
+    public EnvironmentId(string app, string name = DefaultName)
+    {
+        App = app;
+        Name = name;
+        Slug = $"{ReleaseNames.Sanitize(app)}-{ReleaseNames.Sanitize(name)}";
+    }
+
+    public string App { get; }
+
+    public string Name { get; }
+
+    /// <summary><c>notes-production</c>: the part every name below shares.</summary>
+    private string Slug { get; }
+
+    /// <summary>A created, never started container: docker refuses a second one with this name, atomically.</summary>
+    public string LockContainer => $"drydock-lock-{Slug}";
+
+    /// <summary>A created, never started container that mounts <see cref="StateVolume"/>, for <c>docker cp</c>.</summary>
+    public string StateHolder => $"drydock-state-{Slug}";
+
+    /// <summary>Mounted at <see cref="ReleaseNames.DataMountPath"/> in every release.</summary>
+    public string DataVolume => $"drydock-{Slug}-data";
+
+    /// <summary>Holds the history.</summary>
+    public string StateVolume => $"drydock-{Slug}-state";
+
+    /// <summary>The private network of the environment's edge and releases.</summary>
+    public string Network => $"drydock-{Slug}";
+
+    /// <summary>The environment's edge, which holds its port.</summary>
+    public string EdgeContainer => $"drydock-edge-{Slug}";
+
+    /// <summary>Holds the edge's <c>routes.json</c> across restarts and re-creations of the edge.</summary>
+    public string EdgeStateVolume => $"drydock-edge-{Slug}-state";
+
+    /// <summary><c>notes-local-1.2.3-a1b2c3</c>: the release id keeps a redeploy of one version from colliding with the retained one.</summary>
+    public string ReleaseContainer(string version, string releaseId) => $"{Slug}-{ReleaseNames.Sanitize(version)}-{releaseId}";
+
+    /// <summary>The container started beside the serving one on a temporary port, to be verified before the swap.</summary>
+    public string Candidate(string version, string releaseId) => ReleaseContainer(version, releaseId) + "-candidate";
+
+    public override string ToString() => $"{App}/{Name}";
+}
