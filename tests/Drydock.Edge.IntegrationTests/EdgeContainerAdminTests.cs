@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Drydock.Docker;
+using Drydock.Deploy;
 using Drydock.Edge.Client;
 using Drydock.Edge.Contract;
 using Drydock.Engine.Output;
@@ -38,7 +39,7 @@ public sealed class EdgeContainerAdminTests : IAsyncLifetime
         await _docker.CreateNetworkAsync(new DockerNetworkCreateSettings(Network));
         await _docker.CreateVolumeAsync(new DockerVolumeCreateSettings(Volume));
         // The deploy's own hardening (EdgeContainerSpec), minus its admin port, plus EDGE_ADMIN_PORT=off.
-        var hardened = new EdgeContainerSpec("edg", _id, image, PublicPort).ToRunSettings() with
+        var hardened = new EdgeContainerSpec(new EnvironmentId("edg", _id), image, PublicPort).ToRunSettings() with
         {
             Name = Edge,
             Network = Network,
@@ -81,7 +82,7 @@ public sealed class EdgeContainerAdminTests : IAsyncLifetime
         Assert.Contains(AdminPaths.GenerationConflictType, conflict.Output);
         var counted = Json<EdgeMetricsView>(metrics).Upstreams.Single();
         Assert.Equal((1L, 1L, 0L), (counted.Total.Requests, counted.Total.Status5xx, counted.Total.UpstreamFailures));
-        Assert.Equal([$"{EdgeContainerSpec.ContainerPublicPort}/tcp"], inspect!.PublishedPorts.Keys); // nothing else reaches the host
+        Assert.Equal([$"{EdgeContainerSpec.ContainerPublicPort}/tcp"], inspect!.ActivePorts.Select(p => p.ContainerPort).Distinct()); // nothing else reaches the host
     }
 
     private Task<Drydock.Engine.Tooling.ToolResult> AdminAsync(params string[] args) =>
