@@ -1,9 +1,17 @@
 using Drydock.Engine.Output;
+using Drydock.Engine.Parameters;
+using Drydock.Engine.Planning;
 using Drydock.Engine.Targets;
 using Drydock.Release;
 
 partial class Build
 {
+    [Parameter("Publish self-contained on the runtime-deps base (default: framework-dependent on the ASP.NET base, so a release ships only the app)")]
+    readonly bool SelfContained;
+
+    [Parameter("What builds and pushes the image: Docker (docker build and push, the default) or Sdk (dotnet publish -t:PublishContainer, no Docker daemon)")]
+    readonly ImageBuilderKind ImageBuilder = ImageBuilderKind.Docker;
+
     ReleaseChain? _release;
 
     /// <summary>One chain per run, so the version, the registry and its answers are worked out once.</summary>
@@ -17,19 +25,28 @@ partial class Build
         BaseImage = BaseImage,
         AllowDirty = AllowDirty,
         HealthPath = HealthPath ?? "/health/ready",
+        SelfContained = SelfContained,
+        ImageBuilder = ImageBuilder,
     }, Tools, Log.Current, Secrets);
+
+    /// <summary>True for an ASP.NET Core app; otherwise stops the build before anything runs, with the reason.</summary>
+    bool ProjectIsAWebApp =>
+        !File.Exists(Release.Settings.ProjectPath) || ProjectFile.NotAWebAppReason(Release.Settings.ProjectPath) is not { } reason
+            ? true
+            : throw new PlanningException($"Nothing was run: {reason}");
 
     bool AlreadyPublished => Release.IsAlreadyPublishedAsync().GetAwaiter().GetResult();
 
     Target Publish => _ => _
-        .Description("Self-contained linux-x64 publish of the service, stamped with the GitVersion version")
+        .Description("linux-x64 publish of the service (framework-dependent unless --self-contained), stamped with the GitVersion version; its NuGet SBOM")
         .DependsOn(Test)
         .Requires(() => Project)
+        .Requires(() => ProjectIsAWebApp)
         .OnlyWhenDynamic(() => !AlreadyPublished)
         .Executes(ct => Release.PublishAsync(ct));
 
     Target BuildImage => _ => _
-        .Description("docker build of the published output with OCI labels")
+        .Description("docker build (or the SDK container builder) of the published output on its base, with OCI labels and the SBOM")
         .DependsOn(Publish)
         .OnlyWhenDynamic(() => !AlreadyPublished)
         .Executes(ct => Release.BuildImageAsync(ct));
