@@ -24,7 +24,7 @@ public static class DotNetCommands
 
     /// <summary>
     /// The SDK's daemonless container builder: publishes framework-dependent and pushes the image straight to the
-    /// registry (<c>-t:PublishContainer</c>). Labels come from <paramref name="labelsTargetsFile"/>, an MSBuild file
+    /// registry (<c>-t:PublishContainer</c>). Labels come from <see cref="PublishContainerSettings.LabelsTargetsFile"/>, an MSBuild file
     /// with ContainerLabel items (items cannot be given on a command line).
     /// </summary>
     public static ToolCommand PublishContainer(PublishContainerSettings settings) =>

@@ -35,9 +35,7 @@ public sealed record PublishContainerSettings(
         // A semicolon list must be quoted for MSBuild, or it would read the second tag as a new property.
         yield return $"-p:ContainerImageTags=\"{string.Join(';', Tags)}\"";
         yield return $"-p:ContainerUser={User}";
-        yield return "-p:ContainerWorkingDirectory=/app";
-        // Our labels are the only ones: the SDK's own would add a clock-based created date.
-        yield return "-p:ContainerGenerateLabels=false";
+        yield return "-p:ContainerWorkingDirectory=/app/";
         yield return $"-p:CustomAfterMicrosoftCommonTargets={LabelsTargetsFile}";
     }
 }
