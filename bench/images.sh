@@ -7,6 +7,8 @@
 # (empty commits: the app is unchanged, only its version stamp moves), and for each:
 #   wall        `./build.sh BuildImage TagImage PushImage --skip Restore Compile Test Publish`: BuildImage + PushImage
 #               warm, measured from outside, build start-up included (Publish ran just before, untimed)
+#   floor       `./build.sh --help` right before it, in the same clone: what starting a build costs on this machine
+#               at that moment (the baseline; the wall minus it is the targets' own time)
 #   added       compressed bytes the release adds to the registry: its manifest, config and every layer blob the
 #               previous release did not have (what a host that runs the previous release pulls); the SBOM beside it
 #               (a few KB) is not counted
@@ -82,10 +84,13 @@ for app in $APPS; do
       git -C "$work/$app" "${git_as[@]}" commit -q --allow-empty -m "bench: release $i"
       build "$app" "$mode" "$image" Publish --skip Restore Compile Test
       start=$(date +%s.%N)
+      ./build.sh --help --root "$work/$app" >/dev/null
+      floor=$(python3 -c "import sys; print(round($(date +%s.%N) - $start, 2))")
+      start=$(date +%s.%N)
       build "$app" "$mode" "$image" BuildImage TagImage PushImage --skip Restore Compile Test Publish
       wall=$(python3 -c "import sys; print(round($(date +%s.%N) - $start, 2))")
       tag=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["tags"][0])' "$work/$app/artifacts/image.json")
-      record=$(sizes "$image" "$previous" "$tag" | python3 -c "import json,sys; d=json.load(sys.stdin); d.update(app='$app', mode='$mode', release=$i, wall=$wall); print(json.dumps(d))")
+      record=$(sizes "$image" "$previous" "$tag" | python3 -c "import json,sys; d=json.load(sys.stdin); d.update(app='$app', mode='$mode', release=$i, wall=$wall, floor=$floor); print(json.dumps(d))")
       echo "$record" >&2
       records+=("$record")
       previous=$tag
@@ -101,13 +106,13 @@ mb = lambda b: f"{b / 1e6:.2f} MB"
 groups = {}
 for r in rows: groups.setdefault((r["app"], r["mode"]), []).append(r)
 summary = []
-print("| App | Build | Image (compressed) | App layer | Added per release (median) | BuildImage+PushImage warm (median, range) |")
-print("| --- | --- | --- | --- | --- | --- |")
+print("| App | Build | Image (compressed) | App layer | Added per release (median) | BuildImage+PushImage warm (median, range) | Build start-up floor (median) |")
+print("| --- | --- | --- | --- | --- | --- | --- |")
 for (app, mode), rs in groups.items():
     med = lambda k: statistics.median(r[k] for r in rs)
     walls = [r["wall"] for r in rs]
-    summary.append({"app": app, "mode": mode, "releases": len(rs), "total": med("total"), "app_layer": med("app_layer"), "added": med("added"), "wall": med("wall"), "walls": walls})
-    print(f"| {app} | {mode} | {mb(med(\"total\"))} | {mb(med(\"app_layer\"))} | {mb(med(\"added\"))} | {med(\"wall\"):.2f} s ({min(walls):.2f}–{max(walls):.2f}) |")
+    summary.append({"app": app, "mode": mode, "releases": len(rs), "total": med("total"), "app_layer": med("app_layer"), "added": med("added"), "wall": med("wall"), "walls": walls, "floor": med("floor")})
+    print(f"| {app} | {mode} | {mb(med(\"total\"))} | {mb(med(\"app_layer\"))} | {mb(med(\"added\"))} | {med(\"wall\"):.2f} s ({min(walls):.2f}–{max(walls):.2f}) | {med(\"floor\"):.2f} s |")
 json.dump({"releases": rows, "summary": summary}, open(sys.argv[1], "w"), indent=2)
 ' "$RESULTS/results.json"
 echo "Goals: a Notes release adds <= 5 MB; BuildImage + PushImage <= 5 s warm. Logs: $work/*.log" >&2
