@@ -15,7 +15,8 @@
 #   image       compressed size of the whole image (all its layers), and the app's own layer
 # Medians over the REPEATS releases. Goals: a Notes release adds <= 5 MB, BuildImage + PushImage <= 5 s warm.
 #
-# Everything runs in clones under .nuke/temp/images-bench (this checkout is never touched), against the local registry
+# Everything runs in a clone under .nuke/temp/images-bench (this checkout is never touched) and, for the webapi app, a
+# repository of its own under $TMPDIR (outside this repository, whose Directory.*.props would apply), against the local registry
 # on 127.0.0.1:5000, with image names img-bench-<app>-<mode>-<run id> (tags never move). Results: a table on stdout
 # and bench/results/images/results.json. Images made here are removed at the end; the bases stay (a cache).
 set -euo pipefail
@@ -34,6 +35,8 @@ for tool in docker dotnet curl python3 git; do
 done
 say() { printf '\n== %s\n' "$*" >&2; }
 rm -rf "$work" && mkdir -p "$work" "$RESULTS"
+webapi="$(mktemp -d "${TMPDIR:-/tmp}/img-bench-webapi-XXXXXX")"
+trap 'rm -rf "$webapi"' EXIT
 git_as=(-c user.name=drydock-bench -c user.email=bench@drydock.invalid)
 
 # --- the two apps, each in a repository of its own ------------------------------------------------------------------
@@ -41,17 +44,18 @@ say "Cloning this checkout (with its working tree changes) and making a webapi a
 git clone -q --local "$root" "$work/notes"
 git -C "$root" diff HEAD --binary | git -C "$work/notes" apply --allow-empty
 git -C "$work/notes" add -A && git -C "$work/notes" "${git_as[@]}" commit -q --allow-empty -m "bench: working tree"
-mkdir -p "$work/webapi/.nuke"
-(cd "$work/webapi" && dotnet new webapi -n Api -o src/Api >/dev/null && printf 'bin/\nobj/\nartifacts/\n.nuke/temp/\n' > .gitignore \
+mkdir -p "$webapi/.nuke"
+(cd "$webapi" && dotnet new webapi -n Api -o src/Api >/dev/null && printf 'bin/\nobj/\nartifacts/\n.nuke/temp/\n' > .gitignore \
   && git init -q -b main && git add -A && git "${git_as[@]}" commit -q -m "A webapi app" && git tag v1.0.0)
 
+root_of() { [[ $1 == notes ]] && echo "$work/notes" || echo "$webapi"; }
 project_of() { [[ $1 == notes ]] && echo src/Notes/Notes.csproj || echo src/Api/Api.csproj; }
 flags_of() { case $1 in before) echo "--self-contained" ;; after) echo "" ;; after-sdk) echo "--image-builder sdk" ;; esac; }
 
 build() { # app mode image targets...
   local app=$1 mode=$2 image=$3; shift 3
   # shellcheck disable=SC2046
-  ./build.sh "$@" --root "$work/$app" --project "$(project_of "$app")" --image-name "$image" --registry "$REGISTRY" $(flags_of "$mode") \
+  ./build.sh "$@" --root "$(root_of "$app")" --project "$(project_of "$app")" --image-name "$image" --registry "$REGISTRY" $(flags_of "$mode") \
     >>"$work/$app-$mode.log" 2>&1 || { tail -n 40 "$work/$app-$mode.log" >&2; exit 1; }
 }
 
@@ -79,17 +83,17 @@ for app in $APPS; do
     image="img-bench-$app-$mode-$run_id"
     say "$app, $mode: release A (untimed: publishes, builds the bases once)"
     build "$app" "$mode" "$image" PushImage --skip Restore Compile Test
-    previous=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["tags"][0])' "$work/$app/artifacts/image.json")
+    previous=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["tags"][0])' "$(root_of "$app")/artifacts/image.json")
     for i in $(seq 1 "$REPEATS"); do
-      git -C "$work/$app" "${git_as[@]}" commit -q --allow-empty -m "bench: release $i"
+      git -C "$(root_of "$app")" "${git_as[@]}" commit -q --allow-empty -m "bench: release $i"
       build "$app" "$mode" "$image" Publish --skip Restore Compile Test
       start=$(date +%s.%N)
-      ./build.sh --help --root "$work/$app" >/dev/null
+      ./build.sh --help --root "$(root_of "$app")" >/dev/null
       floor=$(python3 -c "import sys; print(round($(date +%s.%N) - $start, 2))")
       start=$(date +%s.%N)
       build "$app" "$mode" "$image" BuildImage TagImage PushImage --skip Restore Compile Test Publish
       wall=$(python3 -c "import sys; print(round($(date +%s.%N) - $start, 2))")
-      tag=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["tags"][0])' "$work/$app/artifacts/image.json")
+      tag=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["tags"][0])' "$(root_of "$app")/artifacts/image.json")
       record=$(sizes "$image" "$previous" "$tag" | python3 -c "import json,sys; d=json.load(sys.stdin); d.update(app='$app', mode='$mode', release=$i, wall=$wall, floor=$floor); print(json.dumps(d))")
       echo "$record" >&2
       records+=("$record")
