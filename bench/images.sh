@@ -103,20 +103,23 @@ for app in $APPS; do
   done
 done
 
-printf '%s\n' "${records[@]}" | python3 -c '
+printf '%s\n' "${records[@]}" > "$RESULTS/releases.jsonl"
+python3 - "$RESULTS" <<'EOF'
 import json, statistics, sys
-rows = [json.loads(line) for line in sys.stdin]
+results = sys.argv[1]
+rows = [json.loads(line) for line in open(f"{results}/releases.jsonl") if line.strip()]
 mb = lambda b: f"{b / 1e6:.2f} MB"
 groups = {}
-for r in rows: groups.setdefault((r["app"], r["mode"]), []).append(r)
+for r in rows:
+    groups.setdefault((r["app"], r["mode"]), []).append(r)
 summary = []
 print("| App | Build | Image (compressed) | App layer | Added per release (median) | BuildImage+PushImage warm (median, range) | Build start-up floor (median) |")
 print("| --- | --- | --- | --- | --- | --- | --- |")
 for (app, mode), rs in groups.items():
-    med = lambda k: statistics.median(r[k] for r in rs)
+    med = {k: statistics.median(r[k] for r in rs) for k in ("total", "app_layer", "added", "wall", "floor")}
     walls = [r["wall"] for r in rs]
-    summary.append({"app": app, "mode": mode, "releases": len(rs), "total": med("total"), "app_layer": med("app_layer"), "added": med("added"), "wall": med("wall"), "walls": walls, "floor": med("floor")})
-    print(f"| {app} | {mode} | {mb(med(\"total\"))} | {mb(med(\"app_layer\"))} | {mb(med(\"added\"))} | {med(\"wall\"):.2f} s ({min(walls):.2f}–{max(walls):.2f}) | {med(\"floor\"):.2f} s |")
-json.dump({"releases": rows, "summary": summary}, open(sys.argv[1], "w"), indent=2)
-' "$RESULTS/results.json"
+    summary.append(dict(app=app, mode=mode, releases=len(rs), walls=walls, **med))
+    print(f"| {app} | {mode} | {mb(med['total'])} | {mb(med['app_layer'])} | {mb(med['added'])} | {med['wall']:.2f} s ({min(walls):.2f}-{max(walls):.2f}) | {med['floor']:.2f} s |")
+json.dump({"releases": rows, "summary": summary}, open(f"{results}/results.json", "w"), indent=2)
+EOF
 echo "Goals: a Notes release adds <= 5 MB; BuildImage + PushImage <= 5 s warm. Logs: $work/*.log" >&2
