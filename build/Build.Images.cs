@@ -29,11 +29,11 @@ partial class Build
         ImageBuilder = ImageBuilder,
     }, Tools, Log.Current, Secrets);
 
-    /// <summary>True for an ASP.NET Core app; otherwise stops the build before anything runs, with the reason.</summary>
-    bool ProjectIsAWebApp =>
-        !File.Exists(Release.Settings.ProjectPath) || ProjectFile.NotAWebAppReason(Release.Settings.ProjectPath) is not { } reason
-            ? true
-            : throw new PlanningException($"Nothing was run: {reason}");
+    /// <summary>True for an ASP.NET Core app and settings that work together; otherwise stops the build before anything runs, with the reason.</summary>
+    bool ReleaseCanShip =>
+        Release.Settings.Conflict is { } conflict ? throw new PlanningException($"Nothing was run: {conflict}")
+        : File.Exists(Release.Settings.ProjectPath) && ProjectFile.NotAWebAppReason(Release.Settings.ProjectPath) is { } reason ? throw new PlanningException($"Nothing was run: {reason}")
+        : true;
 
     bool AlreadyPublished => Release.IsAlreadyPublishedAsync().GetAwaiter().GetResult();
 
@@ -41,7 +41,7 @@ partial class Build
         .Description("linux-x64 publish of the service (framework-dependent unless --self-contained), stamped with the GitVersion version; its NuGet SBOM")
         .DependsOn(Test)
         .Requires(() => Project)
-        .Requires(() => ProjectIsAWebApp)
+        .Requires(() => ReleaseCanShip)
         .OnlyWhenDynamic(() => !AlreadyPublished)
         .Executes(ct => Release.PublishAsync(ct));
 

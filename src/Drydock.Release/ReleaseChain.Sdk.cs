@@ -23,7 +23,6 @@ public sealed partial class ReleaseChain
         var baseInRegistry = docker is null ? baseImage : await PushBaseOnceAsync(docker, baseImage, cancellationToken);
         await new SdkImageBuilder(settings, runner, log).BuildAndPushAsync(
             baseInRegistry, tags, toPush, labels, version.Version, version.InformationalVersion, PublishDirectory, cancellationToken);
-        PublishOutput.SetFileTimes(PublishDirectory, PublishOutput.FileTime);
     }
 
     /// <summary>The labels of an image in a registry (the SBOM reads the base's packages from them); none when it cannot be read.</summary>

@@ -49,6 +49,8 @@ public sealed partial class ReleaseChain(ReleaseSettings settings, IToolRunner r
 
     public async Task PublishAsync(CancellationToken cancellationToken = default)
     {
+        if (settings.Conflict is { } conflict)
+            throw new InvalidOperationException(conflict + " Nothing was published or pushed.");
         ProjectFile.EnsureShippable(settings.ProjectPath);
         var version = await VersionAsync(cancellationToken);
         await DecideAsync(cancellationToken); // a tag that belongs to another commit fails the build now, not after the image is built

@@ -20,6 +20,11 @@ public sealed record ReleaseSettings(string RootDirectory, string Project)
 
     public ImageBuilderKind ImageBuilder { get; init; } = ImageBuilderKind.Docker;
 
+    /// <summary>What in these settings cannot work together, with the fix; null when nothing.</summary>
+    public string? Conflict => ImageBuilder == ImageBuilderKind.Sdk && SelfContained
+        ? "--image-builder sdk publishes framework-dependent on the ASP.NET base, so it cannot take --self-contained: leave one of them out."
+        : null;
+
     public string ProjectPath => Path.GetFullPath(Path.Combine(RootDirectory, Project));
     public string ArtifactsDirectory => Path.Combine(RootDirectory, "artifacts");
     public string TemporaryDirectory => Path.Combine(RootDirectory, ".nuke", "temp");

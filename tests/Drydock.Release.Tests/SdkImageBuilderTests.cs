@@ -40,3 +40,18 @@ public sealed class SdkImageBuilderTests
         Assert.Contains("-p:CustomAfterMicrosoftCommonTargets=/tmp/labels.targets", arguments);
     }
 }
+
+public sealed class ReleaseSettingsTests
+{
+    [Fact]
+    public void The_sdk_builder_and_self_contained_are_refused_together_naming_both()
+    {
+        var conflict = new ReleaseSettings("/repo", "src/Notes/Notes.csproj") { ImageBuilder = ImageBuilderKind.Sdk, SelfContained = true }.Conflict;
+
+        Assert.NotNull(conflict);
+        Assert.Contains("--image-builder sdk", conflict);
+        Assert.Contains("--self-contained", conflict);
+        Assert.Null(new ReleaseSettings("/repo", "src/Notes/Notes.csproj") { ImageBuilder = ImageBuilderKind.Sdk }.Conflict);
+        Assert.Null(new ReleaseSettings("/repo", "src/Notes/Notes.csproj") { SelfContained = true }.Conflict);
+    }
+}
