@@ -1,10 +1,18 @@
 using Drydock.Deploy;
 using Drydock.Engine.Output;
+using Drydock.Engine.Parameters;
+using Drydock.Engine.Planning;
 using Drydock.Engine.Targets;
 using Drydock.Release;
 
 partial class Build
 {
+    [Parameter("Publish self-contained on the runtime-deps base (default: framework-dependent on the ASP.NET base, so a release ships only the app)")]
+    readonly bool SelfContained;
+
+    [Parameter("What builds and pushes the image: Docker (docker build and push, the default) or Sdk (dotnet publish -t:PublishContainer, no Docker daemon)")]
+    readonly ImageBuilderKind ImageBuilder = ImageBuilderKind.Docker;
+
     ReleaseChain? _release;
 
     /// <summary>One chain per run, so the version, the registry and its answers are worked out once.</summary>
@@ -19,7 +27,15 @@ partial class Build
         AllowDirty = AllowDirty,
         // The image records the health path Deploy probes: the parameter, else the environment's (one default, EnvironmentConfig's).
         HealthPath = EnvironmentConfig.HealthPath ?? new EnvironmentConfig().HealthPath!,
+        SelfContained = SelfContained,
+        ImageBuilder = ImageBuilder,
     }, Tools, Log.Current, Secrets);
+
+    /// <summary>True for an ASP.NET Core app and settings that work together; otherwise stops the build before anything runs, with the reason.</summary>
+    bool ReleaseCanShip =>
+        Release.Settings.Conflict is { } conflict ? throw new PlanningException($"Nothing was run: {conflict}")
+        : File.Exists(Release.Settings.ProjectPath) && ProjectFile.NotAWebAppReason(Release.Settings.ProjectPath) is { } reason ? throw new PlanningException($"Nothing was run: {reason}")
+        : true;
 
     bool? _commitPublished;
 
@@ -44,14 +60,15 @@ partial class Build
     }
 
     Target Publish => _ => _
-        .Description("Self-contained linux-x64 publish of the service, stamped with the GitVersion version")
+        .Description("linux-x64 publish of the service (framework-dependent unless --self-contained), stamped with the GitVersion version; its NuGet SBOM")
         .DependsOn(Test)
         .Requires(() => Project)
+        .Requires(() => ReleaseCanShip)
         .OnlyWhenDynamic(() => !CommitAlreadyPublished)
         .Executes(ct => Release.PublishAsync(ct));
 
     Target BuildImage => _ => _
-        .Description("docker build of the published output with OCI labels")
+        .Description("docker build (or the SDK container builder) of the published output on its base, with OCI labels and the SBOM")
         .DependsOn(Publish)
         .OnlyWhenDynamic(() => !CommitAlreadyPublished)
         .Executes(ct => Release.BuildImageAsync(ct));

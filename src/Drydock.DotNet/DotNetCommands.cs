@@ -14,10 +14,26 @@ public static class DotNetCommands
         Dotnet("test", project, "--nologo", "--no-build", "-c", configuration,
             "--results-directory", resultsDirectory, "--logger", $"trx;LogFileName={resultsFile}");
 
-    /// <summary>Self-contained for linux-x64, so the image needs only a runtime-deps base; stamped with the version and commit.</summary>
-    public static ToolCommand Publish(string project, string configuration, string output, string version, string informationalVersion) =>
-        Dotnet("publish", project, "--nologo", "-c", configuration, "-r", "linux-x64", "--self-contained", "true",
+    /// <summary>
+    /// A linux-x64 publish stamped with the version and commit. Self-contained needs only a runtime-deps base;
+    /// framework-dependent (the apphost stays, found the runtime through DOTNET_ROOT) holds only the app's own files.
+    /// </summary>
+    public static ToolCommand Publish(string project, string configuration, string output, string version, string informationalVersion, bool selfContained = true) =>
+        Dotnet("publish", project, "--nologo", "-c", configuration, "-r", "linux-x64", "--self-contained", selfContained ? "true" : "false",
             "-o", output, $"-p:Version={version}", $"-p:InformationalVersion={informationalVersion}");
+
+    /// <summary>
+    /// The SDK's daemonless container builder: publishes framework-dependent and pushes the image straight to the
+    /// registry (<c>-t:PublishContainer</c>). Labels come from <see cref="PublishContainerSettings.LabelsTargetsFile"/>, an MSBuild file
+    /// with ContainerLabel items (items cannot be given on a command line).
+    /// </summary>
+    public static ToolCommand PublishContainer(PublishContainerSettings settings) =>
+        Dotnet([.. settings.Arguments()]) with { Environment = new Dictionary<string, string?>
+        {
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
+            ["DOTNET_CONTAINER_INSECURE_REGISTRIES"] = settings.InsecureRegistries,
+        } };
 
     public static ToolCommand Clean(string target) => Dotnet("clean", target, "--nologo", "-v", "quiet");
 

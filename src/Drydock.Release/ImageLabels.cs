@@ -10,7 +10,22 @@ public static class ImageLabels
     public const string Source = "org.opencontainers.image.source";
     public const string Created = "org.opencontainers.image.created";
 
-    public static IReadOnlyDictionary<string, string> For(BuildVersion version, string source) => new Dictionary<string, string>
+    /// <summary>The shipped project, relative to the repository root: two projects of one commit are two images.</summary>
+    public const string Project = "dev.drydock.project";
+
+    /// <summary>The sha256 of the image's CycloneDX SBOM, which is pushed beside it (see <c>SbomReferrer</c>).</summary>
+    public const string Sbom = "dev.drydock.sbom";
+
+    public static IReadOnlyDictionary<string, string> For(BuildVersion version, string source, string project, string? sbomDigest = null)
+    {
+        var labels = Common(version, source);
+        labels[Project] = project;
+        if (sbomDigest is not null)
+            labels[Sbom] = sbomDigest;
+        return labels;
+    }
+
+    private static Dictionary<string, string> Common(BuildVersion version, string source) => new()
     {
         [Version] = version.Version,
         [Revision] = version.Revision,

@@ -17,9 +17,16 @@ public enum PushAction
 /// <summary>What to do with one tag, decided from what the registry holds for it. Nothing is ever overwritten.</summary>
 public sealed record PushDecision(string Reference, PushAction Action, string? ExistingDigest, string Explanation)
 {
-    public static PushDecision For(string reference, RegistryTag? existing, string commit) => existing switch
+    /// <param name="project">The shipped project as <see cref="ImageLabels.Project"/> records it; a tag of this commit
+    /// built from another project is refused, so two projects of one commit never share a tag.</param>
+    public static PushDecision For(string reference, RegistryTag? existing, string commit, string? project = null) => existing switch
     {
         null => new(reference, PushAction.Push, null, $"{reference} is not in the registry yet: pushing"),
+        { Revision: var revision } when string.Equals(revision, commit, StringComparison.OrdinalIgnoreCase)
+            && existing.Labels.GetValueOrDefault(ImageLabels.Project) is { } other && project is not null && other != project =>
+            new(reference, PushAction.Refuse, existing.Digest,
+                $"{reference} already holds {other} of commit {Short(commit)} ({existing.Digest}), not {project}: one tag names one image, so nothing was pushed. "
+                + $"Give this project its own image name (--image-name), or leave --image-name out to use the project's name."),
         { Revision: var revision } when string.Equals(revision, commit, StringComparison.OrdinalIgnoreCase) =>
             new(reference, PushAction.AlreadyPublished, existing.Digest, $"{reference} is already published from commit {Short(commit)} ({existing.Digest}): nothing to push"),
         _ => new(reference, PushAction.Refuse, existing.Digest,

@@ -12,12 +12,13 @@ namespace Drydock.Release;
 /// Publish → BuildImage → TagImage → PushImage for one build run. Each answer that several steps need (the version,
 /// the registry, what the registry holds) is worked out once and shared. Nothing here overwrites a tag.
 /// </summary>
-public sealed class ReleaseChain(ReleaseSettings settings, IToolRunner runner, IBuildLog log, SecretMasker masker)
+public sealed partial class ReleaseChain(ReleaseSettings settings, IToolRunner runner, IBuildLog log, SecretMasker masker)
 {
     private BuildVersion? _version;
     private string? _registry;
     private DockerCli? _docker;
     private IReadOnlyList<PushDecision>? _decisions;
+    private string? _sbomDigest;
 
     public ReleaseSettings Settings => settings;
 
@@ -48,24 +49,52 @@ public sealed class ReleaseChain(ReleaseSettings settings, IToolRunner runner, I
 
     public async Task PublishAsync(CancellationToken cancellationToken = default)
     {
-        ProjectFile.EnsureExists(settings.ProjectPath);
+        if (settings.Conflict is { } conflict)
+            throw new InvalidOperationException(conflict + " Nothing was published or pushed.");
+        ProjectFile.EnsureShippable(settings.ProjectPath);
         var version = await VersionAsync(cancellationToken);
         await DecideAsync(cancellationToken); // a tag that belongs to another commit fails the build now, not after the image is built
         if (Directory.Exists(PublishDirectory))
             Directory.Delete(PublishDirectory, recursive: true);
-        log.Write(LogLevel.Information, $"Publishing {Path.GetRelativePath(settings.RootDirectory, settings.ProjectPath)} {version.Version} to {Path.GetRelativePath(settings.RootDirectory, PublishDirectory)}");
-        await runner.RunAsync(DotNetCommands.Publish(settings.ProjectPath, settings.Configuration, PublishDirectory, version.Version, version.InformationalVersion), cancellationToken);
+        log.Write(LogLevel.Information, $"Publishing {settings.ProjectLabel} {version.Version} {(settings.SelfContained ? "self-contained" : "framework-dependent")} to {Path.GetRelativePath(settings.RootDirectory, PublishDirectory)}");
+        await runner.RunAsync(DotNetCommands.Publish(settings.ProjectPath, settings.Configuration, PublishDirectory, version.Version, version.InformationalVersion, settings.SelfContained), cancellationToken);
+        if (ProjectFile.OwnDockerfile(settings.ProjectPath) is null)
+        {
+            // The generated Dockerfile copies this folder to /data with the app user as owner (no shell to mkdir it).
+            Directory.CreateDirectory(Path.Combine(PublishDirectory, "data"));
+            await File.WriteAllTextAsync(Path.Combine(PublishDirectory, "data", ".keep"), string.Empty, cancellationToken);
+        }
+        // Equal files get equal times, so an unchanged app gives byte-identical (and so already pushed) layers.
+        PublishOutput.SetFileTimes(PublishDirectory, PublishOutput.FileTime);
+        await new SbomTool(runner, log, settings.TemporaryDirectory).WriteNuGetBomAsync(settings.ProjectPath, NuGetSbomPath, cancellationToken);
     }
 
     public async Task BuildImageAsync(CancellationToken cancellationToken = default)
     {
         if (!Directory.Exists(PublishDirectory))
             throw new InvalidOperationException($"{PublishDirectory} does not exist: run ./build.sh Publish first (BuildImage depends on it).");
-        var docker = await DockerAsync(cancellationToken);
         var version = await VersionAsync(cancellationToken);
-        var baseImage = await BaseImage.EnsureAsync(docker, log, Path.Combine(settings.TemporaryDirectory, "base-image"), settings.BaseImage, cancellationToken);
-        var dockerfile = ProjectFile.OwnDockerfile(settings.ProjectPath) ?? GenerateDockerfile();
+        if (settings.ImageBuilder == ImageBuilderKind.Sdk && settings.BaseImage is { Length: > 0 } registryBase)
+        {
+            // Daemonless from start to end: the base is read from its registry, nothing asks for a Docker engine.
+            var labelsInRegistry = await RegistryLabelsAsync(registryBase, cancellationToken);
+            var sbom = await WriteSbomAsync(version, registryBase, labelsInRegistry, cancellationToken);
+            await BuildWithSdkAsync(null, registryBase, ImageLabels.For(version, await SourceAsync(cancellationToken), settings.ProjectLabel, sbom), version, cancellationToken);
+            return;
+        }
+        var docker = await DockerAsync(cancellationToken);
+        var baseImage = await new ReleaseBase(settings, runner, log).EnsureAsync(docker, cancellationToken);
+        var baseLabels = (await docker.InspectImageAsync(baseImage.Reference, cancellationToken))?.Labels ?? new Dictionary<string, string>();
+        var sbomDigest = await WriteSbomAsync(version, baseImage.Reference, baseLabels, cancellationToken);
         var source = await SourceAsync(cancellationToken);
+        var labels = ImageLabels.For(version, source, settings.ProjectLabel, sbomDigest);
+        if (settings.ImageBuilder == ImageBuilderKind.Sdk)
+        {
+            await BuildWithSdkAsync(docker, baseImage.Reference, labels, version, cancellationToken);
+            return;
+        }
+
+        var dockerfile = ProjectFile.OwnDockerfile(settings.ProjectPath) ?? GenerateDockerfile();
         var reference = await LocalReferenceAsync(cancellationToken);
         log.Write(LogLevel.Information, $"Building {reference} on {baseImage.Reference} from {Path.GetRelativePath(settings.RootDirectory, dockerfile)}");
         var id = await docker.BuildAsync(new DockerBuildSettings(PublishDirectory)
@@ -73,13 +102,18 @@ public sealed class ReleaseChain(ReleaseSettings settings, IToolRunner runner, I
             File = dockerfile,
             Tags = [reference],
             BuildArgs = ImageLabels.BuildArgs(version, source, baseImage.Reference),
-            Labels = ImageLabels.For(version, source),
+            Labels = labels,
         }, cancellationToken);
         log.Write(LogLevel.Information, $"Built {reference} ({id})");
     }
 
     public async Task TagImageAsync(CancellationToken cancellationToken = default)
     {
+        if (settings.ImageBuilder == ImageBuilderKind.Sdk)
+        {
+            log.Write(LogLevel.Information, "The SDK container builder pushed the tags itself: nothing to tag locally");
+            return;
+        }
         var docker = await DockerAsync(cancellationToken);
         var local = await LocalReferenceAsync(cancellationToken);
         if (!await docker.ImageExistsAsync(local, cancellationToken))
@@ -98,14 +132,15 @@ public sealed class ReleaseChain(ReleaseSettings settings, IToolRunner runner, I
         var tags = await TagsAsync(cancellationToken);
         _decisions = null; // ask again right before pushing: the registry is the authority, not what it said minutes ago
         var decisions = await DecideAsync(cancellationToken);
-        var docker = await DockerAsync(cancellationToken);
+        if (settings.ImageBuilder == ImageBuilderKind.Sdk && decisions.Any(d => d.Action == PushAction.Push))
+            throw new InvalidOperationException($"The SDK container builder did not push {string.Join(", ", decisions.Where(d => d.Action == PushAction.Push).Select(d => d.Reference))}: run ./build.sh BuildImage --image-builder sdk first (PushImage depends on it).");
         var digests = new List<string>();
         foreach (var decision in decisions)
         {
             log.Write(LogLevel.Information, decision.Explanation);
             digests.Add(decision.Action == PushAction.AlreadyPublished
                 ? decision.ExistingDigest!
-                : (await docker.PushAsync(decision.Reference, cancellationToken)).Digest);
+                : (await (await DockerAsync(cancellationToken)).PushAsync(decision.Reference, cancellationToken)).Digest);
         }
         if (digests.Distinct().Count() > 1)
             throw new InvalidOperationException($"The tags of {version.Version} name different images ({string.Join(", ", decisions.Select((d, i) => $"{d.Reference} = {digests[i]}"))}). Nothing was overwritten; remove the stray tag from the registry by hand and run again.");
@@ -113,6 +148,8 @@ public sealed class ReleaseChain(ReleaseSettings settings, IToolRunner runner, I
         var published = new PublishedImage(Name.Value, tags.Repository, [tags.VersionTag, tags.CommitTag], digests[0], version.Version, version.Revision, version.Created);
         published.Write(settings.ImageManifestPath);
         log.Write(LogLevel.Information, $"Published {published.Reference} ({Path.GetRelativePath(settings.RootDirectory, settings.ImageManifestPath)})");
+        if (_sbomDigest is not null)
+            await PushSbomAsync(published, cancellationToken);
         return published;
     }
 
@@ -127,7 +164,7 @@ public sealed class ReleaseChain(ReleaseSettings settings, IToolRunner runner, I
         var client = new RegistryClient(http, host, Credentials, log);
         var decisions = new List<PushDecision>();
         foreach (var (reference, tag) in new[] { (tags.VersionReference, tags.VersionTag), (tags.CommitReference, tags.CommitTag) })
-            decisions.Add(PushDecision.For(reference, await client.GetTagAsync(repository, tag, cancellationToken), version.Revision));
+            decisions.Add(PushDecision.For(reference, await client.GetTagAsync(repository, tag, cancellationToken), version.Revision, settings.ProjectLabel));
         var refused = decisions.FirstOrDefault(d => d.Action == PushAction.Refuse);
         if (refused is not null)
             throw new InvalidOperationException(refused.Explanation);

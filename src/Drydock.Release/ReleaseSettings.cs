@@ -15,8 +15,21 @@ public sealed record ReleaseSettings(string RootDirectory, string Project)
     public bool AllowDirty { get; init; }
     public string HealthPath { get; init; } = "/health/ready";
 
+    /// <summary>False (the default): framework-dependent on the ASP.NET base, so a release ships only the app's own files.</summary>
+    public bool SelfContained { get; init; }
+
+    public ImageBuilderKind ImageBuilder { get; init; } = ImageBuilderKind.Docker;
+
+    /// <summary>What in these settings cannot work together, with the fix; null when nothing.</summary>
+    public string? Conflict => ImageBuilder == ImageBuilderKind.Sdk && SelfContained
+        ? "--image-builder sdk publishes framework-dependent on the ASP.NET base, so it cannot take --self-contained: leave one of them out."
+        : null;
+
     public string ProjectPath => Path.GetFullPath(Path.Combine(RootDirectory, Project));
     public string ArtifactsDirectory => Path.Combine(RootDirectory, "artifacts");
     public string TemporaryDirectory => Path.Combine(RootDirectory, ".nuke", "temp");
     public string ImageManifestPath => Path.Combine(ArtifactsDirectory, "image.json");
+
+    /// <summary>The project as the <c>dev.drydock.project</c> label names it: relative to the root, with forward slashes.</summary>
+    public string ProjectLabel => Path.GetRelativePath(RootDirectory, ProjectPath).Replace('\\', '/');
 }

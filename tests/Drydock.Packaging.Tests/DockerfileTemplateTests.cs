@@ -16,10 +16,28 @@ public sealed class DockerfileTemplateTests
     public void The_app_runs_as_the_non_root_app_user_on_port_8080_and_cannot_rewrite_its_code()
     {
         Assert.Contains("\nCOPY . /app/\n", Dockerfile);
-        Assert.DoesNotContain("--chown", Dockerfile);
+        Assert.DoesNotContain("--chown=1654:1654 . /app", Dockerfile);
         Assert.Contains("\nUSER 1654\n", Dockerfile);
-        Assert.Contains("\nENV ASPNETCORE_HTTP_PORTS=8080\n", Dockerfile);
+        Assert.Contains("    ASPNETCORE_HTTP_PORTS=8080\n", Dockerfile);
         Assert.Contains("\nEXPOSE 8080\n", Dockerfile);
+    }
+
+    /// <summary>Issue 11, finding 8: a --project app kept its SQLite file on a /data volume owned by root and crashed.</summary>
+    [Fact]
+    public void The_data_volume_mount_point_belongs_to_the_app_user_so_the_app_can_write_its_state()
+    {
+        Assert.Contains("\nCOPY --chown=1654:1654 data/ /data/\n", Dockerfile);
+        Assert.Contains("\nENV DATA_DIR=/data ", Dockerfile);
+        // Before USER, so it is the build (not the app) that creates it.
+        Assert.True(Dockerfile.IndexOf("data/ /data/", StringComparison.Ordinal) < Dockerfile.IndexOf("\nUSER 1654", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Only_the_app_files_and_the_labels_come_after_the_steps_every_release_shares()
+    {
+        var copy = Dockerfile.IndexOf("\nCOPY . /app/\n", StringComparison.Ordinal);
+        var afterCopy = Dockerfile[copy..].Split('\n').Where(l => l.Length > 0 && !l.StartsWith('#') && !l.StartsWith(' ')).ToArray();
+        Assert.Equal(["COPY . /app/", "LABEL org.opencontainers.image.title=\"Notes\" \\"], afterCopy);
     }
 
     [Fact]

@@ -78,4 +78,28 @@ public class PushDecisionTests
     [InlineData("ghcr.io/team/notes", "ghcr.io", "team/notes")]
     public void A_repository_splits_into_registry_host_and_path(string repository, string host, string path) =>
         Assert.Equal((host, path), ReleaseChain.SplitRepository(repository));
+
+    private static RegistryTag TagOf(string project) => Tag(Commit) with
+    {
+        Labels = new Dictionary<string, string> { ["org.opencontainers.image.revision"] = Commit, [ImageLabels.Project] = project },
+    };
+
+    /// <summary>Issue 11, finding 4: two projects of one commit must never share a tag (the second one used to reuse the first's image).</summary>
+    [Fact]
+    public void A_tag_of_this_commit_built_from_another_project_is_refused_naming_both_and_the_fix()
+    {
+        var decision = PushDecision.For("r/relx:1.2.0", TagOf("src/Drydock.Engine/Drydock.Engine.csproj"), Commit, "src/Notes/Notes.csproj");
+
+        Assert.Equal(PushAction.Refuse, decision.Action);
+        Assert.Contains("src/Drydock.Engine/Drydock.Engine.csproj", decision.Explanation);
+        Assert.Contains("src/Notes/Notes.csproj", decision.Explanation);
+        Assert.Contains("--image-name", decision.Explanation);
+    }
+
+    [Fact]
+    public void A_tag_of_this_commit_and_project_is_reused_and_an_unlabelled_one_counts_as_the_same_project()
+    {
+        Assert.Equal(PushAction.AlreadyPublished, PushDecision.For("r/notes:1.2.0", TagOf("src/Notes/Notes.csproj"), Commit, "src/Notes/Notes.csproj").Action);
+        Assert.Equal(PushAction.AlreadyPublished, PushDecision.For("r/notes:1.2.0", Tag(Commit), Commit, "src/Notes/Notes.csproj").Action);
+    }
 }

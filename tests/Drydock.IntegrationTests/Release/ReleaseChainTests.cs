@@ -6,7 +6,10 @@ using Drydock.Release;
 
 namespace Drydock.IntegrationTests.Release;
 
-/// <summary>Publish → BuildImage → TagImage → PushImage on a plain web project, against the real engine and real registries.</summary>
+/// <summary>
+/// Publish → BuildImage → TagImage → PushImage on a plain web project, against the real engine and real registries,
+/// self-contained on the runtime-deps base (--self-contained; the layered default is in <see cref="LayeredReleaseTests"/>).
+/// </summary>
 [Collection(DockerCollection.Name)]
 public sealed class ReleaseChainTests(DockerFixture fixture, WebProjectRepository repository, ITestOutputHelper output) : IClassFixture<WebProjectRepository>
 {
@@ -18,6 +21,7 @@ public sealed class ReleaseChainTests(DockerFixture fixture, WebProjectRepositor
             RegistryUsername = credentials?.Username,
             RegistryPassword = credentials?.Password,
             BaseImage = fixture.BaseImage.Reference,
+            SelfContained = true,
             HealthPath = "/",
         }, new ProcessToolRunner(log, masker), log, masker);
 
