@@ -9,6 +9,9 @@ public sealed record DockerServiceCreateSettings(string Name, string Image) : ID
     /// <summary>Replicated with this many tasks; ignored when <see cref="Global"/>.</summary>
     public int? Replicas { get; init; }
 
+    /// <summary><c>--replicas-max-per-node</c>: e.g. 1 to spread replicas over distinct nodes.</summary>
+    public int? MaxReplicasPerNode { get; init; }
+
     /// <summary><c>--mode global</c>: one task per eligible node.</summary>
     public bool Global { get; init; }
 
@@ -55,6 +58,7 @@ public sealed record DockerServiceCreateSettings(string Name, string Image) : ID
             .Option("--name", Name)
             .Option("--mode", Global ? "global" : null)
             .Option("--replicas", Global ? null : Replicas)
+            .Option("--replicas-max-per-node", Global ? null : MaxReplicasPerNode)
             .Option("--endpoint-mode", EndpointMode)
             .Repeated("--network", Networks)
             .Pairs("--label", Labels)

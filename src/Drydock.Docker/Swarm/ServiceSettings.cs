@@ -17,6 +17,8 @@ public sealed record DockerServiceUpdateSettings(string Name) : IDockerSettings
 
     public IReadOnlyList<string> AddConstraints { get; init; } = [];
 
+    public IReadOnlyList<string> RemoveConstraints { get; init; } = [];
+
     public ServiceUpdatePolicy? Update { get; init; }
 
     /// <summary><c>--rollback</c>: back to the previous spec swarm kept.</summary>
@@ -39,7 +41,8 @@ public sealed record DockerServiceUpdateSettings(string Name) : IDockerSettings
             .Repeated("--env-rm", RemoveEnvironment)
             .Pairs("--label-add", AddLabels)
             .Repeated("--label-rm", RemoveLabels)
-            .Repeated("--constraint-add", AddConstraints);
+            .Repeated("--constraint-add", AddConstraints)
+            .Repeated("--constraint-rm", RemoveConstraints);
         Update?.AppendTo(arguments, "update");
         return arguments
             .Flag("--rollback", Rollback)
