@@ -4,7 +4,8 @@ using Drydock.Docker;
 namespace Drydock.Swarm.IntegrationTests;
 
 /// <summary>Services on the 3-node cluster, created through the SSH tunnel to the manager, pulled by digest from the TLS registry.</summary>
-public sealed partial class ServiceTests(ServicesFixture fixture, ITestOutputHelper output) : IClassFixture<ServicesFixture>
+[Collection(ServicesCollection.Name)]
+public sealed partial class ServiceTests(ServicesFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
@@ -54,7 +55,7 @@ public sealed partial class ServiceTests(ServicesFixture fixture, ITestOutputHel
         Assert.Contains($"service {service}: 2 of 2 running", status.Describe());
 
         await manager.RemoveServicesAsync(new DockerServiceRmSettings(service));
-        await Converge.RunningTasksAsync(manager, service, t => t.Count == 0, Timeout).ContinueWith(_ => { });
+        Assert.Null(await manager.InspectServiceAsync(service));
     }
 
     [Fact]

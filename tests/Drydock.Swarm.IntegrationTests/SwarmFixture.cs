@@ -7,7 +7,7 @@ using Drydock.Testing.Swarm;
 namespace Drydock.Swarm.IntegrationTests;
 
 /// <summary>
-/// One 3-node swarm per test class (a class that stops a node gets a cluster of its own), with a probe image (a static
+/// One 3-node swarm per collection (the node-loss test stops a node: it gets a cluster of its own), with a probe image (a static
 /// busybox, made here) pushed by the runner to the TLS registry. Ports 18800-18859 and the "swm-" prefix are this suite's.
 /// </summary>
 public abstract class SwarmFixture(int portBase) : IAsyncLifetime
@@ -57,3 +57,10 @@ public abstract class SwarmFixture(int portBase) : IAsyncLifetime
 public sealed class ServicesFixture() : SwarmFixture(18800);
 
 public sealed class NodeLossFixture() : SwarmFixture(18830);
+
+/// <summary>The tests that share one healthy cluster (nothing in them stops a node).</summary>
+[CollectionDefinition(Name)]
+public sealed class ServicesCollection : ICollectionFixture<ServicesFixture>
+{
+    public const string Name = "Swarm services";
+}
