@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Drydock.Docker;
+using Drydock.Testing.Swarm;
 
 namespace Drydock.Swarm.IntegrationTests;
 
@@ -89,6 +90,10 @@ public sealed partial class ServiceTests(ServicesFixture fixture, ITestOutputHel
         using var client = fixture.Cluster.Registry.CreateVerifyingClient(fixture.Cluster.Authority.Certificate);
         using var response = await client.GetAsync("v2/");
         Assert.True(response.IsSuccessStatusCode);
+        // The same client trusting another CA is refused: the check above really verified the chain and the name.
+        using var stranger = new TestCertificateAuthority("swm stranger CA");
+        using var untrusting = fixture.Cluster.Registry.CreateVerifyingClient(stranger.Certificate);
+        await Assert.ThrowsAsync<HttpRequestException>(() => untrusting.GetAsync("v2/"));
 
         // A node with the CA gets past TLS (the tag is absent: "not found"); without the CA in certs.d the same pull
         // fails on the certificate: the trust really comes from that file.
