@@ -4,6 +4,7 @@
 # and pebble (the ACME test server; the package also ships pebble-challtestsrv, its DNS) for the ACME suite, which
 # starts both itself on loopback ports. The remote-host suite adds: the ssh client (and ssh-keygen), mmdebstrap to
 # make the test nodes' root filesystem, a static busybox for its probe image, and hyperfine for bench/ssh-reuse.sh.
+# The swarm suite needs nothing more: the same nodes and busybox, and docker-registry (its TLS test CA is made in .NET).
 # Idempotent: a running engine and installed packages are left as they are.
 set -euo pipefail
 
