@@ -60,7 +60,7 @@ public sealed class EdgeServer : IAsyncDisposable
         var publicApp = BuildPublic(options, routes, invoker, health);
         var hosts = HostStartup.Prepare(publicApp.Services, options);
         var adminApp = BuildAdmin(options, routes, health, hosts);
-        var server = new EdgeServer(publicApp, adminApp, routes, [invoker, health]) { AdminSocketPath = options.AdminSocketPath, Renewal = hosts.Renewal };
+        var server = new EdgeServer(publicApp, adminApp, routes, [invoker, health]) { AdminSocketPath = options.AdminSocketPath };
         try
         {
             // Public first: a restarted edge serves its restored route as soon as it can.
@@ -103,13 +103,8 @@ public sealed class EdgeServer : IAsyncDisposable
     public async Task StopAsync(CancellationToken cancellationToken = default) =>
         await Task.WhenAll(_public.StopAsync(cancellationToken), _admin.StopAsync(cancellationToken));
 
-    /// <summary>The certificates' background renewal; null without an HTTPS listener.</summary>
-    private RenewalLoop? Renewal { get; init; }
-
     public async ValueTask DisposeAsync()
     {
-        if (Renewal is not null)
-            await Renewal.DisposeAsync();
         await _admin.DisposeAsync();
         await _public.DisposeAsync();
         foreach (var owned in _owned)

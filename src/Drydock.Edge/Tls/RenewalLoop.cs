@@ -19,8 +19,11 @@ public sealed class RenewalLoop(HostRoutes hosts, CertificateService certificate
     /// <summary>Issues for a newly declared host without holding up the declaration (a deploy waits with <c>POST …/certificate</c>).</summary>
     public void IssueSoon(DnsName host) => _ = CheckAsync(host, _stop.Token);
 
+    /// <summary>Stops the loop; the public application's service provider calls it when the edge is disposed.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_stop.IsCancellationRequested)
+            return;
         await _stop.CancelAsync();
         try
         {
@@ -29,7 +32,6 @@ public sealed class RenewalLoop(HostRoutes hosts, CertificateService certificate
         catch (OperationCanceledException)
         {
         }
-        _stop.Dispose();
     }
 
     private async Task RunAsync(CancellationToken stop)
