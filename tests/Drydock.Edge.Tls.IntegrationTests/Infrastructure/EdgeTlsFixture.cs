@@ -38,6 +38,9 @@ public sealed class EdgeTlsFixture : IAsyncLifetime
 
     public HttpClient Admin { get; private set; } = null!;
 
+    /// <summary>For <c>Drydock.Edge admin --socket … host …</c>, run in-process as <c>docker exec</c> would run it in the container.</summary>
+    public string AdminSocketPath => Path.Combine(WorkDirectory, "state", "admin", "admin.sock");
+
     public string Logs => $"edge:\n{Log.Text}\npebble:\n{_pebble?.Output}\nchalltestsrv:\n{_dns?.Output}";
 
     public async Task InitializeAsync()
@@ -84,6 +87,7 @@ public sealed class EdgeTlsFixture : IAsyncLifetime
             PublicPort = HttpPort,
             AdminPort = 0,
             StateDirectory = Path.Combine(WorkDirectory, "state"),
+            AdminSocketPath = AdminSocketPath,
             HandleSignals = false,
             ConfigureLogging = logging => logging.AddProvider(Log),
             Https = new HttpsOptions
@@ -110,10 +114,10 @@ public sealed class EdgeTlsFixture : IAsyncLifetime
     /// A client that connects to the edge's 127.0.0.1 ports whatever the URL's host, so the host name is only the SNI
     /// and Host header; it trusts pebble's issuing root alone, checks the name, and records each leaf it was shown.
     /// </summary>
-    public HttpClient Client(List<X509Certificate2>? seen = null, bool newConnectionPerRequest = false)
+    public HttpClient Client(List<X509Certificate2>? seen = null, bool newConnectionPerRequest = false, X509Certificate2? root = null)
     {
         var policy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck };
-        policy.CustomTrustStore.Add(IssuingRoot);
+        policy.CustomTrustStore.Add(root ?? IssuingRoot);
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
