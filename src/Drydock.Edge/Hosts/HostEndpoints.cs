@@ -84,6 +84,9 @@ public static class HostEndpoints
             return bad!;
         if (s.Certificates is null)
             return Problem(409, "This edge has no HTTPS listener.", "Start the edge with EDGE_HTTPS_PORT to issue certificates.");
+        // The user's own certificate is never replaced by an ACME one behind their back: report it as it is.
+        if (s.Hosts.All.Any(h => h.Key.Host == name && h.Tls == TlsMode.Files))
+            return TypedResults.Json(s.Certificates.Status(name!), EdgeJson.Options);
         try
         {
             return TypedResults.Json(await s.Certificates.EnsureAsync(name!, ct), EdgeJson.Options);
