@@ -41,8 +41,16 @@ public sealed class HostRoutingTests(EdgeTlsFixture fixture, ITestOutputHelper o
         {
             while (!stop.IsCancellationRequested)
             {
-                using var response = await client.GetAsync($"http://{steady}:{fixture.HttpPort}/x");
-                var answer = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+                string answer;
+                try
+                {
+                    using var response = await client.GetAsync($"http://{steady}:{fixture.HttpPort}/x");
+                    answer = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    answer = $"failed: {e.GetType().Name} {e.Message} {e.InnerException?.Message}";
+                }
                 lock (steadyAnswers)
                     steadyAnswers.Add(answer);
             }
@@ -75,6 +83,9 @@ public sealed class HostRoutingTests(EdgeTlsFixture fixture, ITestOutputHelper o
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         using var client = fixture.Client();
         Assert.Equal("blue", await client.GetStringAsync($"http://{host}:{fixture.HttpPort}/"));
+        var table = System.Text.Json.Nodes.JsonNode.Parse(await fixture.Admin.GetStringAsync($"/hosts/{host}/routes"))!;
+        Assert.Equal(1, table["generation"]!.GetValue<long>());
+        Assert.Equal(_blue.Address, table["active"]!["upstream"]!.ToString());
     }
 
     [Fact]

@@ -47,9 +47,9 @@ public sealed class RenewalTests(EdgeTlsFixture fixture, ITestOutputHelper outpu
                     else
                         Record($"{(int)response.StatusCode} {body}");
                 }
-                catch (HttpRequestException e)
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
-                    Record(e.Message);
+                    Record($"{e.GetType().Name} {e.Message} {e.InnerException?.Message}");
                 }
                 await Task.Delay(20);
             }

@@ -8,6 +8,7 @@ namespace Drydock.Edge.Hosts;
 /// <summary>
 /// The admin API of host routes: <c>GET /hosts</c>; <c>PUT /hosts/{host}</c> declares one (<see cref="HostDeclarationChange"/>);
 /// <c>PUT /hosts/{host}/route[?pathPrefix=/p]</c> switches it (a <see cref="RouteChange"/>, generation-guarded per host);
+/// <c>GET /hosts/{host}/routes[?pathPrefix=/p]</c> reads its table (in-flight counts for a drain);
 /// <c>GET|POST /hosts/{host}/certificate</c> reads the certificate's status or issues one and waits for the outcome;
 /// <c>PUT /hosts/{host}/certificate</c> serves the user's own files.
 /// </summary>
@@ -18,6 +19,7 @@ public static class HostEndpoints
         app.MapGet(HostPaths.Hosts, (HostServices s) => TypedResults.Json(s.Hosts.All.OrderBy(h => h.Key.ToString()).Select(h => View(h, s)).ToList(), EdgeJson.Options));
         app.MapPut(HostPaths.Hosts + "/{host}", DeclareAsync);
         app.MapPut(HostPaths.Hosts + "/{host}/route", SwitchAsync);
+        app.MapGet(HostPaths.Hosts + "/{host}/routes", RoutesOf);
         app.MapGet(HostPaths.Hosts + "/{host}/certificate", (string host, HostServices s) =>
             Parse(host, out var name, out var bad) ? TypedResults.Json(s.Certificates?.Status(name!) ?? CertificateStatusView.None(name!.Value), EdgeJson.Options) : bad!);
         app.MapPost(HostPaths.Hosts + "/{host}/certificate", IssueAsync);
@@ -76,6 +78,25 @@ public static class HostEndpoints
                 $"Expected generation {expected}, but it is {actual}.", AdminPaths.GenerationConflictType),
             _ => throw new InvalidOperationException("Unknown switch outcome."),
         };
+    }
+
+    /// <summary>The host route's table as <c>GET /routes</c> shows the single route: generation, active upstream, in-flight counts (for a drain).</summary>
+    private static IResult RoutesOf(string host, string? pathPrefix, HostServices s)
+    {
+        if (!Parse(host, out var name, out var bad))
+            return bad!;
+        HostRoute? route;
+        try
+        {
+            route = s.Hosts.Find(new HostRouteKey(name!, pathPrefix));
+        }
+        catch (ArgumentException e)
+        {
+            return Problem(400, "The path prefix is invalid.", e.Message);
+        }
+        return route is null
+            ? Problem(404, "No such host route.", $"{name!.Value}{pathPrefix} is not declared on this edge.")
+            : TypedResults.Json(RouteViews.Table(route.Routes), EdgeJson.Options);
     }
 
     private static async Task<IResult> IssueAsync(string host, HostServices s, CancellationToken ct)
