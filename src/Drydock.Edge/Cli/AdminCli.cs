@@ -19,6 +19,8 @@ public static class AdminCli
     /// <summary>Covers a switch's own health check of the new upstream (3 s) with room to spare.</summary>
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(15);
 
+    private static readonly TimeSpan IssuanceTimeout = TimeSpan.FromMinutes(3);
+
     public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == Verb;
 
     /// <param name="args">What follows <c>admin</c>.</param>
@@ -47,7 +49,8 @@ public static class AdminCli
             return BadCommandLine;
         }
 
-        using var http = AdminSocketClient.Create(socket, RequestTimeout);
+        // Issuance waits for the CA (order, validation, finalize): longer than any other admin request.
+        using var http = AdminSocketClient.Create(socket, invocation.Command is AdminCommand.HostRequest { LongRunning: true } ? IssuanceTimeout : RequestTimeout);
         try
         {
             return await ExecuteAsync(invocation.Command, http, stdout, stderr, cancellationToken);
@@ -98,6 +101,9 @@ public static class AdminCli
                 using (cleared)
                     await stdout.WriteLineAsync(JsonSerializer.Serialize(new { cleared = cleared.IsSuccessStatusCode }, EdgeJson.Options));
                 return Done;
+            case AdminCommand.HostRequest(var method, var path, var body):
+                using (var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body, body.GetType(), options: EdgeJson.Options) })
+                    return await PrintAsync(await http.SendAsync(request, cancellationToken), stdout, stderr, cancellationToken);
             case AdminCommand.Drain(var upstream, var timeout):
                 return await DrainAsync(http, upstream, timeout, stdout, stderr, cancellationToken);
             default:

@@ -22,6 +22,12 @@ public abstract record AdminCommand
     public sealed record SetCandidate(CandidateChange Change) : AdminCommand;
 
     public sealed record ClearCandidate : AdminCommand;
+
+    /// <summary>One admin request as it is (the <c>host …</c> commands, <see cref="HostCommandLine"/>); <see cref="LongRunning"/>: waits for issuance.</summary>
+    public sealed record HostRequest(HttpMethod Method, string Path, object? Body) : AdminCommand
+    {
+        public bool LongRunning { get; init; }
+    }
 }
 
 /// <summary>A parsed command line: the command and the socket it talks to (null: the environment's default).</summary>

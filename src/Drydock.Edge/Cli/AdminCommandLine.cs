@@ -9,7 +9,7 @@ namespace Drydock.Edge.Cli;
 /// </summary>
 public static class AdminCommandLine
 {
-    public const string Usage = """
+    public static readonly string Usage = $"""
         usage: Drydock.Edge admin [--socket PATH] <command> [options]
           health                                          the edge's own health and active route
           routes                                          the route table and each upstream's in-flight count
@@ -20,6 +20,7 @@ public static class AdminCommandLine
           metrics [--prometheus]                          requests, status classes, failures, latency per upstream
           candidate --upstream HOST:PORT --version V      pin requests with X-Drydock-Candidate: <printed token> there
           candidate --clear                               end pinning
+        {HostCommandLine.Usage}
         Prints JSON (the edge's contract types) on stdout. Exit codes: 0 done; 1 the edge refused, the check failed or
         the drain timed out; 2 bad command line; 3 no edge answers on the socket.
         The socket is EDGE_ADMIN_SOCKET, else <EDGE_STATE_DIR>/admin/admin.sock (/state/admin/admin.sock).
@@ -48,8 +49,10 @@ public static class AdminCommandLine
         if (rest.Count == 0 || rest[0] is "help" or "--help" or "-h")
             return new AdminInvocation(new AdminCommand.Help(), socket);
         var name = rest[0];
+        if (name == "host")
+            return new AdminInvocation(HostCommandLine.Parse(rest.Skip(1).ToList()), socket);
         if (!Allowed.TryGetValue(name, out var allowed))
-            throw Bad($"Unknown command '{name}'. Commands: {string.Join(", ", Allowed.Keys)}.");
+            throw Bad($"Unknown command '{name}'. Commands: {string.Join(", ", Allowed.Keys)}, host.");
         var options = Options(name, rest.Skip(1).ToList(), allowed);
         AdminCommand command = name switch
         {

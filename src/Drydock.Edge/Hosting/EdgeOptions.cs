@@ -49,6 +49,12 @@ public sealed record EdgeOptions
     /// <summary>Stop on SIGTERM/SIGINT (the process); tests that host several edges turn it off.</summary>
     public bool HandleSignals { get; init; } = true;
 
+    /// <summary>The HTTPS listener and certificates of a host-routing edge (issue 16); null: none (see <see cref="Tls.HttpsOptions"/>).</summary>
+    public Tls.HttpsOptions? Https { get; init; }
+
+    /// <summary>Request body limit and timeouts of the public listeners.</summary>
+    public PublicLimits Limits { get; init; } = new();
+
     /// <summary>Replaces the default logging (one JSON object per line on stdout).</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
 
@@ -68,6 +74,8 @@ public sealed record EdgeOptions
             AdminSocketPath = AdminSocket(environment, state),
             AdminAccess = AdminAccessPolicy.Parse(environment("EDGE_ADMIN_ALLOW"), () => DefaultGateways.Read()),
             ShutdownTimeout = TimeSpan.FromSeconds(Whole(environment, "EDGE_SHUTDOWN_TIMEOUT_SECONDS", 30)),
+            Https = Tls.HttpsOptions.FromEnvironment(environment),
+            Limits = PublicLimits.FromEnvironment(environment),
         };
         if (options.AdminPort is null && options.AdminSocketPath is null)
             throw new FormatException("EDGE_ADMIN_PORT and EDGE_ADMIN_SOCKET are both off: the edge could not be told where to route. Leave one on.");

@@ -1,7 +1,9 @@
 using Drydock.Edge.Admin;
+using Drydock.Edge.Hosts;
 using Drydock.Edge.Proxy;
 using Drydock.Edge.Routing;
 using Drydock.Edge.State;
+using Drydock.Edge.Tls;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -55,8 +57,9 @@ public sealed class EdgeServer : IAsyncDisposable
         var routes = new RouteTable(store, TimeProvider.System, restored);
         var invoker = UpstreamInvoker.Create();
         var health = new UpstreamHealthCheck(options.UpstreamHealthTimeout);
-        var publicApp = BuildPublic(options, routes, invoker);
-        var adminApp = BuildAdmin(options, routes, health);
+        var publicApp = BuildPublic(options, routes, invoker, health);
+        var hosts = HostStartup.Prepare(publicApp.Services, options);
+        var adminApp = BuildAdmin(options, routes, health, hosts);
         var server = new EdgeServer(publicApp, adminApp, routes, [invoker, health]) { AdminSocketPath = options.AdminSocketPath };
         try
         {
@@ -108,25 +111,27 @@ public sealed class EdgeServer : IAsyncDisposable
             owned.Dispose();
     }
 
-    private static WebApplication BuildPublic(EdgeOptions options, RouteTable routes, HttpMessageInvoker invoker)
+    private static WebApplication BuildPublic(EdgeOptions options, RouteTable routes, HttpMessageInvoker invoker, UpstreamHealthCheck health)
     {
-        // No body size limit of its own: the app behind it decides what it accepts (Kestrel's default would cap uploads at 30 MB).
+        var selector = options.Https is null ? null : new CertificateSelector();
         var builder = CreateBuilder(options, kestrel =>
         {
             Listen(kestrel, options, options.PublicPort);
-            kestrel.Limits.MaxRequestBodySize = null;
+            if (options.Https is { } https)
+                HttpsListener.Listen(kestrel, options.ListenAddress, https.Port, selector!);
+            options.Limits.Apply(kestrel.Limits);
         });
+        HostStartup.AddServices(builder.Services, options, invoker, health, selector);
         builder.Services.AddHttpForwarder();
         builder.Services.AddSingleton(routes);
         builder.Services.AddSingleton(invoker);
         builder.Services.AddSingleton<PublicProxy>();
         var app = builder.Build();
-        var proxy = app.Services.GetRequiredService<PublicProxy>();
-        app.Run(proxy.HandleAsync);
+        app.Run(app.Services.GetRequiredService<PublicDispatch>().HandleAsync);
         return app;
     }
 
-    private static WebApplication BuildAdmin(EdgeOptions options, RouteTable routes, UpstreamHealthCheck health)
+    private static WebApplication BuildAdmin(EdgeOptions options, RouteTable routes, UpstreamHealthCheck health, HostServices hosts)
     {
         if (options.AdminPort is null && options.AdminSocketPath is null)
             throw new ArgumentException("The edge needs an admin port or an admin socket: nothing could switch its route otherwise.", nameof(options));
@@ -144,6 +149,7 @@ public sealed class EdgeServer : IAsyncDisposable
         builder.Services.AddSingleton(routes);
         builder.Services.AddSingleton(health);
         builder.Services.AddSingleton<RouteSwitcher>();
+        builder.Services.AddSingleton(hosts);
         var app = builder.Build();
         var access = options.AdminAccess;
         app.Use(async (context, next) =>
@@ -162,6 +168,7 @@ public sealed class EdgeServer : IAsyncDisposable
         });
         app.UseStatusCodePages();
         app.MapAdminEndpoints();
+        app.MapHostEndpoints();
         return app;
     }
 

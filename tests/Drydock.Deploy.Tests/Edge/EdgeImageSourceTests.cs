@@ -49,6 +49,27 @@ public sealed class EdgeImageSourceTests : IDisposable
     }
 
     [Fact]
+    public void A_change_to_a_project_the_edge_references_changes_the_hash()
+    {
+        Write("src/Drydock.Edge/Drydock.Edge.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup><Version>1.2.0</Version></PropertyGroup>
+              <ItemGroup><PackageReference Include="Yarp.ReverseProxy" /></ItemGroup>
+              <ItemGroup><ProjectReference Include="../Drydock.Acme/Drydock.Acme.csproj" /></ItemGroup>
+            </Project>
+            """);
+        Write("src/Drydock.Acme/Drydock.Acme.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        Write("src/Drydock.Acme/AcmeClient.cs", "class A {}\n");
+        Write("src/Unrelated/Other.cs", "class O {}\n");
+        var before = Source.ContentHash(Base);
+
+        Write("src/Unrelated/Other.cs", "class O2 {}\n");
+        Assert.Equal(before, Source.ContentHash(Base));
+        Write("src/Drydock.Acme/AcmeClient.cs", "class B {}\n");
+        Assert.NotEqual(before, Source.ContentHash(Base));
+    }
+
+    [Fact]
     public void Build_output_line_endings_and_other_projects_packages_do_not_change_the_hash()
     {
         var before = Source.ContentHash(Base);

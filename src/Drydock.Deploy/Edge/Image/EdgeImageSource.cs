@@ -44,8 +44,9 @@ public sealed record EdgeImageSource(string RepositoryRoot)
 
     private IEnumerable<(string Name, string Path)> InputFiles()
     {
-        var project = Directory.EnumerateFiles(ProjectDirectory, "*", SearchOption.AllDirectories)
-            .Select(path => (Name: "src/Drydock.Edge/" + Path.GetRelativePath(ProjectDirectory, path).Replace('\\', '/'), Path: path))
+        // The edge's own files and those of the projects it references (Drydock.Acme for certificates, and what that uses).
+        var project = Projects().SelectMany(projectFile => Directory.EnumerateFiles(Path.GetDirectoryName(projectFile)!, "*", SearchOption.AllDirectories))
+            .Select(path => (Name: Path.GetRelativePath(RepositoryRoot, path).Replace('\\', '/'), Path: path))
             .Where(file => !file.Name.Split('/').Any(part => part is "bin" or "obj"));
         var shared = new[] { "Directory.Build.props", "global.json" }
             .Select(name => (Name: name, Path: Path.Combine(RepositoryRoot, name)))
@@ -56,7 +57,7 @@ public sealed record EdgeImageSource(string RepositoryRoot)
     /// <summary>Only the central versions of packages the edge references: adding a package for another project changes nothing here.</summary>
     private IEnumerable<(string Package, string Version)> PackageVersions()
     {
-        var referenced = XDocument.Load(ProjectFile).Descendants("PackageReference")
+        var referenced = Projects().SelectMany(projectFile => XDocument.Load(projectFile).Descendants("PackageReference"))
             .Select(p => (string?)p.Attribute("Include")).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
         var central = Path.Combine(RepositoryRoot, "Directory.Packages.props");
         if (!File.Exists(central))
@@ -65,6 +66,22 @@ public sealed record EdgeImageSource(string RepositoryRoot)
             .Select(p => (Package: (string?)p.Attribute("Include") ?? "", Version: (string?)p.Attribute("Version") ?? ""))
             .Where(p => referenced.Contains(p.Package))
             .OrderBy(p => p.Package, StringComparer.Ordinal);
+    }
+
+    /// <summary>The edge's project file and, transitively, every project file it references.</summary>
+    private IReadOnlyList<string> Projects()
+    {
+        var found = new List<string>();
+        var pending = new Stack<string>([Path.GetFullPath(ProjectFile)]);
+        while (pending.TryPop(out var projectFile))
+        {
+            if (found.Contains(projectFile) || !File.Exists(projectFile))
+                continue;
+            found.Add(projectFile);
+            foreach (var reference in XDocument.Load(projectFile).Descendants("ProjectReference").Select(r => (string?)r.Attribute("Include")).OfType<string>())
+                pending.Push(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(projectFile)!, reference.Replace('\\', '/'))));
+        }
+        return found;
     }
 
     private static string Hash(string content) =>
