@@ -30,7 +30,7 @@ partial class Build
     string Repository => $"{Release.RegistryAddressOrDefault}/{Release.Name}";
 
     async Task<ReleaseManager> ReleaseManagerAsync(HttpClient http, CancellationToken cancellationToken) =>
-        new(await Release.DockerAsync(cancellationToken), Log.Current, new ReleaseManagerOptions
+        new(await EnvironmentEngineAsync(cancellationToken), Log.Current, new ReleaseManagerOptions
         {
             Tags = new RegistryReleaseTags(http, Log.Current, Release.Credentials),
             Masker = Secrets,

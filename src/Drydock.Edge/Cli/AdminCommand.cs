@@ -22,6 +22,9 @@ public abstract record AdminCommand
     public sealed record SetCandidate(CandidateChange Change) : AdminCommand;
 
     public sealed record ClearCandidate : AdminCommand;
+
+    /// <summary>One admin request as is: what a client whose transport is <c>docker exec</c> sends.</summary>
+    public sealed record RawRequest(string Method, string Path) : AdminCommand;
 }
 
 /// <summary>A parsed command line: the command and the socket it talks to (null: the environment's default).</summary>
