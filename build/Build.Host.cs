@@ -2,6 +2,7 @@ using Drydock.Deploy;
 using Drydock.Docker;
 using Drydock.Engine.Output;
 using Drydock.Engine.Parameters;
+using Drydock.Engine.Planning;
 using Drydock.Registry;
 
 partial class Build
@@ -11,6 +12,29 @@ partial class Build
 
     SshEngineTunnel? _tunnel;
     DockerCli? _environmentEngine;
+    (DockerHost Host, EnvironmentHost Where)? _environmentHost;
+
+    /// <summary>Where --environment runs, parsed once; a bad setting stops the build before anything runs, naming the accepted forms.</summary>
+    (DockerHost Host, EnvironmentHost Where) EnvironmentDockerHost
+    {
+        get
+        {
+            if (_environmentHost is { } known)
+                return known;
+            try
+            {
+                var where = EnvironmentHost.Load(RootDirectory, Environment);
+                return (_environmentHost = (DockerHost.Parse(Host ?? where.Host), where)).Value;
+            }
+            catch (Exception e) when (e is DockerHostFormatException or ArgumentException or DeployException)
+            {
+                throw new PlanningException($"Nothing was run: {e.Message}");
+            }
+        }
+    }
+
+    /// <summary>For <c>Requires</c>: the host setting parses (the targets that talk to the environment's engine).</summary>
+    bool HostIsValid => EnvironmentDockerHost.Host is not null;
 
     /// <summary>
     /// The docker CLI of the environment's engine. For an ssh:// host: ONE tunnel for the whole run (every docker call of
@@ -23,8 +47,7 @@ partial class Build
         if (_environmentEngine is not null)
             return _environmentEngine;
         var local = await Release.DockerAsync(cancellationToken);
-        var where = EnvironmentHost.Load(RootDirectory, Environment);
-        var host = DockerHost.Parse(Host ?? where.Host);
+        var (host, where) = EnvironmentDockerHost;
         switch (host)
         {
             case DockerHost.Context context:

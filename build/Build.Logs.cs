@@ -25,6 +25,7 @@ partial class Build
 
     Target Logs => _ => _
         .Description("The serving release's logs for --environment (local or --host): --follow, --since 10m, --tail N, --release V, --edge, --raw; secrets masked")
+        .Requires(() => HostIsValid)
         .Executes(async ct =>
         {
             var engine = await EnvironmentEngineAsync(ct);
