@@ -31,11 +31,11 @@ node_image=$(docker images drydock-test/node --format '{{.Repository}}:{{.Tag}}'
 rm -rf "$work" && mkdir -p "$work/ssh" && chmod 700 "$work/ssh"
 cleanup() {
   local ids
-  ids=$(docker ps -aq --filter "label=dev.drydock.app=$image")
-  [[ -n $ids ]] && docker rm -f $ids >/dev/null 2>&1 || true
+  mapfile -t ids < <(docker ps -aq --filter "label=dev.drydock.app=$image")
+  if ((${#ids[@]})); then docker rm -f "${ids[@]}" >/dev/null 2>&1 || true; fi
   docker network rm "drydock-$image-benchlocal" >/dev/null 2>&1 || true
-  ids=$(docker volume ls -q --filter "label=dev.drydock.app=$image")
-  [[ -n $ids ]] && docker volume rm $ids >/dev/null 2>&1 || true
+  mapfile -t ids < <(docker volume ls -q --filter "label=dev.drydock.app=$image")
+  if ((${#ids[@]})); then docker volume rm "${ids[@]}" >/dev/null 2>&1 || true; fi
   docker rm -f "$run_id" >/dev/null 2>&1 || true
   docker volume rm -f "$run_id-docker" >/dev/null 2>&1 || true
   rm -rf "$work/ssh"
