@@ -16,6 +16,7 @@ command -v shellcheck >/dev/null || packages+=(shellcheck)
 command -v ssh >/dev/null || packages+=(openssh-client)
 command -v ssh-keygen >/dev/null || packages+=(openssh-client)
 command -v mmdebstrap >/dev/null || packages+=(mmdebstrap)
+command -v ss >/dev/null || packages+=(iproute2) # the remote deploy test checks nothing listens on the runner
 dpkg -s busybox-static >/dev/null 2>&1 || packages+=(busybox-static)
 command -v hyperfine >/dev/null || packages+=(hyperfine)
 if ((${#packages[@]})); then

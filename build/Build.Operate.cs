@@ -30,7 +30,7 @@ partial class Build
     string Repository => $"{Release.RegistryAddressOrDefault}/{Release.Name}";
 
     async Task<ReleaseManager> ReleaseManagerAsync(HttpClient http, CancellationToken cancellationToken) =>
-        new(await Release.DockerAsync(cancellationToken), Log.Current, new ReleaseManagerOptions
+        new(await EnvironmentEngineAsync(cancellationToken), Log.Current, new ReleaseManagerOptions
         {
             Tags = new RegistryReleaseTags(http, Log.Current, Release.Credentials),
             Masker = Secrets,
@@ -46,6 +46,7 @@ partial class Build
     Target Deploy => _ => _
         .Description("Put the pushed image (by digest) in service, health first, through the environment's edge; no change, nothing done")
         .DependsOn(ShipImage)
+        .Requires(() => HostIsValid)
         .Executes(async ct =>
         {
             // When ShipImage was skipped because this commit is already published, only its record is written (no build, no push).
@@ -65,6 +66,7 @@ partial class Build
 
     Target Rollback => _ => _
         .Description("Back to the previous release, or --to-version, health first; works from any runner")
+        .Requires(() => HostIsValid)
         .Executes(async ct =>
         {
             using var http = new HttpClient();
@@ -81,6 +83,7 @@ partial class Build
 
     Target Status => _ => _
         .Description("What serves --environment: health, uptime, digest, and drift from its release (fails on drift)")
+        .Requires(() => HostIsValid)
         .Executes(async ct =>
         {
             using var http = new HttpClient();
@@ -92,6 +95,7 @@ partial class Build
 
     Target History => _ => _
         .Description("Every deploy and rollback of --environment, oldest first")
+        .Requires(() => HostIsValid)
         .Executes(async ct =>
         {
             using var http = new HttpClient();

@@ -19,7 +19,7 @@ using Drydock.Edge.Cli;
 using Drydock.Edge.Hosting;
 
 if (AdminCli.IsRequested(args))
-    return await AdminCli.RunAsync(args[1..], Environment.GetEnvironmentVariable, Console.Out, Console.Error);
+    return await AdminCli.RunAsync(args[1..], Environment.GetEnvironmentVariable, Console.Out, Console.Error, stdin: Console.In);
 if (SelfProbe.IsRequested(args))
     return await SelfProbe.RunAsync(args, Environment.GetEnvironmentVariable, Console.Out);
 

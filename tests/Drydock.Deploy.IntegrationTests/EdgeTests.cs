@@ -80,7 +80,7 @@ public sealed class EdgeTests(DeployFixture fixture, ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_restarted_edge_serves_the_same_release_and_its_admin_api_is_only_on_the_loopback()
+    public async Task A_restarted_edge_serves_the_same_release_and_its_admin_api_has_no_port()
     {
         await using var env = new TestEnvironment(fixture, output);
         var deployed = await env.Manager().DeployAsync(env.Request(fixture.V2));
@@ -90,7 +90,7 @@ public sealed class EdgeTests(DeployFixture fixture, ITestOutputHelper output)
         // It serves its persisted route as soon as it listens: no deploy in between.
         var version = await RetryAsync(() => env.Notes.VersionAsync(), TimeSpan.FromSeconds(20));
         Assert.Equal("2.0.0", version);
-        using (var admin = EdgeAdminClient.ForLoopbackPort(await AdminPortAsync(env, edge)))
+        using (var admin = EdgeAdminExec.Client(env.Docker, edge))
             Assert.Equal(UpstreamAddress.ForContainer(deployed.Container), (await admin.GetRoutesAsync()).Active!.Upstream);
 
         // The public port forwards everything to the app: the admin paths get the app's answer, never the admin's.
@@ -103,11 +103,9 @@ public sealed class EdgeTests(DeployFixture fixture, ITestOutputHelper output)
         Assert.True(put.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed, $"PUT /routes on the public port: {(int)put.StatusCode}");
         Assert.Equal("2.0.0", await env.Notes.VersionAsync());
 
-        // The admin port is published on 127.0.0.1 only; the release publishes nothing.
+        // The edge publishes its public port only (the admin API is docker exec only); the release publishes nothing.
         var state = Assert.Single(await new EnvironmentContainers(env.Docker).InspectManyAsync([edge], CancellationToken.None));
-        var adminBindings = state.PortBindings.Where(p => p.ContainerPort.StartsWith(EdgeContainerSpec.ContainerAdminPort + "/", StringComparison.Ordinal)).ToList();
-        Assert.NotEmpty(adminBindings);
-        Assert.All(adminBindings, p => Assert.Equal("127.0.0.1", p.HostIp));
+        Assert.Equal([EdgeContainerSpec.ContainerPublicPort + "/tcp"], state.PortBindings.Select(p => p.ContainerPort).Distinct());
         Assert.True(state.ReadOnlyRootFilesystem);
         Assert.Equal(["ALL"], state.CapDrop);
         Assert.Empty(Assert.Single(await env.ContainersAsync(ContainerRole.Release)).PortBindings);
@@ -149,12 +147,6 @@ public sealed class EdgeTests(DeployFixture fixture, ITestOutputHelper output)
         Assert.Equal("2.0.0", await env.Notes.VersionAsync());
         Assert.Equal(["from the replace days"], await env.Notes.TextsAsync());
         Assert.Empty(Assert.Single(await env.ContainersAsync(ContainerRole.Release), r => r.Running).PortBindings);
-    }
-
-    private static async Task<int> AdminPortAsync(TestEnvironment env, string edge)
-    {
-        var result = await env.Docker.ExecuteAsync(new DockerPortSettings(edge, EdgeContainerSpec.ContainerAdminPort), echoOutput: false);
-        return DockerOutput.ParseHostPort(result.StandardOutput) ?? throw new InvalidOperationException(result.Output);
     }
 
     private static async Task<T> RetryAsync<T>(Func<Task<T>> action, TimeSpan timeout)

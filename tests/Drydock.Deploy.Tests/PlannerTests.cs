@@ -96,7 +96,7 @@ public sealed class PlannerTests
             new Dictionary<string, string>(ReleaseLabels.Owner(Local, "edge")) { [EdgeLabels.PublicPort] = "8080" }) { Running = true };
         EnvironmentSnapshot Routed(string upstream) => Snapshot(serving, edgeContainer) with
         {
-            Edge = new EdgeView(edgeContainer, new RunningEdge(edgeContainer.Name, new Uri("http://127.0.0.1:1"), 8080, EdgeContainerAction.Keep, "runs"),
+            Edge = new EdgeView(edgeContainer, new RunningEdge(edgeContainer.Name, new DockerCli(new FakeDockerEngine()), 8080, EdgeContainerAction.Keep, "runs"),
                 new RouteTableView(3, new ActiveRouteView(upstream, "1.0.0", Samples.Noon), [])),
         };
         var strategy = new EdgeStrategy(new EnvironmentEdge(new DockerCli(new FakeDockerEngine()), new RecordingBuildLog(), new EdgeStrategyOptions("/repo")), new EdgeStrategyOptions("/repo"));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Drydock.Deploy;
 
@@ -10,8 +11,10 @@ namespace Drydock.Deploy;
 ///   "env": { "Logging__LogLevel__Default": "Information" }, "secretEnv": [ "API_KEY" ],
 ///   "volumes": [ "notes-config:/config:ro" ], "memory": "512m", "cpus": "1.0",
 ///   "keepReleases": 5, "deployTimeout": "2m", "drainTimeout": "30s",
-///   "healthCheck": { "interval": "2s", "startPeriod": "10s" } }
+///   "healthCheck": { "interval": "2s", "startPeriod": "10s" },
+///   "host": "ssh://deploy@server:22", "knownHosts": ".nuke/known_hosts" }
 /// </code>
+/// <c>host</c> and <c>knownHosts</c> say where the environment runs (<see cref="EnvironmentHost"/>), not what a release is.
 /// </summary>
 public static class EnvironmentConfigFile
 {
@@ -26,10 +29,27 @@ public static class EnvironmentConfigFile
 
     public static EnvironmentConfig Parse(string json, string source = "environment config")
     {
+        var node = ParseObject(json, source);
+        foreach (var name in EnvironmentHost.PropertyNames)
+            node.Remove(name);
         try
         {
-            return JsonSerializer.Deserialize<EnvironmentConfig>(json, DeployJson.Strict)
+            return node.Deserialize<EnvironmentConfig>(DeployJson.Strict)
                 ?? throw new DeployException($"{source} is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new DeployException($"{source} is not a valid environment configuration: {e.Message}");
+        }
+    }
+
+    /// <summary>The file as a JSON object; anything else is a <see cref="DeployException"/> naming the file.</summary>
+    public static JsonObject ParseObject(string json, string source)
+    {
+        try
+        {
+            return JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
+                ?? throw new DeployException($"{source} is not a JSON object.");
         }
         catch (JsonException e)
         {

@@ -42,8 +42,6 @@ public sealed class EnvironmentEdge(DockerCli docker, IBuildLog log, EdgeStrateg
         return new EdgeView(container, running, await admin.GetRoutesAsync(cancellationToken));
     }
 
-    /// <summary>An admin client of a running edge, at the loopback admin port its inspect names.</summary>
-    public EdgeAdminClient Client(ContainerState edge) =>
-        new(new EdgeProvisioner(docker, log).AdminAddress(edge)
-            ?? throw new InvalidOperationException($"{edge.Name} publishes no admin port (is it running?); see docker logs {edge.Name}."));
+    /// <summary>An admin client of a running edge: <c>docker exec</c> of its own admin command line, through this run's engine.</summary>
+    public EdgeAdminClient Client(ContainerState edge) => EdgeAdminExec.Client(docker, edge.Name);
 }

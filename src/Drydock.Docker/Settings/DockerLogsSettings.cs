@@ -11,8 +11,12 @@ public sealed record DockerLogsSettings(string Container) : IDockerSettings
     /// <summary>e.g. <c>10m</c> or an RFC 3339 timestamp.</summary>
     public string? Since { get; init; }
 
+    /// <summary><c>--follow</c>: keep printing until stopped (Ctrl-C).</summary>
+    public bool Follow { get; init; }
+
     public IReadOnlyList<string> ToArguments() =>
         new ArgumentList("logs")
+            .Flag("--follow", Follow)
             .Option("--tail", Tail)
             .Flag("--timestamps", Timestamps)
             .Option("--since", Since)

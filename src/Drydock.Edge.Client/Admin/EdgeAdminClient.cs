@@ -7,7 +7,8 @@ namespace Drydock.Edge.Client;
 
 /// <summary>
 /// The edge's admin API, typed: <c>GET /health</c>, <c>GET /routes</c>, <c>PUT /routes</c>, and waiting for a replaced
-/// upstream to drain. The address is the admin port published on the host's loopback, e.g. <c>http://127.0.0.1:49153</c>.
+/// upstream to drain. The transport is the handler: Drydock.Deploy's <c>EdgeAdminExec</c> (docker exec of the edge's own
+/// admin client, no port), or plain HTTP to an admin address in tests of the edge itself.
 /// </summary>
 public sealed class EdgeAdminClient : IDisposable
 {
@@ -25,8 +26,6 @@ public sealed class EdgeAdminClient : IDisposable
     }
 
     public Uri Address { get; }
-
-    public static EdgeAdminClient ForLoopbackPort(int port) => new(new Uri($"http://127.0.0.1:{port}"));
 
     public Task<EdgeHealthView> GetHealthAsync(CancellationToken cancellationToken = default) =>
         GetAsync<EdgeHealthView>(AdminPaths.Health, cancellationToken);

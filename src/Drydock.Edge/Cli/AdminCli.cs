@@ -24,7 +24,8 @@ public static class AdminCli
     public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == Verb;
 
     /// <param name="args">What follows <c>admin</c>.</param>
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, Func<string, string?> environment, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    /// <param name="stdin">The body of a <c>request</c> (null: none).</param>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, Func<string, string?> environment, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default, TextReader? stdin = null)
     {
         AdminInvocation invocation;
         string? socket;
@@ -53,7 +54,9 @@ public static class AdminCli
         using var http = AdminSocketClient.Create(socket, invocation.Command is AdminCommand.HostRequest { LongRunning: true } ? IssuanceTimeout : RequestTimeout);
         try
         {
-            return await ExecuteAsync(invocation.Command, http, stdout, stderr, cancellationToken);
+            return invocation.Command is AdminCommand.RawRequest request
+                ? await RequestAsync(http, request, stdin, stdout, cancellationToken)
+                : await ExecuteAsync(invocation.Command, http, stdout, stderr, cancellationToken);
         }
         catch (HttpRequestException e)
         {
@@ -109,6 +112,18 @@ public static class AdminCli
             default:
                 throw new InvalidOperationException($"Unknown admin command {command}.");
         }
+    }
+
+    /// <summary>The status code on the first line, the body after it: the caller judges the answer, as over HTTP.</summary>
+    private static async Task<int> RequestAsync(HttpClient http, AdminCommand.RawRequest request, TextReader? stdin, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Path);
+        if (request.Method is "PUT" or "POST")
+            message.Content = new StringContent(stdin is null ? string.Empty : await stdin.ReadToEndAsync(cancellationToken), System.Text.Encoding.UTF8, "application/json");
+        using var response = await http.SendAsync(message, cancellationToken);
+        await stdout.WriteLineAsync(((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await stdout.WriteAsync(await response.Content.ReadAsStringAsync(cancellationToken));
+        return Done;
     }
 
     /// <summary>Polls the route table until the upstream has nothing in flight or is no longer tracked, or the timeout passes.</summary>

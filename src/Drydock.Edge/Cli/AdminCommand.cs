@@ -28,6 +28,9 @@ public abstract record AdminCommand
     {
         public bool LongRunning { get; init; }
     }
+
+    /// <summary>One admin request as is: what a client whose transport is <c>docker exec</c> sends.</summary>
+    public sealed record RawRequest(string Method, string Path) : AdminCommand;
 }
 
 /// <summary>A parsed command line: the command and the socket it talks to (null: the environment's default).</summary>

@@ -20,6 +20,9 @@ public static class AdminCommandLine
           metrics [--prometheus]                          requests, status classes, failures, latency per upstream
           candidate --upstream HOST:PORT --version V      pin requests with X-Drydock-Candidate: <printed token> there
           candidate --clear                               end pinning
+          request --method GET|PUT|POST|DELETE --path /PATH
+                                                          one admin request as is (body on stdin): the status code on the
+                                                          first line of stdout, the body after it; exit 0 whatever the status
         {HostCommandLine.Usage}
         Prints JSON (the edge's contract types) on stdout. Exit codes: 0 done; 1 the edge refused, the check failed or
         the drain timed out; 2 bad command line; 3 no edge answers on the socket.
@@ -35,7 +38,10 @@ public static class AdminCommandLine
         ["drain"] = ["--upstream", "--timeout"],
         ["metrics"] = ["--prometheus"],
         ["candidate"] = ["--upstream", "--version", "--clear"],
+        ["request"] = ["--method", "--path"],
     };
+
+    private static readonly string[] RequestMethods = ["GET", "PUT", "POST", "DELETE"];
 
     public static AdminInvocation Parse(IReadOnlyList<string> args)
     {
@@ -66,6 +72,7 @@ public static class AdminCommandLine
             "health-check" => new AdminCommand.HealthCheck(new UpstreamHealthRequest(Upstream(options), Required(options, "--path", "the health path, e.g. --path /health/ready"))),
             "candidate" when options.ContainsKey("--clear") => options.Count == 1 ? new AdminCommand.ClearCandidate() : throw Bad("candidate --clear takes no other option."),
             "candidate" => new AdminCommand.SetCandidate(new CandidateChange(Upstream(options), Required(options, "--version", "the candidate's version, e.g. --version 1.2.4"))),
+            "request" => Request(options),
             "drain" => new AdminCommand.Drain(Upstream(options), options.TryGetValue("--timeout", out var timeout) ? Duration(timeout) : TimeSpan.FromSeconds(30)),
             _ => new AdminCommand.Metrics(options.ContainsKey("--prometheus")),
         };
@@ -108,6 +115,18 @@ public static class AdminCommandLine
             options[option] = args[++i];
         }
         return options;
+    }
+
+    // Only the admin API's own paths: the transport of a client (docker exec) that speaks the API, not a general proxy.
+    private static AdminCommand.RawRequest Request(Dictionary<string, string> options)
+    {
+        var method = Required(options, "--method", "GET, PUT, POST or DELETE").ToUpperInvariant();
+        var path = Required(options, "--path", "an admin path, e.g. --path /routes");
+        if (!RequestMethods.Contains(method))
+            throw Bad($"--method '{method}' is not one of {string.Join(", ", RequestMethods)}.");
+        if (!path.StartsWith('/') || path.StartsWith("//", StringComparison.Ordinal) || path.Contains("://", StringComparison.Ordinal))
+            throw Bad($"--path '{path}' is not an admin path; give one starting with /, e.g. --path /routes.");
+        return new AdminCommand.RawRequest(method, path);
     }
 
     private static string Upstream(Dictionary<string, string> options)

@@ -11,6 +11,8 @@ namespace Drydock.Edge.Proxy;
 /// counted as failed, because a zero is only worth publishing if nothing is hidden behind it. Whatever the upstream
 /// answered (a 413 included) is passed on and counted by its status class (<see cref="RequestOutcome"/>). A request
 /// carrying the candidate header with the current token goes to the candidate instead (<see cref="Candidate"/>).
+/// Every forwarded request is one access line (method, path, status, the release's version, duration; the JSON logger's
+/// timestamp is the time), what <c>./build.sh Logs --edge</c> shows.
 /// </summary>
 public sealed class PublicProxy(RouteTable routes, IHttpForwarder forwarder, HttpMessageInvoker invoker, ILogger<PublicProxy> log)
 {
@@ -47,8 +49,12 @@ public sealed class PublicProxy(RouteTable routes, IHttpForwarder forwarder, Htt
             return;
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var error = await forwarder.SendAsync(context, lease.Upstream.Prefix, invoker, RequestConfig, ForwardedHeadersTransformer.Instance);
         lease.Outcome = RequestOutcome.Classify(error, context.Response.HasStarted, context.Response.StatusCode);
+        // The path only: a query string may carry a token.
+        log.LogInformation("{Method} {Path} {Status} {Release} {DurationMs:0.0}ms", context.Request.Method, context.Request.Path.Value, context.Response.StatusCode,
+            lease.Upstream.Version ?? lease.Upstream.Prefix, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         switch (lease.Outcome.Kind)
         {
             case OutcomeKind.ClientGone:

@@ -38,13 +38,14 @@ public sealed class EdgeContainerSpecTests
     }
 
     [Fact]
-    public void The_public_port_is_on_loopback_by_default_and_the_admin_port_always_is()
+    public void The_public_port_is_on_loopback_by_default_and_there_is_no_admin_port_at_all()
     {
-        var loopback = Spec.ToRunSettings().Publish;
-        var everywhere = (Spec with { Bind = "0.0.0.0", AdminPort = 9999 }).ToRunSettings().Publish;
+        var loopback = Spec.ToRunSettings();
+        var everywhere = (Spec with { Bind = "0.0.0.0" }).ToRunSettings();
 
-        Assert.Equal([new PortMapping(8080, 8080, "127.0.0.1"), new PortMapping(0, 9901, "127.0.0.1")], loopback);
-        Assert.Equal([new PortMapping(8080, 8080, "0.0.0.0"), new PortMapping(9999, 9901, "127.0.0.1")], everywhere);
+        Assert.Equal([new PortMapping(8080, 8080, "127.0.0.1")], loopback.Publish);
+        Assert.Equal([new PortMapping(8080, 8080, "0.0.0.0")], everywhere.Publish);
+        Assert.Equal("off", loopback.Environment["EDGE_ADMIN_PORT"]);
     }
 
     [Fact]
@@ -75,12 +76,11 @@ public sealed class EdgeContainerSpecTests
     }
 
     [Theory]
-    [InlineData(-1, 0)]
-    [InlineData(70000, 0)]
-    [InlineData(8080, 8080)]
-    public void Bad_ports_are_refused(int publicPort, int adminPort)
+    [InlineData(-1)]
+    [InlineData(70000)]
+    public void Bad_ports_are_refused(int publicPort)
     {
-        Assert.Throws<ArgumentException>(() => (Spec with { PublicPort = publicPort, AdminPort = adminPort }).Validate());
+        Assert.Throws<ArgumentException>(() => (Spec with { PublicPort = publicPort }).Validate());
     }
 
     [Fact]

@@ -9,22 +9,19 @@ namespace Drydock.Deploy;
 /// One environment's edge container, as data: the <c>docker run</c> settings, its network and its state volume. Hardened
 /// like the apps: the image's non-root user, read-only root with a tmpfs /tmp, no capabilities, no privilege escalation,
 /// memory/CPU/pids limits, restarted unless stopped. The public port is bound where <see cref="Bind"/> says (loopback
-/// by default); the admin port only ever on the host's loopback.
+/// by default). The admin API has no port at all (<c>EDGE_ADMIN_PORT=off</c>): it is reached with <c>docker exec</c> of
+/// the edge's own admin client over its owner-only socket (<see cref="EdgeAdminExec"/>), locally and on remote hosts.
 /// </summary>
 /// <param name="Image">The edge image, e.g. from <see cref="EdgeImage.EnsureAsync"/>.</param>
 /// <param name="PublicPort">The environment's port on the host; 0 lets docker pick one (read it back with <c>docker port</c>).</param>
 public sealed record EdgeContainerSpec(EnvironmentId Environment, string Image, int PublicPort)
 {
-    /// <summary>Where the edge listens inside its container: the environment's traffic, and the admin API.</summary>
+    /// <summary>Where the edge listens inside its container for the environment's traffic.</summary>
     public const int ContainerPublicPort = 8080;
-    public const int ContainerAdminPort = 9901;
     public const string StateMountPath = "/state";
 
     /// <summary>Host address the public port is bound to: loopback unless the environment deliberately says otherwise.</summary>
     public string Bind { get; init; } = "127.0.0.1";
-
-    /// <summary>Admin port on the host's loopback; 0 (default) lets docker pick a free one, found again with <c>docker port</c>.</summary>
-    public int AdminPort { get; init; }
 
     public string Memory { get; init; } = "256m";
 
@@ -49,10 +46,6 @@ public sealed record EdgeContainerSpec(EnvironmentId Environment, string Image, 
         var problems = new List<string>();
         if (PublicPort is < 0 or > 65535)
             problems.Add($"public port {PublicPort} is not a port");
-        if (AdminPort is < 0 or > 65535)
-            problems.Add($"admin port {AdminPort} is not a port");
-        if (PublicPort != 0 && PublicPort == AdminPort)
-            problems.Add($"the public and admin ports are both {PublicPort}");
         if (string.IsNullOrWhiteSpace(Image))
             problems.Add("no edge image");
         if (ShutdownTimeout < TimeSpan.Zero)
@@ -91,12 +84,9 @@ public sealed record EdgeContainerSpec(EnvironmentId Environment, string Image, 
             Detach = true,
             Labels = labels,
             Network = Network,
-            Publish =
-            [
-                new PortMapping(PublicPort, ContainerPublicPort, Bind),
-                new PortMapping(AdminPort, ContainerAdminPort, "127.0.0.1"),
-            ],
-            Environment = new Dictionary<string, string> { ["EDGE_SHUTDOWN_TIMEOUT_SECONDS"] = seconds },
+            Publish = [new PortMapping(PublicPort, ContainerPublicPort, Bind)],
+            // No admin listener: no unauthenticated route switch on any port, only the socket inside the container.
+            Environment = new Dictionary<string, string> { ["EDGE_SHUTDOWN_TIMEOUT_SECONDS"] = seconds, ["EDGE_ADMIN_PORT"] = "off" },
             Volumes = [new VolumeMount(StateVolume, StateMountPath)],
             ReadOnly = true,
             Tmpfs = [$"/tmp:rw,noexec,nosuid,size={TmpfsSize}"],

@@ -11,9 +11,6 @@ namespace Drydock.Deploy;
 /// </summary>
 public sealed class EdgeProvisioner(DockerCli docker, IBuildLog log)
 {
-    /// <summary>Where the host reaches published loopback ports; the admin port is only ever published there.</summary>
-    public string AdminHost { get; init; } = "127.0.0.1";
-
     /// <param name="existing">The edge container as the caller read it (null: there is none).</param>
     /// <param name="allowRecreate">
     /// Replace a running edge made from another spec (new edge image, port, limits). Off for deploys, which must not
@@ -54,20 +51,14 @@ public sealed class EdgeProvisioner(DockerCli docker, IBuildLog log)
         }
 
         var kept = action is EdgeContainerAction.Keep or EdgeContainerAction.KeepOutdated ? existing : null;
-        var adminPort = kept?.HostPort(EdgeContainerSpec.ContainerAdminPort)
-            ?? await PublishedPortAsync(spec.ContainerName, EdgeContainerSpec.ContainerAdminPort, cancellationToken);
         var publicPort = spec.PublicPort != 0 ? spec.PublicPort
             : kept?.HostPort(EdgeContainerSpec.ContainerPublicPort) ?? await PublishedPortAsync(spec.ContainerName, EdgeContainerSpec.ContainerPublicPort, cancellationToken);
-        var edge = new RunningEdge(spec.ContainerName, new Uri($"http://{AdminHost}:{adminPort}"), publicPort, action, reason);
+        var edge = new RunningEdge(spec.ContainerName, docker, publicPort, action, reason);
         using var client = edge.CreateClient();
         if (!await client.WaitUntilHealthyAsync(startTimeout, cancellationToken))
-            throw new TimeoutException($"Edge {spec.ContainerName} did not answer on {edge.AdminAddress} within {startTimeout.TotalSeconds:0}s; see docker logs {spec.ContainerName}.");
+            throw new TimeoutException($"Edge {spec.ContainerName} did not answer on its admin socket (docker exec {spec.ContainerName} {EdgeAdminExec.EdgeBinary} admin health) within {startTimeout.TotalSeconds:0}s; see docker logs {spec.ContainerName}.");
         return edge;
     }
-
-    /// <summary>The admin address of a running edge from its inspect; null when it publishes none (e.g. stopped).</summary>
-    public Uri? AdminAddress(ContainerState edge) =>
-        edge.HostPort(EdgeContainerSpec.ContainerAdminPort) is { } port ? new Uri($"http://{AdminHost}:{port}") : null;
 
     private async Task EnsureNetworkAsync(EdgeContainerSpec spec, CancellationToken cancellationToken)
     {

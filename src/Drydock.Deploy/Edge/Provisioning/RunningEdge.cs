@@ -2,8 +2,11 @@ using Drydock.Edge.Client;
 
 namespace Drydock.Deploy;
 
-/// <summary>An edge that answers: its container, where its admin API and public port are on the host, and what was done to get there.</summary>
-public sealed record RunningEdge(string Container, Uri AdminAddress, int PublicPort, EdgeContainerAction Action, string Reason)
+/// <summary>
+/// An edge that answers: its container, its public port on the host, and what was done to get there. Its admin API is
+/// reached with <c>docker exec</c> through the engine that runs it (<see cref="EdgeAdminExec"/>), never through a port.
+/// </summary>
+public sealed record RunningEdge(string Container, DockerCli Engine, int PublicPort, EdgeContainerAction Action, string Reason)
 {
-    public EdgeAdminClient CreateClient() => new(AdminAddress);
+    public EdgeAdminClient CreateClient() => EdgeAdminExec.Client(Engine, Container);
 }

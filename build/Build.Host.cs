@@ -1,0 +1,71 @@
+using Drydock.Deploy;
+using Drydock.Docker;
+using Drydock.Engine.Output;
+using Drydock.Engine.Parameters;
+using Drydock.Engine.Planning;
+using Drydock.Registry;
+
+partial class Build
+{
+    [Parameter("Server whose engine runs --environment: ssh://user@server:22 or a Docker context name (default: the environment's \"host\", else the local engine; DOCKER_HOST keeps working)")]
+    readonly string? Host;
+
+    SshEngineTunnel? _tunnel;
+    DockerCli? _environmentEngine;
+    (DockerHost Host, EnvironmentHost Where)? _environmentHost;
+
+    /// <summary>Where --environment runs, parsed once; a bad setting stops the build before anything runs, naming the accepted forms.</summary>
+    (DockerHost Host, EnvironmentHost Where) EnvironmentDockerHost
+    {
+        get
+        {
+            if (_environmentHost is { } known)
+                return known;
+            try
+            {
+                var where = EnvironmentHost.Load(RootDirectory, Environment);
+                return (_environmentHost = (DockerHost.Parse(Host ?? where.Host), where)).Value;
+            }
+            catch (Exception e) when (e is DockerHostFormatException or ArgumentException or DeployException)
+            {
+                throw new PlanningException($"Nothing was run: {e.Message}");
+            }
+        }
+    }
+
+    /// <summary>For <c>Requires</c>: the host setting parses (the targets that talk to the environment's engine).</summary>
+    bool HostIsValid => EnvironmentDockerHost.Host is not null;
+
+    /// <summary>
+    /// The docker CLI of the environment's engine. For an ssh:// host: ONE tunnel for the whole run (every docker call of
+    /// Deploy, Rollback, Status, History, drift, lock, retention and the edge goes through it), with the host's
+    /// 127.0.0.1:5000 forwarded back to the runner's embedded registry when no --registry is given, so the same
+    /// <c>127.0.0.1:5000/app@sha256:…</c> pulls on both sides. Closed at the end of the run and on Ctrl-C.
+    /// </summary>
+    async Task<DockerCli> EnvironmentEngineAsync(CancellationToken cancellationToken)
+    {
+        if (_environmentEngine is not null)
+            return _environmentEngine;
+        var local = await Release.DockerAsync(cancellationToken);
+        var (host, where) = EnvironmentDockerHost;
+        switch (host)
+        {
+            case DockerHost.Context context:
+                Log.Information($"{Environment} runs on the engine of Docker context {context.Name}");
+                return _environmentEngine = local.WithDockerContext(context.Name);
+            case DockerHost.Ssh ssh:
+                var options = new SshTunnelOptions(ssh.Target)
+                {
+                    KnownHostsFile = where.KnownHostsFile,
+                    ReverseForwards = Registry is { Length: > 0 } ? [] : [EmbeddedRegistryForward],
+                }.WithKnownHostsFromEnvironment(System.Environment.GetEnvironmentVariable);
+                _tunnel = await SshEngineTunnel.OpenAsync(options, local, Log.Current, cancellationToken);
+                return _environmentEngine = _tunnel.Docker(local);
+            default:
+                return _environmentEngine = local;
+        }
+    }
+
+    static SshReverseForward EmbeddedRegistryForward =>
+        SshReverseForward.SamePort(int.Parse(LocalRegistry.DefaultAddress.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture));
+}

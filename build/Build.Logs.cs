@@ -1,0 +1,43 @@
+using Drydock.Deploy;
+using Drydock.Docker;
+using Drydock.Engine.Parameters;
+using Drydock.Engine.Targets;
+
+partial class Build
+{
+    [Parameter("Logs: keep printing new lines until Ctrl-C")]
+    readonly bool Follow;
+
+    [Parameter("Logs: only lines newer than this, e.g. 10m or 2026-01-01T10:00:00Z")]
+    readonly string? Since;
+
+    [Parameter("Logs: how many lines from the end (default 100; 0 with --follow: only new ones)")]
+    readonly int? Tail;
+
+    [Parameter("Logs: a retained release's version instead of the serving one", Name = "Release")]
+    readonly string? LogRelease;
+
+    [Parameter("Logs: the edge's access log instead of the release's")]
+    readonly bool Edge;
+
+    [Parameter("Logs: the lines as the container wrote them (no JSON formatting)")]
+    readonly bool Raw;
+
+    Target Logs => _ => _
+        .Description("The serving release's logs for --environment (local or --host): --follow, --since 10m, --tail N, --release V, --edge, --raw; secrets masked")
+        .Requires(() => HostIsValid)
+        .Executes(async ct =>
+        {
+            var engine = await EnvironmentEngineAsync(ct);
+            var id = new EnvironmentId(Release.Name.Value, Environment);
+            var releases = await new EnvironmentContainers(engine).ListAsync(id, ContainerRole.Release, ct);
+            var container = LogTarget.Choose(id, releases, LogRelease, Edge);
+            // The environment's secret values are masked like the build's own: a service that logs one shows *****.
+            foreach (var name in EnvironmentConfig.SecretEnv)
+                Secrets.Add(System.Environment.GetEnvironmentVariable(name));
+            var settings = new DockerLogsSettings(container) { Follow = Follow, Since = Since, Tail = Tail ?? 100 };
+            var exit = await LogStream.RunAsync(engine, settings, line => Console.WriteLine(Secrets.Apply(ServiceLogLine.Format(line, Raw))), ct);
+            if (exit != 0 && !ct.IsCancellationRequested)
+                throw new InvalidOperationException($"docker logs {container} failed (exit code {exit}); see the lines above.");
+        });
+}

@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+
+namespace Drydock.Deploy;
+
+/// <summary>
+/// Where an environment runs: <c>"host"</c> (<c>ssh://user@server:22</c>, a Docker context name; none: the local engine)
+/// and <c>"knownHosts"</c> (a known_hosts file, relative to the repository, for the host's key) from
+/// <c>.nuke/environments/&lt;env&gt;.json</c>. Kept apart from <see cref="EnvironmentConfig"/>: where a release runs is
+/// not part of what it is, so it is neither recorded with releases nor compared for drift.
+/// </summary>
+public sealed record EnvironmentHost(string? Host, string? KnownHostsFile)
+{
+    public static readonly string[] PropertyNames = ["host", "knownHosts"];
+
+    public static EnvironmentHost Load(string rootDirectory, string environment)
+    {
+        var path = EnvironmentConfigFile.PathFor(rootDirectory, environment);
+        if (!File.Exists(path))
+            return new EnvironmentHost(null, null);
+        var host = Parse(File.ReadAllText(path), path);
+        return host with { KnownHostsFile = host.KnownHostsFile is { } file ? Path.GetFullPath(file, rootDirectory) : null };
+    }
+
+    public static EnvironmentHost Parse(string json, string source = "environment config")
+    {
+        var node = EnvironmentConfigFile.ParseObject(json, source);
+        return new EnvironmentHost(Text(node, "host", source), Text(node, "knownHosts", source));
+    }
+
+    private static string? Text(JsonObject node, string name, string source) =>
+        node[name] switch
+        {
+            null => null,
+            JsonValue value when value.TryGetValue<string>(out var text) => text.Trim().Length == 0 ? null : text.Trim(),
+            _ => throw new DeployException($"{source}: \"{name}\" must be a string, e.g. \"host\": \"ssh://deploy@server:22\"."),
+        };
+}
