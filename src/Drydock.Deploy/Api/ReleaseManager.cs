@@ -113,6 +113,7 @@ public sealed class ReleaseManager
     {
         var snapshot = await _reader.ReadAsync(environment, cancellationToken);
         var (serving, last, lockContainer) = (snapshot.Serving, snapshot.LastSucceeded, snapshot.LockContainer);
+        var lockInfo = lockContainer is null ? null : LockInfo.FromLabels(lockContainer.Labels, lockContainer.Created);
         return new EnvironmentStatus(environment.App, environment.Name)
         {
             Serving = serving?.Container,
@@ -123,7 +124,9 @@ public sealed class ReleaseManager
                 && last.Digest == recorded.Spec.Digest && (last.Container is null || last.Container == serving.Name),
             Retained = snapshot.Retained.OrderByDescending(r => r.Stamp.DeployedAt).ToList(),
             Drift = await DriftAsync(snapshot, cancellationToken),
-            Lock = lockContainer is null ? null : LockInfo.FromLabels(lockContainer.Labels, lockContainer.Created),
+            Lock = lockInfo,
+            LockStale = lockInfo is null ? null
+                : LockStaleness.Decide(lockInfo, _options.Time.GetUtcNow(), ProcessIdentity.Host, _options.ProcessStartedAt, new EnvironmentConfig().LockTimeout),
             Edge = _edge is null ? [] : await EdgeStatus.DescribeAsync(_edge, snapshot.EdgeContainer, cancellationToken),
         };
     }
@@ -159,6 +162,11 @@ public sealed class ReleaseManager
         snapshot = await strategy.ReadAsync(_context, snapshot, config, cancellationToken);
         if (await strategy.RepairAsync(_context, snapshot, config, cancellationToken))
             snapshot = await strategy.ReadAsync(_context, await _reader.RelistAsync(snapshot, cancellationToken), config, cancellationToken);
+        if (HistoryReconciliation.Decide(snapshot) is { } interrupted)
+        {
+            await HistoryReconcileStep.RunAsync(_context, _history, interrupted, config.KeepReleases, cancellationToken);
+            snapshot = await strategy.ReadAsync(_context, await _reader.ReadAsync(environment, cancellationToken), config, cancellationToken);
+        }
         return snapshot;
     }
 
