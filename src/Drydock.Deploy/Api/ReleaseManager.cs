@@ -59,6 +59,11 @@ public sealed class ReleaseManager
         var snapshot = await ReadUnderLockAsync(strategy, spec.Id, spec.Config, cancellationToken);
         if (snapshot.Serving is { } serving && NoChangeCheck.Difference(serving.Recorded, spec) is null && strategy.Serves(snapshot, serving.Container, spec))
         {
+            if (DriftHealing.Decide(await DriftAsync(snapshot, cancellationToken)) is { } heal)
+            {
+                _log.Write(LogLevel.Warning, heal);
+                return await new ShipStep(_context, _history, _options).RunAsync(strategy, spec, imageId, secrets, ReleaseAction.Redeploy, clock, snapshot, cancellationToken);
+            }
             _log.Write(LogLevel.Information, $"{spec.App} {spec.Version} ({HistoryTable.ShortDigest(spec.Digest)}) already serves {spec.Environment} from {serving.Name} with this configuration: nothing to do");
             return new DeployResult(spec, serving.Name, _options.Time.GetElapsedTime(clock)) { Unchanged = true, Action = ReleaseAction.Deploy, ReplacedVersion = null };
         }
