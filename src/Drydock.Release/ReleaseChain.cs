@@ -189,6 +189,13 @@ public sealed partial class ReleaseChain(ReleaseSettings settings, IToolRunner r
         return _registry = local.Address;
     }
 
+    /// <summary>Removes the registry login of this run (<see cref="RegistryLoginDirectory"/>); called when the build ends, whatever its outcome.</summary>
+    public void ForgetCredentials()
+    {
+        if (_docker is not null && Credentials is not null && RegistryLoginDirectory.Remove(settings.TemporaryDirectory))
+            log.Write(LogLevel.Debug, "Removed this run's registry login");
+    }
+
     /// <summary>The docker CLI with an engine that answers (started if need be), logged in when credentials were given.</summary>
     public async Task<DockerCli> DockerAsync(CancellationToken cancellationToken = default)
     {
@@ -198,11 +205,13 @@ public sealed partial class ReleaseChain(ReleaseSettings settings, IToolRunner r
         var docker = new DockerCli(runner)
         {
             Masker = masker,
-            ConfigDirectory = Credentials is null ? null : Path.Combine(settings.TemporaryDirectory, "docker-config"),
+            ConfigDirectory = Credentials is null ? null : RegistryLoginDirectory.For(settings.TemporaryDirectory),
         };
         await DockerEngine.EnsureAvailableAsync(docker, log, Path.Combine(settings.TemporaryDirectory, "dockerd.log"), cancellationToken: cancellationToken);
         if (Credentials is { } credentials)
         {
+            if (RegistryLoginDirectory.Remove(settings.TemporaryDirectory))
+                log.Write(LogLevel.Warning, "Removed registry credentials an interrupted run left in " + RegistryLoginDirectory.For(settings.TemporaryDirectory));
             var server = SplitRepository(await RegistryAsync(cancellationToken) + "/x").Host;
             await docker.LoginAsync(new DockerLoginSettings(server, credentials.Username, credentials.Password), cancellationToken);
         }

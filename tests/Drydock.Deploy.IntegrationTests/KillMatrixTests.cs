@@ -69,12 +69,22 @@ public sealed class KillMatrixTests(DeployFixture fixture, ITestOutputHelper out
 
         var next = await env.Manager().DeployAsync(env.Request(fixture.V2));
 
-        Assert.Equal(point != KillPoint.NewReleaseStarted, next.Unchanged);
-        if (point != KillPoint.NewReleaseStarted)
-            Assert.Contains("by an interrupted run", env.Log.Text);
+        // The environment has a secret, so a deploy always makes a fresh container (secret values are never recorded).
+        Assert.False(next.Unchanged);
+        Assert.Equal(expectBefore, next.ReplacedVersion);
         Assert.Equal("2.0.0", await env.Notes.VersionAsync());
         Assert.Equal(["before the kill"], await env.Notes.TextsAsync());
         var history = await manager.HistoryAsync(env.Id);
+        var interrupted = history.Where(r => r.Message == HistoryReconciliation.InterruptedNote).ToList();
+        if (point == KillPoint.NewReleaseStarted)
+            Assert.Empty(interrupted);
+        else
+        {
+            // The release the killed run put in service is in the history, right after the last one before it.
+            var killedRelease = Assert.Single(releasesAtKill, c => c.Running && c.Labels[ReleaseLabels.Version] == "2.0.0");
+            Assert.Equal((killedRelease.Name, "2.0.0", "1.0.0"), (Assert.Single(interrupted).Container, interrupted[0].Version, interrupted[0].PreviousVersion));
+            Assert.Contains("recording it as a deploy by an interrupted run", env.Log.Text);
+        }
         var last = history.Last(r => r.Outcome == ReleaseOutcome.Succeeded);
         Assert.Equal(("2.0.0", next.Container), (last.Version, last.Container));
         var status = await manager.StatusAsync(env.Id);
@@ -96,23 +106,26 @@ public sealed class KillMatrixTests(DeployFixture fixture, ITestOutputHelper out
         Assert.Equal("1.0.0", await env.Notes.VersionAsync());
     }
 
-    /// <summary>Files in the temp directory (where env files went) and the repository's temp that hold the secret value.</summary>
+    /// <summary>
+    /// Files that hold the secret value: Drydock's own files in the temp directory (env files were drydock-*.env there)
+    /// and everything under the repository's temp. Not all of the temp directory: it also holds pipes that block a reader.
+    /// </summary>
     private static IReadOnlyList<string> FilesHolding(string secret)
     {
+        var files = Directory.EnumerateFiles(Path.GetTempPath(), "drydock-*", new EnumerationOptions { IgnoreInaccessible = true })
+            .Concat(Directory.EnumerateFiles(RepositoryRoot.Temp(), "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true }));
         var found = new List<string>();
-        foreach (var (directory, option) in new[] { (Path.GetTempPath(), SearchOption.TopDirectoryOnly), (RepositoryRoot.Temp(), SearchOption.AllDirectories) })
+        foreach (var file in files)
         {
-            foreach (var file in Directory.EnumerateFiles(directory, "*", new EnumerationOptions { RecurseSubdirectories = option == SearchOption.AllDirectories, IgnoreInaccessible = true }))
+            try
             {
-                try
-                {
-                    if (new FileInfo(file).Length < 1 << 20 && File.ReadAllText(file).Contains(secret, StringComparison.Ordinal))
-                        found.Add(file);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    // Another process's file, or gone meanwhile: not ours.
-                }
+                var info = new FileInfo(file);
+                if (info.LinkTarget is null && info.Length < 1 << 20 && File.ReadAllText(file).Contains(secret, StringComparison.Ordinal))
+                    found.Add(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another process's file, or gone meanwhile: not ours.
             }
         }
         return found;
@@ -166,8 +179,13 @@ public sealed class KillMatrixTests(DeployFixture fixture, ITestOutputHelper out
             }
         }
 
+        private bool _disposed;
+
         public void Dispose()
         {
+            if (_disposed)
+                return;
+            _disposed = true;
             _stop.Cancel();
             _client.Dispose();
             _stop.Dispose();

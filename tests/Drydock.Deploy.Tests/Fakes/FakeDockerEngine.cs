@@ -27,11 +27,17 @@ internal sealed class FakeDockerEngine : IToolRunner
     /// <summary>Files that existed when a command ran, e.g. to prove the env file existed during create.</summary>
     public List<string> EnvFilesSeen { get; } = [];
 
+    /// <summary>NAME=value of each <c>--env NAME</c> (no value) a create took from the docker CLI's own environment, as docker does.</summary>
+    public List<string> ProcessEnvironmentSeen { get; } = [];
+
+    private IReadOnlyDictionary<string, string?> _environment = new Dictionary<string, string?>();
+
     public Task<ToolResult> RunAsync(ToolCommand command, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
             Commands.Add(command.Arguments);
+            _environment = command.Environment;
             var result = Run(command.Arguments);
             if (!result.Succeeded && command.ThrowOnError)
                 throw new ToolFailedException(command, result, $"fake docker {command.Arguments[0]} failed: {result.Error}");
@@ -101,6 +107,12 @@ internal sealed class FakeDockerEngine : IToolRunner
                     continue;
                 }
                 var value = a[++i];
+                if (a[i - 1] == "--env" && !value.Contains('='))
+                {
+                    // docker takes the value of a bare name from its own environment.
+                    value = $"{value}={_environment.GetValueOrDefault(value)}";
+                    ProcessEnvironmentSeen.Add(value);
+                }
                 options.Add((a[i - 1], value));
                 switch (a[i - 1])
                 {
