@@ -163,8 +163,15 @@ public sealed partial class ReleaseChain(ReleaseSettings settings, IToolRunner r
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var client = new RegistryClient(http, host, Credentials, log);
         var decisions = new List<PushDecision>();
-        foreach (var (reference, tag) in new[] { (tags.VersionReference, tags.VersionTag), (tags.CommitReference, tags.CommitTag) })
-            decisions.Add(PushDecision.For(reference, await client.GetTagAsync(repository, tag, cancellationToken), version.Revision, settings.ProjectLabel));
+        try
+        {
+            foreach (var (reference, tag) in new[] { (tags.VersionReference, tags.VersionTag), (tags.CommitReference, tags.CommitTag) })
+                decisions.Add(PushDecision.For(reference, await client.GetTagAsync(repository, tag, cancellationToken), version.Revision, settings.ProjectLabel));
+        }
+        catch (RegistryUnreachableException e)
+        {
+            throw new InvalidOperationException($"{e.Message} Nothing was pushed or deployed: what serves is unchanged.", e);
+        }
         var refused = decisions.FirstOrDefault(d => d.Action == PushAction.Refuse);
         if (refused is not null)
             throw new InvalidOperationException(refused.Explanation);
