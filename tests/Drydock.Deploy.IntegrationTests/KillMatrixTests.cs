@@ -37,8 +37,9 @@ public sealed class KillMatrixTests(DeployFixture fixture, ITestOutputHelper out
         await manager.DeployAsync(env.Request(fixture.V1)); // 2.0.0 stopped, kept for rollback (keepReleases 1)
         await env.Notes.AddAsync("before the kill");
 
-        // A request held in flight at the edge (its body never finishes): the drain after the switch waits for it.
-        using var held = point == KillPoint.NewReleaseStarted ? null : await HoldRequestAsync(env.Port);
+        // Requests held in flight at the edge (their bodies trickle in): the drain after the switch waits for them. The
+        // edge gives up on an upstream request after a while, so a fresh one starts every few seconds until the switch.
+        var held = new List<HeldRequest>();
         var request = Path.Combine(fixture.WorkDirectory, $"{env.App}-request.json");
         await HarnessProgram.WriteRequestAsync(request, env.Request(fixture.V2));
         using var harness = HarnessProcess.StartDeploy(request, Path.Combine(fixture.WorkDirectory, $"{env.App}-harness.log"),
@@ -48,7 +49,21 @@ public sealed class KillMatrixTests(DeployFixture fixture, ITestOutputHelper out
             await WaitUntilAsync(async () => (await env.ContainersAsync(ContainerRole.Release)).Any(c => c.Running && c.Labels[ReleaseLabels.Version] == "2.0.0")
                 || harness.Process.HasExited, TimeSpan.FromSeconds(90));
         else
-            await WaitUntilAsync(() => Task.FromResult(harness.Output.Contains(switched, StringComparison.Ordinal) || harness.Process.HasExited), TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(10));
+        {
+            var lastHeld = Stopwatch.StartNew();
+            held.Add(await HoldRequestAsync(env.Port));
+            await WaitUntilAsync(async () =>
+            {
+                if (harness.Output.Contains(switched, StringComparison.Ordinal) || harness.Process.HasExited)
+                    return true;
+                if (lastHeld.Elapsed > TimeSpan.FromSeconds(4))
+                {
+                    held.Add(await HeldRequest.StartAsync(env.Port));
+                    lastHeld.Restart();
+                }
+                return false;
+            }, TimeSpan.FromSeconds(120), TimeSpan.FromMilliseconds(10));
+        }
         if (point == KillPoint.DuringDrain)
             await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.False(harness.Process.HasExited, "the harness ended before it could be killed:\n" + harness.Output);
@@ -58,6 +73,12 @@ public sealed class KillMatrixTests(DeployFixture fixture, ITestOutputHelper out
 
         var releasesAtKill = await env.ContainersAsync(ContainerRole.Release);
         Assert.Equal(3, releasesAtKill.Count);
+        if (point == KillPoint.DuringDrain)
+        {
+            // Really during the drain: the old release still ran and the drain had not ended.
+            Assert.Contains(releasesAtKill, c => c.Running && c.Labels[ReleaseLabels.Version] == "1.0.0");
+            Assert.DoesNotContain(" drained in ", harness.Output, StringComparison.Ordinal);
+        }
         var expectBefore = point == KillPoint.NewReleaseStarted ? "1.0.0" : "2.0.0";
         Assert.Equal(expectBefore, await env.Notes.VersionAsync());
         // The killed run wrote no record; Status calls its lock stale.
@@ -65,7 +86,7 @@ public sealed class KillMatrixTests(DeployFixture fixture, ITestOutputHelper out
         var statusAfterKill = await manager.StatusAsync(env.Id);
         Assert.Contains("is no longer running", statusAfterKill.LockStale);
         Assert.Contains("STALE", statusAfterKill.Describe());
-        held?.Dispose();
+        held.ForEach(h => h.Dispose());
 
         var next = await env.Manager().DeployAsync(env.Request(fixture.V2));
 
