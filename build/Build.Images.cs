@@ -15,6 +15,9 @@ partial class Build
 
     ReleaseChain? _release;
 
+    /// <summary>Registry credentials live only as long as the run (see RegistryLoginDirectory).</summary>
+    protected override void OnBuildFinished() => _release?.ForgetCredentials();
+
     /// <summary>One chain per run, so the version, the registry and its answers are worked out once.</summary>
     ReleaseChain Release => _release ??= new ReleaseChain(new ReleaseSettings(RootDirectory, Project)
     {

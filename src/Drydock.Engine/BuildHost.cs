@@ -50,7 +50,14 @@ public static class BuildHost
                 return Success;
             }
             RequirementCheck.Verify(plan, parameters);
-            return Execute(plan, log, writer, masker);
+            try
+            {
+                return Execute(plan, log, writer, masker);
+            }
+            finally
+            {
+                build.OnBuildFinished();
+            }
         }
         catch (Exception e) when (e is ParameterException or PlanningException)
         {

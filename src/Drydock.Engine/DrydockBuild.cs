@@ -44,6 +44,11 @@ public abstract class DrydockBuild
     {
     }
 
+    /// <summary>Called once after the targets ran, whatever their outcome (not after a SIGKILL: what must not outlive a run is also cleaned by the next one).</summary>
+    protected internal virtual void OnBuildFinished()
+    {
+    }
+
     protected static int Execute<T>(Func<T, Targets.Target> defaultTarget) where T : DrydockBuild, new() =>
         BuildHost.Run(Environment.GetCommandLineArgs().Skip(1).ToArray(), defaultTarget);
 

@@ -163,8 +163,15 @@ public sealed partial class ReleaseChain(ReleaseSettings settings, IToolRunner r
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var client = new RegistryClient(http, host, Credentials, log);
         var decisions = new List<PushDecision>();
-        foreach (var (reference, tag) in new[] { (tags.VersionReference, tags.VersionTag), (tags.CommitReference, tags.CommitTag) })
-            decisions.Add(PushDecision.For(reference, await client.GetTagAsync(repository, tag, cancellationToken), version.Revision, settings.ProjectLabel));
+        try
+        {
+            foreach (var (reference, tag) in new[] { (tags.VersionReference, tags.VersionTag), (tags.CommitReference, tags.CommitTag) })
+                decisions.Add(PushDecision.For(reference, await client.GetTagAsync(repository, tag, cancellationToken), version.Revision, settings.ProjectLabel));
+        }
+        catch (RegistryUnreachableException e)
+        {
+            throw new InvalidOperationException($"{e.Message} Nothing was pushed or deployed: what serves is unchanged.", e);
+        }
         var refused = decisions.FirstOrDefault(d => d.Action == PushAction.Refuse);
         if (refused is not null)
             throw new InvalidOperationException(refused.Explanation);
@@ -189,6 +196,13 @@ public sealed partial class ReleaseChain(ReleaseSettings settings, IToolRunner r
         return _registry = local.Address;
     }
 
+    /// <summary>Removes the registry login of this run (<see cref="RegistryLoginDirectory"/>); called when the build ends, whatever its outcome.</summary>
+    public void ForgetCredentials()
+    {
+        if (_docker is not null && Credentials is not null && RegistryLoginDirectory.Remove(settings.TemporaryDirectory))
+            log.Write(LogLevel.Debug, "Removed this run's registry login");
+    }
+
     /// <summary>The docker CLI with an engine that answers (started if need be), logged in when credentials were given.</summary>
     public async Task<DockerCli> DockerAsync(CancellationToken cancellationToken = default)
     {
@@ -198,11 +212,13 @@ public sealed partial class ReleaseChain(ReleaseSettings settings, IToolRunner r
         var docker = new DockerCli(runner)
         {
             Masker = masker,
-            ConfigDirectory = Credentials is null ? null : Path.Combine(settings.TemporaryDirectory, "docker-config"),
+            ConfigDirectory = Credentials is null ? null : RegistryLoginDirectory.For(settings.TemporaryDirectory),
         };
         await DockerEngine.EnsureAvailableAsync(docker, log, Path.Combine(settings.TemporaryDirectory, "dockerd.log"), cancellationToken: cancellationToken);
         if (Credentials is { } credentials)
         {
+            if (RegistryLoginDirectory.Remove(settings.TemporaryDirectory))
+                log.Write(LogLevel.Warning, "Removed registry credentials an interrupted run left in " + RegistryLoginDirectory.For(settings.TemporaryDirectory));
             var server = SplitRepository(await RegistryAsync(cancellationToken) + "/x").Host;
             await docker.LoginAsync(new DockerLoginSettings(server, credentials.Username, credentials.Password), cancellationToken);
         }

@@ -31,7 +31,7 @@ public sealed class SdkImageBuilder(ReleaseSettings settings, IToolRunner runner
         });
         if (settings.RegistryUsername is { Length: > 0 })
             // The SDK reads credentials from the docker config the build logged in to (its own, never the user's).
-            command = command with { Environment = new Dictionary<string, string?>(command.Environment) { ["DOCKER_CONFIG"] = Path.Combine(settings.TemporaryDirectory, "docker-config") } };
+            command = command with { Environment = new Dictionary<string, string?>(command.Environment) { ["DOCKER_CONFIG"] = RegistryLoginDirectory.For(settings.TemporaryDirectory) } };
         log.Write(LogLevel.Information, $"Building and pushing {string.Join(", ", tagsToPush.Select(t => $"{tags.Repository}:{t}"))} with the SDK container builder on {baseImage}");
         await runner.RunAsync(command, cancellationToken);
     }

@@ -12,10 +12,13 @@ public sealed class ContainerPlanTests
         HealthCheck = new HealthCheckTiming { Interval = TimeSpan.FromSeconds(2), StartPeriod = TimeSpan.FromSeconds(20) },
     }.WithEnv(["MODE=fast"]);
 
+    private static readonly IReadOnlyDictionary<string, string> Secrets = new Dictionary<string, string> { ["API_KEY"] = "k-123" };
+
     [Fact]
     public void The_release_is_hardened_by_default_and_published_on_its_real_port()
     {
-        var arguments = new DockerCreateSettings(ContainerPlan.Release(Samples.Spec(config: Config), Samples.Stamp(), "/tmp/x.env")).ToArguments();
+        var create = new DockerCreateSettings(ContainerPlan.Release(Samples.Spec(config: Config), Samples.Stamp(), Secrets));
+        var arguments = create.ToArguments();
         var text = string.Join(' ', arguments);
 
         Assert.Equal("create", arguments[0]);
@@ -35,7 +38,12 @@ public sealed class ContainerPlanTests
         Assert.Contains("--volume notes-config:/config:ro", text);
         Assert.Contains("--volume /srv/certs:/certs", text);
         Assert.Contains("--env MODE=fast", text);
-        Assert.Contains("--env-file /tmp/x.env", text);
+        // The secret by name only; its value goes to the docker CLI's environment, never a file or the command line.
+        Assert.Contains("--env API_KEY", text);
+        Assert.DoesNotContain("--env-file", text);
+        Assert.DoesNotContain("k-123", text);
+        Assert.Equal("k-123", create.ProcessEnvironment["API_KEY"]);
+        Assert.DoesNotContain("k-123", create.ToString());
         Assert.Contains("--health-interval 2s", text);
         Assert.Contains("--health-start-period 20s", text);
         Assert.Contains("--label dev.drydock.role=release", text);

@@ -56,15 +56,15 @@ public sealed class ReplaceStrategyTests
     }
 
     [Fact]
-    public async Task Secrets_reach_both_containers_through_a_private_file_that_is_gone_afterwards_and_never_a_command_line()
+    public async Task Secrets_reach_both_containers_through_the_docker_CLI_environment_never_a_file_or_a_command_line()
     {
         var context = Context(FakeProbe.AlwaysHealthy());
         await new ReplaceStrategy().RollOutAsync(Rollout(context, await ServingAsync(context)), CancellationToken.None);
 
-        Assert.Equal(["API_KEY=hunter2-secret\n", "API_KEY=hunter2-secret\n"], _engine.EnvFilesSeen);
+        Assert.Equal(["API_KEY=hunter2-secret", "API_KEY=hunter2-secret"], _engine.ProcessEnvironmentSeen);
+        Assert.Empty(_engine.EnvFilesSeen);
         Assert.DoesNotContain(_engine.Commands.SelectMany(c => c), argument => argument.Contains(Secret));
-        var envFiles = _engine.Commands.Where(c => c[0] == "create").Select(c => c[c.ToList().IndexOf("--env-file") + 1]).Distinct().ToList();
-        Assert.All(envFiles, path => Assert.False(File.Exists(path)));
+        Assert.DoesNotContain(_engine.Commands.Where(c => c[0] == "create").SelectMany(c => c), argument => argument == "--env-file");
         Assert.DoesNotContain(Secret, _log.Text);
     }
 

@@ -5,31 +5,6 @@ namespace Drydock.Deploy.Tests;
 public sealed class SecretTests
 {
     [Fact]
-    public void The_env_file_is_readable_by_its_owner_only_and_deleted_on_dispose()
-    {
-        string path;
-        using (var file = EnvFile.Write(new Dictionary<string, string> { ["B_KEY"] = "two", ["A_KEY"] = "one=1" })!)
-        {
-            path = file.Path;
-            Assert.Equal("A_KEY=one=1\nB_KEY=two\n", File.ReadAllText(path));
-            if (!OperatingSystem.IsWindows())
-                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
-        }
-        Assert.False(File.Exists(path));
-    }
-
-    [Fact]
-    public void No_secrets_no_env_file() => Assert.Null(EnvFile.Write(new Dictionary<string, string>()));
-
-    [Fact]
-    public void A_multi_line_secret_is_refused_without_showing_it()
-    {
-        var error = Assert.Throws<DeployException>(() => EnvFile.Render(new Dictionary<string, string> { ["CERT"] = "line1\nhunter2" }));
-        Assert.Contains("CERT", error.Message);
-        Assert.DoesNotContain("hunter2", error.Message);
-    }
-
-    [Fact]
     public void Secrets_are_read_by_name_and_registered_with_the_masker()
     {
         var masker = new SecretMasker();

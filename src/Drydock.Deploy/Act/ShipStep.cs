@@ -60,7 +60,7 @@ public sealed class ShipStep(DeployContext context, IReleaseHistory history, Rel
             log.Write(LogLevel.Warning, $"Pruning old releases failed (the next deploy tries again): {e.Message}");
         }
         log.Write(LogLevel.Information,
-            $"{(action == ReleaseAction.Rollback ? "Rolled back" : "Deployed")} {spec.App} {spec.Version} to {spec.Environment} in {duration.TotalSeconds:0.0}s"
+            $"{action switch { ReleaseAction.Rollback => "Rolled back", ReleaseAction.Redeploy => "Redeployed (drift healed)", _ => "Deployed" }} {spec.App} {spec.Version} to {spec.Environment} in {duration.TotalSeconds:0.0}s"
             + (rollout.Summary is { } summary ? $"; {summary}"
                 : rollout.SwapGap is { } gap ? $"; swap gap {gap.TotalSeconds:0.00}s" : "; nothing served before, so no gap")
             + (rollout.Endpoint is { } endpoint ? $"; answering on {endpoint.GetLeftPart(UriPartial.Authority)}" : string.Empty));

@@ -26,6 +26,9 @@ public sealed record EnvironmentStatus(string App, string Environment)
     /// <summary>Set while a deploy or rollback holds the environment's lock.</summary>
     public LockInfo? Lock { get; init; }
 
+    /// <summary>Why <see cref="Lock"/> is stale (its holder is gone, or it is older than the lock timeout); null while it must be respected. The next deploy takes a stale lock over.</summary>
+    public string? LockStale { get; init; }
+
     /// <summary>The environment's edge (container, health, route, generation); empty when it has none.</summary>
     public IReadOnlyList<string> Edge { get; init; } = [];
 
@@ -58,7 +61,8 @@ public sealed record EnvironmentStatus(string App, string Environment)
         if (Retained.Count > 0)
             text.AppendLine($"  retained {string.Join(", ", Retained.Select(r => r.Spec.Version))}");
         if (Lock is not null)
-            text.AppendLine($"  locked   by {Lock.Describe(DateTimeOffset.UtcNow)}");
+            text.AppendLine($"  locked   by {Lock.Describe(DateTimeOffset.UtcNow)}"
+                + (LockStale is null ? "" : $"; STALE: {LockStale} (the next deploy or rollback takes it over)"));
         if (Drift is not null)
             text.AppendLine("  drift    " + Drift.Describe().Replace("\n", "\n  "));
         return text.ToString().TrimEnd();

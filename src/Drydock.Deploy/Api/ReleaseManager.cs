@@ -59,6 +59,11 @@ public sealed class ReleaseManager
         var snapshot = await ReadUnderLockAsync(strategy, spec.Id, spec.Config, cancellationToken);
         if (snapshot.Serving is { } serving && NoChangeCheck.Difference(serving.Recorded, spec) is null && strategy.Serves(snapshot, serving.Container, spec))
         {
+            if (DriftHealing.Decide(await DriftAsync(snapshot, cancellationToken)) is { } heal)
+            {
+                _log.Write(LogLevel.Warning, heal);
+                return await new ShipStep(_context, _history, _options).RunAsync(strategy, spec, imageId, secrets, ReleaseAction.Redeploy, clock, snapshot, cancellationToken);
+            }
             _log.Write(LogLevel.Information, $"{spec.App} {spec.Version} ({HistoryTable.ShortDigest(spec.Digest)}) already serves {spec.Environment} from {serving.Name} with this configuration: nothing to do");
             return new DeployResult(spec, serving.Name, _options.Time.GetElapsedTime(clock)) { Unchanged = true, Action = ReleaseAction.Deploy, ReplacedVersion = null };
         }
@@ -113,6 +118,7 @@ public sealed class ReleaseManager
     {
         var snapshot = await _reader.ReadAsync(environment, cancellationToken);
         var (serving, last, lockContainer) = (snapshot.Serving, snapshot.LastSucceeded, snapshot.LockContainer);
+        var lockInfo = lockContainer is null ? null : LockInfo.FromLabels(lockContainer.Labels, lockContainer.Created);
         return new EnvironmentStatus(environment.App, environment.Name)
         {
             Serving = serving?.Container,
@@ -123,7 +129,9 @@ public sealed class ReleaseManager
                 && last.Digest == recorded.Spec.Digest && (last.Container is null || last.Container == serving.Name),
             Retained = snapshot.Retained.OrderByDescending(r => r.Stamp.DeployedAt).ToList(),
             Drift = await DriftAsync(snapshot, cancellationToken),
-            Lock = lockContainer is null ? null : LockInfo.FromLabels(lockContainer.Labels, lockContainer.Created),
+            Lock = lockInfo,
+            LockStale = lockInfo is null ? null
+                : LockStaleness.Decide(lockInfo, _options.Time.GetUtcNow(), ProcessIdentity.Host, _options.ProcessStartedAt, new EnvironmentConfig().LockTimeout),
             Edge = _edge is null ? [] : await EdgeStatus.DescribeAsync(_edge, snapshot.EdgeContainer, cancellationToken),
         };
     }
@@ -159,6 +167,11 @@ public sealed class ReleaseManager
         snapshot = await strategy.ReadAsync(_context, snapshot, config, cancellationToken);
         if (await strategy.RepairAsync(_context, snapshot, config, cancellationToken))
             snapshot = await strategy.ReadAsync(_context, await _reader.RelistAsync(snapshot, cancellationToken), config, cancellationToken);
+        if (HistoryReconciliation.Decide(snapshot) is { } interrupted)
+        {
+            await HistoryReconcileStep.RunAsync(_context, _history, interrupted, config.KeepReleases, cancellationToken);
+            snapshot = await strategy.ReadAsync(_context, await _reader.ReadAsync(environment, cancellationToken), config, cancellationToken);
+        }
         return snapshot;
     }
 

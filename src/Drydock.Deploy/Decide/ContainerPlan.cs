@@ -10,10 +10,10 @@ namespace Drydock.Deploy;
 public static class ContainerPlan
 {
     /// <summary>The container that serves: on the real port, or where the strategy's <paramref name="placement"/> says (default: published).</summary>
-    public static DockerRunSettings Release(ReleaseSpec spec, ReleaseStamp stamp, string? envFile, ReleasePlacement? placement = null)
+    public static DockerRunSettings Release(ReleaseSpec spec, ReleaseStamp stamp, IReadOnlyDictionary<string, string>? secrets, ReleasePlacement? placement = null)
     {
         placement ??= ReleasePlacement.Published(spec.Config);
-        return Common(spec, envFile) with
+        return Common(spec, secrets) with
         {
             Name = spec.Id.ReleaseContainer(spec.Version, stamp.ReleaseId),
             Labels = new Dictionary<string, string>(ReleaseLabels.ForRelease(spec, stamp, ContainerRole.Release)) { [ReleaseLabels.Placement] = placement.Label },
@@ -27,8 +27,8 @@ public static class ContainerPlan
     /// The same image and configuration, published on an ephemeral loopback port (<c>127.0.0.1::port</c>) so it can be
     /// probed over HTTP beside the serving one; never restarted by docker, since it only has to prove it starts healthy.
     /// </summary>
-    public static DockerRunSettings Candidate(ReleaseSpec spec, ReleaseStamp stamp, string? envFile) =>
-        Common(spec, envFile) with
+    public static DockerRunSettings Candidate(ReleaseSpec spec, ReleaseStamp stamp, IReadOnlyDictionary<string, string>? secrets) =>
+        Common(spec, secrets) with
         {
             Name = spec.Id.Candidate(spec.Version, stamp.ReleaseId),
             Labels = ReleaseLabels.ForRelease(spec, stamp, ContainerRole.Candidate),
@@ -36,13 +36,14 @@ public static class ContainerPlan
             Restart = "no",
         };
 
-    private static DockerRunSettings Common(ReleaseSpec spec, string? envFile)
+    private static DockerRunSettings Common(ReleaseSpec spec, IReadOnlyDictionary<string, string>? secrets)
     {
         var config = spec.Config;
         return new DockerRunSettings(spec.ImageReference)
         {
             Detach = false,
-            EnvFiles = envFile is null ? [] : [envFile],
+            // No env file: the values go to the docker CLI's environment, docker gets the names (nothing on disk to leave behind).
+            Secrets = secrets is { Count: > 0 } ? new ContainerSecrets(secrets) : ContainerSecrets.None,
             Environment = config.Env,
             Volumes = [new VolumeMount(spec.Id.DataVolume, ReleaseNames.DataMountPath), .. config.Volumes.Select(ExtraVolume.Parse)],
             ReadOnly = config.ReadOnlyRootFilesystem,

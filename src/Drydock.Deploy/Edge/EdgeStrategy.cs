@@ -65,9 +65,7 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
         Switched switched;
         try
         {
-            // The env file lives only for the docker run: secrets never sit on disk while health checks run.
-            using (var envFile = EnvFile.Write(rollout.SecretValues))
-                await context.Containers.RunAsync(ContainerPlan.Release(spec, rollout.Stamp, envFile?.Path, ReleasePlacement.OnNetwork(spec.Id.Network)), cancellationToken);
+            await context.Containers.RunAsync(ContainerPlan.Release(spec, rollout.Stamp, rollout.SecretValues, ReleasePlacement.OnNetwork(spec.Id.Network)), cancellationToken);
             if (edge is null)
                 return await EdgePortMove.RunAsync(context, edges, options, spec, name, edgeSpec!, rollout.Snapshot.EdgeContainer, rollout.Snapshot.Serving!, cancellationToken);
             using var admin = edge.CreateClient();

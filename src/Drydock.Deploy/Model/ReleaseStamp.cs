@@ -4,6 +4,9 @@ public enum ReleaseAction
 {
     Deploy,
     Rollback,
+
+    /// <summary>A fresh container of the release that served, from the same digest and configuration, because the one serving had drifted from it.</summary>
+    Redeploy,
 }
 
 /// <summary>What makes one release of a spec unique: its id, when and by whom, why, and the local image id it ran.</summary>

@@ -38,6 +38,12 @@ public sealed class RegistryReleaseTags(HttpClient http, IBuildLog log, Registry
                 ? tags.EnumerateArray().Select(t => t.GetString()).OfType<string>().ToArray()
                 : [];
         }
+        catch (HttpRequestException e) when (e.StatusCode is null)
+        {
+            // Asked only for a version the environment never ran: without the registry there is nothing to decide from.
+            throw new DeployException(new RegistryUnreachableException(uri.Authority, e.Message, e).Message
+                + $" The versions only it has ({repository}) cannot be listed. Nothing was changed.");
+        }
         catch (HttpRequestException e)
         {
             log.Write(LogLevel.Warning, $"Could not list the tags of {repository}: {e.Message}; using the engine's records only");
@@ -49,7 +55,15 @@ public sealed class RegistryReleaseTags(HttpClient http, IBuildLog log, Registry
     {
         var (registry, name) = Split(repository);
         var client = new RegistryClient(http, registry, credentials, log);
-        var found = await client.GetTagAsync(name, tag, cancellationToken);
+        RegistryTag? found;
+        try
+        {
+            found = await client.GetTagAsync(name, tag, cancellationToken);
+        }
+        catch (RegistryUnreachableException e)
+        {
+            throw new DeployException(e.Message + " Nothing was changed.");
+        }
         return found is null ? null : new TaggedRelease(tag, found.Digest, found.Revision);
     }
 

@@ -30,13 +30,9 @@ public sealed class ReplaceStrategy : IDeployStrategy
         var candidateName = serving is null ? null : spec.Id.Candidate(spec.Version, stamp.ReleaseId);
         try
         {
-            // The env file lives only for the creates: secrets never sit on disk while health checks run.
-            using (var envFile = EnvFile.Write(rollout.SecretValues))
-            {
-                if (serving is not null)
-                    await containers.CreateAsync(ContainerPlan.Candidate(spec, stamp, envFile?.Path), cancellationToken);
-                await containers.CreateAsync(ContainerPlan.Release(spec, stamp, envFile?.Path), cancellationToken);
-            }
+            if (serving is not null)
+                await containers.CreateAsync(ContainerPlan.Candidate(spec, stamp, rollout.SecretValues), cancellationToken);
+            await containers.CreateAsync(ContainerPlan.Release(spec, stamp, rollout.SecretValues), cancellationToken);
             if (serving is null)
                 return await StartFirstAsync(context, spec, finalName, cancellationToken);
             await VerifyCandidateAsync(context, spec, candidateName!, serving, cancellationToken);

@@ -46,10 +46,15 @@ public sealed class DockerCli(IToolRunner runner)
         };
 
     /// <summary>The process invocation for one settings object: global options first, then the command's arguments.</summary>
-    public ToolCommand Command(IDockerSettings settings) =>
-        Environment.Count == 0
+    public ToolCommand Command(IDockerSettings settings)
+    {
+        var processEnvironment = settings.ProcessEnvironment;
+        var environment = processEnvironment.Count == 0 ? Environment
+            : new Dictionary<string, string?>(Environment.Concat(processEnvironment).GroupBy(p => p.Key).Select(g => g.Last()));
+        return environment.Count == 0
             ? new(Executable, [.. GlobalArguments(), .. settings.ToArguments()])
-            : new(Executable, [.. GlobalArguments(), .. settings.ToArguments()]) { Environment = Environment };
+            : new(Executable, [.. GlobalArguments(), .. settings.ToArguments()]) { Environment = environment };
+    }
 
     /// <summary>Runs any settings object; the primitive every typed method below uses.</summary>
     public Task<ToolResult> ExecuteAsync(IDockerSettings settings, bool throwOnError = true, bool echoOutput = true, CancellationToken cancellationToken = default) =>

@@ -8,5 +8,7 @@ namespace Drydock.Docker;
 public sealed record DockerCreateSettings(DockerRunSettings Container) : IDockerSettings
 {
     // Everything after "run" applies to create as well; create has no --detach.
+    public IReadOnlyDictionary<string, string?> ProcessEnvironment => Container.ProcessEnvironment;
+
     public IReadOnlyList<string> ToArguments() => ["create", .. (Container with { Detach = false }).ToArguments().Skip(1)];
 }

@@ -18,6 +18,11 @@ public sealed record DockerRunSettings(string Image) : IDockerSettings
     /// <summary>Files of KEY=value lines; the way secrets reach a container, since <c>-e</c> values are visible in <c>ps</c>.</summary>
     public IReadOnlyList<string> EnvFiles { get; init; } = [];
 
+    /// <summary>Secrets as <c>--env NAME</c>, their values in the docker CLI's own environment: no file, no value on a command line.</summary>
+    public ContainerSecrets Secrets { get; init; } = ContainerSecrets.None;
+
+    public IReadOnlyDictionary<string, string?> ProcessEnvironment => Secrets.ProcessEnvironment;
+
     /// <summary>Plain <c>-e KEY=value</c>: for non-secret values only.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
@@ -77,6 +82,7 @@ public sealed record DockerRunSettings(string Image) : IDockerSettings
             .Option("--name", Name)
             .Pairs("--label", Labels)
             .Repeated("--env-file", EnvFiles)
+            .Repeated("--env", Secrets.Names)
             .Pairs("--env", Environment)
             .Repeated("--volume", Volumes.Select(v => v.ToString()))
             .Repeated("--publish", Publish.Select(p => p.ToString()))

@@ -8,4 +8,7 @@ public interface IDockerSettings
 {
     /// <summary>The arguments after <c>docker</c>, e.g. <c>["image", "inspect", "app:1"]</c>.</summary>
     IReadOnlyList<string> ToArguments();
+
+    /// <summary>Variables for the docker CLI process itself (never on its command line); see <see cref="ContainerSecrets"/>.</summary>
+    IReadOnlyDictionary<string, string?> ProcessEnvironment => ContainerSecrets.None.ProcessEnvironment;
 }

@@ -26,8 +26,24 @@ public sealed class RegistryClient
         _log = log;
     }
 
-    /// <summary>The tag's digest and config labels, or null when the repository or tag does not exist.</summary>
+    /// <summary>The tag's digest and config labels, or null when the repository or tag does not exist; <see cref="RegistryUnreachableException"/> when the registry does not answer.</summary>
     public async Task<RegistryTag?> GetTagAsync(string repository, string tag, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await ReadTagAsync(repository, tag, cancellationToken);
+        }
+        catch (HttpRequestException e) when (e.StatusCode is null)
+        {
+            throw new RegistryUnreachableException(_baseAddress.Authority, e.Message, e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new RegistryUnreachableException(_baseAddress.Authority, $"no answer within {_http.Timeout.TotalSeconds:0}s", e);
+        }
+    }
+
+    private async Task<RegistryTag?> ReadTagAsync(string repository, string tag, CancellationToken cancellationToken)
     {
         var scope = $"repository:{repository}:pull";
         var manifest = await GetManifestAsync(repository, tag, scope, cancellationToken);

@@ -1,4 +1,13 @@
 namespace Drydock.Registry;
 
 /// <summary>The registry answered something Drydock cannot use.</summary>
-public class RegistryException(string message) : Exception(message);
+public class RegistryException : Exception
+{
+    public RegistryException(string message) : base(message)
+    {
+    }
+
+    public RegistryException(string message, Exception inner) : base(message, inner)
+    {
+    }
+}

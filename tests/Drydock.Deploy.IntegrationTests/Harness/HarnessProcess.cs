@@ -22,7 +22,9 @@ public sealed class HarnessProcess : IDisposable
         var assembly = typeof(HarnessProgram).Assembly.Location;
         // bash redirects the output to a file, so nothing of the child depends on this process reading pipes; exec
         // replaces the shell, so the pid we kill is the deploy's own.
-        var start = new ProcessStartInfo("bash", ["-c", $"exec \"$0\" \"$1\" deploy \"$2\" >\"$3\" 2>&1", Environment.ProcessPath!, assembly, requestPath, outputPath])
+        // setsid: the deploy leads a process group of its own (the docker CLIs it starts included), which KillGroup kills
+        // as a CI runner cancelling a job would; setsid does not fork here (the child is no group leader), so the pid stays.
+        var start = new ProcessStartInfo("setsid", ["bash", "-c", $"exec \"$0\" \"$1\" deploy \"$2\" >\"$3\" 2>&1", Environment.ProcessPath!, assembly, requestPath, outputPath])
         {
             UseShellExecute = false,
         };
@@ -32,6 +34,13 @@ public sealed class HarnessProcess : IDisposable
     }
 
     public void KillHard() => Process.Kill(entireProcessTree: false); // SIGKILL on Linux: no finally blocks, no cleanup.
+
+    /// <summary>SIGKILL to the deploy's whole process group: the deploy and every docker CLI it runs at that moment.</summary>
+    public void KillGroup()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-KILL", "--", "-" + Process.Id]) { UseShellExecute = false })!;
+        kill.WaitForExit();
+    }
 
     public void Dispose()
     {

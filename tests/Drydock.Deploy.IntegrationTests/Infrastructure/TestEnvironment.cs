@@ -13,7 +13,8 @@ public sealed class TestEnvironment : IAsyncDisposable
     public const string SecretName = "NOTES_IT_SECRET";
 
     /// <param name="app">Another environment of an existing test's app (several environments on one host); default: an app of its own.</param>
-    public TestEnvironment(DeployFixture fixture, ITestOutputHelper output, string environment = "it", DeployStrategyKind strategy = DeployStrategyKind.Edge, string? app = null)
+    /// <param name="port">The environment's host port; default: a free one the OS picks.</param>
+    public TestEnvironment(DeployFixture fixture, ITestOutputHelper output, string environment = "it", DeployStrategyKind strategy = DeployStrategyKind.Edge, string? app = null, int? port = null)
     {
         Strategy = strategy;
         Fixture = fixture;
@@ -22,7 +23,7 @@ public sealed class TestEnvironment : IAsyncDisposable
         Docker = fixture.CreateDocker(Log, Masker);
         App = app ?? "notes" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
         Environment = environment;
-        Port = FreePort.Next();
+        Port = port ?? FreePort.Next();
         SecretValue = "s3cr3t-" + Guid.NewGuid().ToString("N");
     }
 

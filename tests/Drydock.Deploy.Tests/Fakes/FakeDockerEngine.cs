@@ -27,11 +27,17 @@ internal sealed class FakeDockerEngine : IToolRunner
     /// <summary>Files that existed when a command ran, e.g. to prove the env file existed during create.</summary>
     public List<string> EnvFilesSeen { get; } = [];
 
+    /// <summary>NAME=value of each <c>--env NAME</c> (no value) a create took from the docker CLI's own environment, as docker does.</summary>
+    public List<string> ProcessEnvironmentSeen { get; } = [];
+
+    private IReadOnlyDictionary<string, string?> _environment = new Dictionary<string, string?>();
+
     public Task<ToolResult> RunAsync(ToolCommand command, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
             Commands.Add(command.Arguments);
+            _environment = command.Environment;
             var result = Run(command.Arguments);
             if (!result.Succeeded && command.ThrowOnError)
                 throw new ToolFailedException(command, result, $"fake docker {command.Arguments[0]} failed: {result.Error}");
@@ -90,13 +96,24 @@ internal sealed class FakeDockerEngine : IToolRunner
         var labels = new Dictionary<string, string>();
         var publish = "";
         var volumes = new List<string>();
+        var options = new List<(string Flag, string? Value)>();
         for (var i = 1; i < a.Count; i++)
         {
             if (a[i].StartsWith("--", StringComparison.Ordinal))
             {
                 if (Flags.Contains(a[i]))
+                {
+                    options.Add((a[i], null));
                     continue;
+                }
                 var value = a[++i];
+                if (a[i - 1] == "--env" && !value.Contains('='))
+                {
+                    // docker takes the value of a bare name from its own environment.
+                    value = $"{value}={_environment.GetValueOrDefault(value)}";
+                    ProcessEnvironmentSeen.Add(value);
+                }
+                options.Add((a[i - 1], value));
                 switch (a[i - 1])
                 {
                     case "--name":
@@ -113,7 +130,11 @@ internal sealed class FakeDockerEngine : IToolRunner
                         break;
                     case "--env-file":
                         if (File.Exists(value))
-                            EnvFilesSeen.Add(File.ReadAllText(value));
+                        {
+                            var content = File.ReadAllText(value);
+                            EnvFilesSeen.Add(content);
+                            options.AddRange(content.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => ("--env", (string?)line)));
+                        }
                         break;
                 }
                 continue;
@@ -124,7 +145,7 @@ internal sealed class FakeDockerEngine : IToolRunner
             return new ToolResult(1, [], ["fake docker: create without a name"]);
         if (Containers.ContainsKey(name))
             return new ToolResult(1, [], [$"Error response from daemon: Conflict. The container name \"/{name}\" is already in use by container \"x\"."]);
-        var container = new FakeContainer(NewId(), name, image ?? "", labels) { PortSpec = publish.Length > 0 ? publish : "127.0.0.1:0:0", Volumes = volumes };
+        var container = new FakeContainer(NewId(), name, image ?? "", labels) { PortSpec = publish.Length > 0 ? publish : "127.0.0.1:0:0", Volumes = volumes, Options = options };
         Containers[name] = container;
         return Ok(container.Id);
     }
@@ -168,7 +189,7 @@ internal sealed class FakeDockerEngine : IToolRunner
             Image = ImageId(c.Image),
             Created = c.Created.ToString("O", CultureInfo.InvariantCulture),
             RestartCount = 0,
-            Config = new { Image = c.Image, Labels = c.Labels, Env = new[] { "PATH=/usr/bin" }, User = "1654" },
+            Config = new { Image = c.Image, Labels = c.Labels, Env = new[] { "PATH=/usr/bin" }.Concat(c.Values("--env")), User = c.Values("--user").FirstOrDefault() ?? "1654" },
             State = new
             {
                 Status = c.Running ? "running" : c.StartedAt == default ? "created" : "exited",
@@ -178,7 +199,21 @@ internal sealed class FakeDockerEngine : IToolRunner
                 FinishedAt = c.FinishedAt == default ? "0001-01-01T00:00:00Z" : c.FinishedAt.ToString("O", CultureInfo.InvariantCulture),
                 Health = health is null ? null : new { Status = health, Log = new[] { new { Output = "fake health output" } } },
             },
-            HostConfig = new { RestartPolicy = new { Name = "unless-stopped" } },
+            // What docker create was told (see FakeContainer.Options), so a release the fake created matches its release in drift checks.
+            HostConfig = new
+            {
+                RestartPolicy = new { Name = c.Values("--restart").FirstOrDefault() ?? "unless-stopped" },
+                Memory = c.Values("--memory").Select(DriftDetector.Bytes).FirstOrDefault(),
+                NanoCpus = c.Values("--cpus").Select(DriftDetector.NanoCpus).FirstOrDefault(),
+                PidsLimit = c.Values("--pids-limit").Select(v => (long?)long.Parse(v, CultureInfo.InvariantCulture)).FirstOrDefault(),
+                ReadonlyRootfs = c.Options.Any(o => o.Flag == "--read-only"),
+                CapDrop = c.Values("--cap-drop"),
+                SecurityOpt = c.Values("--security-opt"),
+                Tmpfs = c.Values("--tmpfs").ToDictionary(t => t.Split(':')[0], t => t.Contains(':') ? t[(t.IndexOf(':') + 1)..] : ""),
+                PortBindings = c.Options.Any(o => o.Flag == "--publish")
+                    ? new Dictionary<string, object[]> { [c.PortSpec.Split(':')[^1] + "/tcp"] = [new { HostIp = hostIp, HostPort = c.PortSpec.Split(':')[1] }] }
+                    : null,
+            },
             Mounts = c.Volumes.Select(v => v.Split(':')).Select(v => new { Type = "volume", Name = v[0], Source = "/var/lib/docker/volumes/" + v[0], Destination = v[1], RW = true }),
             NetworkSettings = new { Ports = c.Running ? new Dictionary<string, object[]> { ["8080/tcp"] = [new { HostIp = hostIp, HostPort = c.HostPort.ToString(CultureInfo.InvariantCulture) }] } : null },
         };
@@ -233,4 +268,9 @@ internal sealed class FakeContainer(string id, string name, string image, Dictio
 
     /// <summary>As given to --volume: name:/destination.</summary>
     public IReadOnlyList<string> Volumes { get; init; } = [];
+
+    /// <summary>Every option docker create was given, in order (flags with a null value; env-file lines as --env).</summary>
+    public IReadOnlyList<(string Flag, string? Value)> Options { get; set; } = [];
+
+    public string[] Values(string flag) => Options.Where(o => o.Flag == flag && o.Value is not null).Select(o => o.Value!).ToArray();
 }
