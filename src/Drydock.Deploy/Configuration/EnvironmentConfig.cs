@@ -73,6 +73,9 @@ public sealed record EnvironmentConfig
     /// <summary>A lock older than this is taken over (with a warning) even when its holder cannot be checked.</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>The verification window after the switch and its thresholds (<see cref="VerificationPolicy"/>); off by default.</summary>
+    public VerificationPolicy Verification { get; init; } = new();
+
     /// <summary>Adds <c>KEY=VALUE</c> parameters to <see cref="Env"/>; a parameter wins over the file.</summary>
     public EnvironmentConfig WithEnv(IEnumerable<string> keyValues)
     {
@@ -111,6 +114,7 @@ public sealed record EnvironmentConfig
             else if (mount!.Target == ReleaseNames.DataMountPath)
                 problems.Add($"volume '{volume}': {ReleaseNames.DataMountPath} is the environment's data volume");
         }
+        problems.AddRange(Verification.Problems());
         if (problems.Count > 0)
             throw new DeployException("The environment configuration is invalid: " + string.Join("; ", problems) + ".");
     }

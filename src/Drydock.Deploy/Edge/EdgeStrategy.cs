@@ -63,6 +63,8 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
         }
 
         Switched switched;
+        ActiveRouteView? previousRoute = null;
+        VerificationStart? verifying = null;
         try
         {
             // The env file lives only for the docker run: secrets never sit on disk while health checks run.
@@ -72,6 +74,10 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
                 return await EdgePortMove.RunAsync(context, edges, options, spec, name, edgeSpec!, rollout.Snapshot.EdgeContainer, rollout.Snapshot.Serving!, cancellationToken);
             using var admin = edge.CreateClient();
             var before = rollout.Snapshot.Edge?.Routes ?? await admin.GetRoutesAsync(cancellationToken);
+            previousRoute = before.Active;
+            // The previous release's baseline is read before the switch: afterwards it serves nothing.
+            if (VerifyStep.Applies(spec, rollout.Stamp.Action, previousRoute))
+                verifying = await VerifyStep.StartAsync(context, admin, previousRoute!.Upstream, EdgeRoutes.Upstream(name, config), cancellationToken);
             switched = await SwitchAsync(context, spec, rollout.Stamp.Action, name, edge, admin, before, serving, cancellationToken);
         }
         catch
@@ -81,12 +87,15 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
             throw;
         }
 
-        // From here on the new release serves: what follows only retires the old one and never undoes the switch.
+        // From here on the new release serves: only a failed verification window undoes the switch (and throws).
+        var verdict = verifying is null ? null
+            : await new VerifyStep(context, config.Verification).RunAsync(edge, spec, name, previousRoute!, verifying, cancellationToken);
         var summary = await RetireAsync(context, config, edge, RetirePlan.Decide(switched.PreviousUpstream, serving, name));
         return new RolloutResult(name, switched.PreviousUpstream is null ? null : TimeSpan.Zero, switched.Verdict)
         {
             Endpoint = ProbeAddress.For(config, edge.PublicPort, config.Bind),
             Summary = $"switched at the edge {edge.Container} (no gap){summary}",
+            Verification = verdict,
         };
     }
 

@@ -34,6 +34,10 @@ public sealed class EdgeAdminClient : IDisposable
     public Task<RouteTableView> GetRoutesAsync(CancellationToken cancellationToken = default) =>
         GetAsync<RouteTableView>(AdminPaths.Routes, cancellationToken);
 
+    /// <summary>Per upstream: outcomes since the edge started and over its sliding window, with latency percentiles.</summary>
+    public Task<EdgeMetricsView> GetMetricsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<EdgeMetricsView>(AdminPaths.Metrics, cancellationToken);
+
     /// <summary>Switches the route; throws <see cref="EdgeAdminException"/> when the edge refuses (nothing changed then).</summary>
     public async Task<RouteSwitchResult> SwitchAsync(RouteChange change, CancellationToken cancellationToken = default)
     {
