@@ -57,6 +57,9 @@ partial class Build
     [Parameter("How long the replaced release may finish in-flight requests (default: the environment's, else 30s)")]
     readonly TimeSpan? DrainTimeout;
 
+    [Parameter("How long a new release is watched on real traffic after the switch, reverted at once if it fails; 0 turns it off (default: the environment's verification.window, else 30s)")]
+    readonly TimeSpan? VerifyFor;
+
     [Parameter("How many replaced releases stay stopped for a fast rollback (default: the environment's, else 5)")]
     readonly int? KeepReleases;
 

@@ -21,7 +21,7 @@ public sealed class VerifyStep(DeployContext context, VerificationPolicy policy)
 
     /// <summary>A deploy (not a rollback) with a window, replacing a release the edge can go back to.</summary>
     public static bool Applies(ReleaseSpec spec, ReleaseAction action, ActiveRouteView? previous) =>
-        action == ReleaseAction.Deploy && spec.Config.Verification.Window > TimeSpan.Zero && previous is not null;
+        action == ReleaseAction.Deploy && spec.Config.Verification.WindowOrOff > TimeSpan.Zero && previous is not null;
 
     /// <summary>Read before the switch; null (verification off, said in the log) when the edge cannot answer its metrics.</summary>
     public static async Task<VerificationStart?> StartAsync(DeployContext context, EdgeAdminClient admin, string previousUpstream, string newUpstream, CancellationToken cancellationToken)
@@ -46,7 +46,7 @@ public sealed class VerifyStep(DeployContext context, VerificationPolicy policy)
     {
         using var admin = edge.CreateClient();
         var upstream = EdgeRoutes.Upstream(name, spec.Config);
-        context.Log.Write(LogLevel.Information, $"Verifying {spec.Version} on real traffic for {policy.Window.TotalSeconds:0}s; {EdgeRoutes.Container(previous.Upstream)} keeps running until then");
+        context.Log.Write(LogLevel.Information, $"Verifying {spec.Version} on real traffic for {policy.WindowOrOff.TotalSeconds:0}s; {EdgeRoutes.Container(previous.Upstream)} keeps running until then");
         VerificationVerdict verdict;
         try
         {
@@ -74,7 +74,7 @@ public sealed class VerifyStep(DeployContext context, VerificationPolicy policy)
         while (true)
         {
             await Task.Delay(PollInterval, context.Time, cancellationToken);
-            var over = context.Time.GetElapsedTime(clock) >= policy.Window;
+            var over = context.Time.GetElapsedTime(clock) >= policy.WindowOrOff;
             try
             {
                 var entry = Find(await admin.GetMetricsAsync(cancellationToken), upstream);

@@ -7,8 +7,14 @@ namespace Drydock.Deploy;
 /// </summary>
 public sealed record VerificationPolicy
 {
-    /// <summary>How long the new release is watched while the previous one keeps running; zero turns verification off.</summary>
-    public TimeSpan Window { get; init; } = TimeSpan.Zero;
+    /// <summary>
+    /// How long the new release is watched while the previous one keeps running; zero turns verification off. Null: not
+    /// set, which the library reads as off and the build as its <c>--verify-for</c> default (30s).
+    /// </summary>
+    public TimeSpan? Window { get; init; }
+
+    /// <summary>The window in force; zero when off.</summary>
+    public TimeSpan WindowOrOff => Window ?? TimeSpan.Zero;
 
     /// <summary>Absolute limit: a larger share of 5xx and unanswered requests fails the release whatever the baseline was.</summary>
     public double MaxErrorRate { get; init; } = 0.05;

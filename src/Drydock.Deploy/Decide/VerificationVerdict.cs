@@ -78,5 +78,6 @@ public abstract record VerificationVerdict(TrafficSample Window, TrafficSample? 
     private static string DescribeBaseline(TrafficSample? baseline) =>
         baseline is null ? "no previous release to compare with" : $"previous release before the switch: {baseline.Describe()}";
 
-    private static string Percent(double rate) => rate.ToString("P1", CultureInfo.InvariantCulture);
+    /// <summary>"12.5%": one decimal, invariant, no space before the sign.</summary>
+    public static string Percent(double rate) => (rate * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 }

@@ -26,5 +26,5 @@ public sealed record TrafficSample(long Requests, long Errors, double? P99Millis
 
     public string Describe() =>
         Requests == 0 ? "no requests"
-        : string.Create(CultureInfo.InvariantCulture, $"{Errors} of {Requests} requests failed ({ErrorRate:P1}){(P99Milliseconds is { } p99 ? $", p99 {p99:0} ms" : "")}");
+        : string.Create(CultureInfo.InvariantCulture, $"{Errors} of {Requests} requests failed ({VerificationVerdict.Percent(ErrorRate!.Value)}){(P99Milliseconds is { } p99 ? $", p99 {p99:0} ms" : "")}");
 }
