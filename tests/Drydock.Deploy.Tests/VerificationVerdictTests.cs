@@ -106,3 +106,23 @@ public sealed class VerificationVerdictTests
         Assert.Null(NoChangeCheck.Difference(recorded, spec));
     }
 }
+
+public sealed class TrafficStatusTests
+{
+    [Fact]
+    public void Status_shows_the_live_numbers_per_release_active_first()
+    {
+        var latency = new LatencyView(90, 3.2, 14.8);
+        var metrics = new EdgeMetricsView(DateTimeOffset.UnixEpoch, 30,
+        [
+            new UpstreamMetricsView("http://notes-it-1.0.0-aa:8080", "1.0.0", false, 0, new TrafficCountsView(500, 0, 500, 0, 0, 0, 0, 0), new TrafficCountsView(0, 0, 0, 0, 0, 0, 0, 0), new LatencyView(0, null, null)),
+            new UpstreamMetricsView("http://notes-it-2.0.0-bb:8080", "2.0.0", true, 1, new TrafficCountsView(120, 0, 100, 0, 10, 8, 2, 0), new TrafficCountsView(100, 0, 90, 0, 5, 4, 1, 0), latency),
+        ]);
+
+        Assert.Equal(
+        [
+            "traffic  http://notes-it-2.0.0-bb:8080 (2.0.0, active): last 30s 100 requests, 5 failed, p50/p99 3/15 ms; since the edge started 120 requests, 10 failed",
+            "traffic  http://notes-it-1.0.0-aa:8080 (1.0.0): last 30s 0 requests, 0 failed; since the edge started 500 requests, 0 failed",
+        ], TrafficStatus.Lines(metrics));
+    }
+}
