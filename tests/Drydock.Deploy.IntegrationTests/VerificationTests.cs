@@ -21,7 +21,8 @@ public sealed class VerificationTests(DeployFixture fixture, ITestOutputHelper o
         var config = env.Config with
         {
             HostPort = Port,
-            Verification = new VerificationPolicy { Window = TimeSpan.FromSeconds(8), MinRequests = 20 },
+            // Latency on a loaded CI machine swings widely; this test is about the error rule, so the p99 rule is loose here.
+            Verification = new VerificationPolicy { Window = TimeSpan.FromSeconds(8), MinRequests = 20, P99Factor = 10 },
         };
         var notes = new NotesClient(Port);
         var manager = env.Manager();
