@@ -17,6 +17,7 @@ command -v ssh-keygen >/dev/null || packages+=(openssh-client)
 command -v mmdebstrap >/dev/null || packages+=(mmdebstrap)
 dpkg -s busybox-static >/dev/null 2>&1 || packages+=(busybox-static)
 command -v hyperfine >/dev/null || packages+=(hyperfine)
+command -v curl >/dev/null || packages+=(curl)   # the deploy suite's smoke commands and the bench scripts
 if ((${#packages[@]})); then
   echo "Installing ${packages[*]} …"
   apt-get update -q >/dev/null

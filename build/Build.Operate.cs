@@ -24,6 +24,7 @@ partial class Build
                 Memory = Memory ?? config.Memory,
                 Cpus = Cpus ?? config.Cpus,
                 // The build verifies by default; the library (and an environment file saying "0s") does not.
+                Smoke = Smoke ?? config.Smoke,
                 Verification = config.Verification with { Window = VerifyFor ?? config.Verification.Window ?? TimeSpan.FromSeconds(30) },
             };
         }

@@ -74,4 +74,33 @@ public sealed class VerificationTests(DeployFixture fixture, ITestOutputHelper o
         Assert.Equal(ReleaseOutcome.Succeeded, passed.Outcome);
         Assert.StartsWith("verified: ", passed.Message);
     }
+
+    [Fact]
+    public async Task A_smoke_test_reaches_the_candidate_through_the_edge_before_the_switch_and_a_failing_one_stops_the_deploy()
+    {
+        const int port = 19202;
+        await using var env = new TestEnvironment(fixture, output, app: "vrf" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3)));
+        // Through the public port with the header only the build knows: the candidate (2.0.0) answers while 1.0.0 serves everyone else.
+        const string pinned = "curl -fsS -H \"$DRYDOCK_CANDIDATE_HEADER: $DRYDOCK_CANDIDATE_TOKEN\"";
+        var smoke = $"{pinned} \"$DRYDOCK_SMOKE_URL/version\" | grep -q '2.0.0' && {pinned} -X POST -H 'Content-Type: application/json' -d '{{\"text\":\"smoke\"}}' \"$DRYDOCK_SMOKE_URL/notes\" >/dev/null";
+        var config = env.Config with { HostPort = port, Smoke = smoke };
+        var notes = new NotesClient(port);
+        var manager = env.Manager();
+        await manager.DeployAsync(env.Request(fixture.V1, config with { Smoke = null }));
+
+        await using var load = new LoadRunner(port);
+        var failure = await Assert.ThrowsAsync<DeployException>(() => manager.DeployAsync(env.Request(fixture.V2, config.WithEnv(["NOTES_TEST_FAIL_WRITES=true"]))));
+        output.WriteLine("bad release: " + failure.Message.Split('\n')[0]);
+        Assert.Contains("failed its smoke test", failure.Message);
+        Assert.Contains("the edge never routed to it", failure.Message);
+        Assert.Equal("1.0.0", await notes.VersionAsync());
+        Assert.DoesNotContain(await env.ContainersAsync(ContainerRole.Release), r => r.Labels[ReleaseLabels.Version] == "2.0.0");
+
+        var good = await manager.DeployAsync(env.Request(fixture.V2, config));
+        Assert.Equal("2.0.0", await notes.VersionAsync());
+        await load.DisposeAsync();
+        Assert.Empty(load.Failures);
+        Assert.Contains(env.Log.Lines, l => l.Contains("Smoke test of 2.0.0", StringComparison.Ordinal));
+        Assert.Equal(good.Container, (await env.Manager().HistoryAsync(env.Id))[^1].Container);
+    }
 }

@@ -98,10 +98,11 @@ public sealed class VerificationVerdictTests
     }
 
     [Fact]
-    public void A_different_window_alone_is_no_change_to_redeploy()
+    public void A_different_window_or_smoke_command_alone_is_no_change_to_redeploy()
     {
         var spec = Samples.Spec("1.0.0", "sha256:" + new string('a', 64));
-        var recorded = new RecordedRelease(spec with { Config = spec.Config with { Verification = new VerificationPolicy { Window = TimeSpan.FromSeconds(30) } } }, Samples.Stamp());
+        var config = spec.Config with { Verification = new VerificationPolicy { Window = TimeSpan.FromSeconds(30) }, Smoke = "dotnet test tests/Smoke" };
+        var recorded = new RecordedRelease(spec with { Config = config }, Samples.Stamp());
 
         Assert.Null(NoChangeCheck.Difference(recorded, spec));
     }

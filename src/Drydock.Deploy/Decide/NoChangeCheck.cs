@@ -33,6 +33,7 @@ public static class NoChangeCheck
             KeepReleases = defaults.KeepReleases,
             ProbeHost = defaults.ProbeHost,
             Verification = defaults.Verification,
+            Smoke = defaults.Smoke,
             Env = new SortedDictionary<string, string>(config.Env.ToDictionary(), StringComparer.Ordinal),
         };
         return JsonSerializer.Serialize(normalized, DeployJson.Options);

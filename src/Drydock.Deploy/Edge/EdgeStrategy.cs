@@ -138,6 +138,8 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
         {
             context.Log.Write(LogLevel.Information, $"Verifying {name} beside {(serving?.Name ?? "nothing")} on {edge.Container}'s network before switching the edge");
             verdict = await ContainerDiagnostics.RequireHealthyAsync(context, name, null, spec, $"the edge never routed to it and {still}", cancellationToken);
+            if (config.Smoke is { } smoke)
+                await SmokeStep.RunAsync(context, admin, edge, spec, name, smoke, still, cancellationToken);
             var left = config.DeployTimeout - clock.Elapsed;
             await EdgeSwitch.WhenHealthyAsync(context, admin, change, name, left > TimeSpan.FromSeconds(5) ? left : TimeSpan.FromSeconds(5), options.SwitchRetryInterval, still, cancellationToken);
             context.Log.Write(LogLevel.Information, $"{edge.Container} routes {spec.Environment} to {name} ({spec.Version}) after {clock.Elapsed.TotalSeconds:0.0}s ({verdict.Reason}, then the edge's own check)");
