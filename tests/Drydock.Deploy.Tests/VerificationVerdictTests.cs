@@ -98,6 +98,16 @@ public sealed class VerificationVerdictTests
     }
 
     [Fact]
+    public void The_recorded_configuration_holds_only_what_was_set()
+    {
+        var json = EnvironmentConfigFile.Serialize(new EnvironmentConfig { Verification = new VerificationPolicy { Window = TimeSpan.FromSeconds(20) } });
+
+        Assert.Contains("\"window\":\"20s\"", json);
+        Assert.DoesNotContain("windowOrOff", json, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(TimeSpan.FromSeconds(20), EnvironmentConfigFile.Parse(json).Verification.Window);
+    }
+
+    [Fact]
     public void A_different_window_or_smoke_command_alone_is_no_change_to_redeploy()
     {
         var spec = Samples.Spec("1.0.0", "sha256:" + new string('a', 64));

@@ -13,7 +13,8 @@ public sealed record VerificationPolicy
     /// </summary>
     public TimeSpan? Window { get; init; }
 
-    /// <summary>The window in force; zero when off.</summary>
+    /// <summary>The window in force; zero when off. Derived, so never written with the recorded configuration.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public TimeSpan WindowOrOff => Window ?? TimeSpan.Zero;
 
     /// <summary>Absolute limit: a larger share of 5xx and unanswered requests fails the release whatever the baseline was.</summary>
