@@ -77,7 +77,7 @@ cd "$work/repo"
 say "Version A to $environment (not measured)"
 ./build.sh Deploy $common --verify-for 0 >"$RESULTS/setup.log" 2>&1 || { tail -n 40 "$RESULTS/setup.log" >&2; exit 1; }
 "${bench_git[@]}" commit -q --allow-empty -m "bench: version B"
-say "Version B published (not measured)"
+say "Publishing version B (not measured)"
 ./build.sh ShipImage $common >>"$RESULTS/setup.log" 2>&1 || { tail -n 40 "$RESULTS/setup.log" >&2; exit 1; }
 
 back_to_a() { ./build.sh Rollback $common >>"$RESULTS/setup.log" 2>&1 || { tail -n 40 "$RESULTS/setup.log" >&2; exit 1; }; }
