@@ -19,6 +19,7 @@ command -v mmdebstrap >/dev/null || packages+=(mmdebstrap)
 command -v ss >/dev/null || packages+=(iproute2) # the remote deploy test checks nothing listens on the runner
 dpkg -s busybox-static >/dev/null 2>&1 || packages+=(busybox-static)
 command -v hyperfine >/dev/null || packages+=(hyperfine)
+command -v curl >/dev/null || packages+=(curl)   # the deploy suite's smoke commands and the bench scripts
 if ((${#packages[@]})); then
   echo "Installing ${packages[*]} …"
   apt-get update -q >/dev/null

@@ -23,6 +23,9 @@ partial class Build
                 KeepReleases = KeepReleases ?? config.KeepReleases,
                 Memory = Memory ?? config.Memory,
                 Cpus = Cpus ?? config.Cpus,
+                // The build verifies by default; the library (and an environment file saying "0s") does not.
+                Smoke = Smoke ?? config.Smoke,
+                Verification = config.Verification with { Window = VerifyFor ?? config.Verification.Window ?? TimeSpan.FromSeconds(30) },
             };
         }
     }

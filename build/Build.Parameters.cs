@@ -57,6 +57,12 @@ partial class Build
     [Parameter("How long the replaced release may finish in-flight requests (default: the environment's, else 30s)")]
     readonly TimeSpan? DrainTimeout;
 
+    [Parameter("How long a new release is watched on real traffic after the switch, reverted at once if it fails; 0 turns it off (default: the environment's verification.window, else 30s)")]
+    readonly TimeSpan? VerifyFor;
+
+    [Parameter("A shell command run before the switch against the new release through the edge (DRYDOCK_SMOKE_URL, DRYDOCK_CANDIDATE_HEADER and DRYDOCK_CANDIDATE_TOKEN in its environment), e.g. dotnet test tests/Smoke; non-zero fails the deploy (default: the environment's smoke)")]
+    readonly string? Smoke;
+
     [Parameter("How many replaced releases stay stopped for a fast rollback (default: the environment's, else 5)")]
     readonly int? KeepReleases;
 

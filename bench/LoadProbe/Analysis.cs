@@ -38,6 +38,8 @@ public static class Analysis
             VersionsAfter = Versions(samples.Where(s => s.StartMs > commandEndMs)),
             ExpectVersion = options.ExpectVersion,
             ExpectedVersionAfterMs = expected is { } ms ? Round(ms) : null,
+            FirstFailureMs = samples.Where(s => !s.Succeeded).Select(s => (double?)Round(s.StartMs - commandStartMs)).Min(),
+            LastFailureMs = samples.Where(s => !s.Succeeded).Select(s => (double?)Round(s.StartMs - commandStartMs)).Max(),
             Errors = samples.Where(s => !s.Succeeded)
                 .GroupBy(s => s.Error ?? $"HTTP {s.Status}")
                 .ToDictionary(g => g.Key, g => (long)g.Count()),

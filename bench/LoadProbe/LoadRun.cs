@@ -42,7 +42,9 @@ public sealed class LoadRun(ProbeOptions options)
             Sample sample;
             try
             {
-                using var response = await http.GetAsync(options.Url, CancellationToken.None);
+                using var response = options.PostJson is { } json
+                    ? await http.PostAsync(options.Url, new StringContent(json, System.Text.Encoding.UTF8, "application/json"), CancellationToken.None)
+                    : await http.GetAsync(options.Url, CancellationToken.None);
                 var body = await response.Content.ReadAsStringAsync(CancellationToken.None);
                 sample = new Sample(start, NowMs, (int)response.StatusCode, VersionOf(body), null);
             }

@@ -23,6 +23,11 @@ public sealed record PhaseReport
     /// <summary>From the command's start until the first 2xx response reporting <see cref="ExpectVersion"/>; null when none came.</summary>
     public double? ExpectedVersionAfterMs { get; init; }
 
+    /// <summary>From the command's start until the first and the last failed request began; null without failures.</summary>
+    public double? FirstFailureMs { get; init; }
+
+    public double? LastFailureMs { get; init; }
+
     public IReadOnlyDictionary<string, long> Errors { get; init; } = new Dictionary<string, long>();
 }
 

@@ -4,7 +4,8 @@ namespace LoadProbe;
 
 /// <summary>
 /// <c>LoadProbe run --url U [--connections 8] [--warmup 3] [--settle 5] [--max-seconds 600] [--max-requests 5000000]
-/// [--label NAME] [--expect-version V] [--out FILE] -- command args...</c>
+/// [--label NAME] [--expect-version V] [--post-json BODY] [--out FILE] -- command args...</c>
+/// With <c>--post-json</c> every request is a POST of that JSON body (e.g. writes to Notes' <c>/notes</c>) instead of a GET.
 /// </summary>
 public sealed record ProbeOptions(Uri Url, IReadOnlyList<string> Command)
 {
@@ -16,6 +17,7 @@ public sealed record ProbeOptions(Uri Url, IReadOnlyList<string> Command)
     public string Label { get; init; } = "run";
     public string? ExpectVersion { get; init; }
     public string? Output { get; init; }
+    public string? PostJson { get; init; }
 
     public static ProbeOptions Parse(IReadOnlyList<string> args)
     {
@@ -46,6 +48,7 @@ public sealed record ProbeOptions(Uri Url, IReadOnlyList<string> Command)
             Label = Get("--label") ?? "run",
             ExpectVersion = Get("--expect-version"),
             Output = Get("--out"),
+            PostJson = Get("--post-json"),
         };
     }
 }

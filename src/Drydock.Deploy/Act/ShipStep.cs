@@ -45,12 +45,22 @@ public sealed class ShipStep(DeployContext context, IReleaseHistory history, Rel
         catch (Exception e)
         {
             var message = e is OperationCanceledException ? "cancelled" : e.Message.Split('\n')[0];
-            await AppendQuietlyAsync(record with { Outcome = ReleaseOutcome.Failed, DurationSeconds = Elapsed(clock).TotalSeconds, Message = message });
+            var reverted = e as VerificationFailedException;
+            await AppendQuietlyAsync(record with
+            {
+                Outcome = reverted is null ? ReleaseOutcome.Failed : ReleaseOutcome.Reverted,
+                Container = reverted?.Container,
+                DurationSeconds = Elapsed(clock).TotalSeconds,
+                Message = reverted?.Verdict.Describe() ?? message,
+            });
             throw;
         }
 
         var duration = Elapsed(clock);
-        await AppendQuietlyAsync(record with { Container = rollout.Container, DurationSeconds = duration.TotalSeconds, SwapGapSeconds = rollout.SwapGap?.TotalSeconds });
+        await AppendQuietlyAsync(record with
+        {
+            Container = rollout.Container, DurationSeconds = duration.TotalSeconds, SwapGapSeconds = rollout.SwapGap?.TotalSeconds, Message = rollout.Verification?.Describe(),
+        });
         try
         {
             await new ReleasePruner(context.Containers, log).PruneAsync(spec.Id, rollout.Container, spec.Config.KeepReleases, CancellationToken.None);
@@ -70,6 +80,7 @@ public sealed class ShipStep(DeployContext context, IReleaseHistory history, Rel
             ReplacedVersion = previous,
             Endpoint = rollout.Endpoint,
             Action = action,
+            Verification = rollout.Verification,
         };
     }
 

@@ -15,6 +15,9 @@ public sealed record DeployResult(ReleaseSpec Release, string Container, TimeSpa
 
     /// <summary>The same digest and configuration already served, the way the strategy leaves it: nothing was changed or recorded.</summary>
     public bool Unchanged { get; init; }
+
+    /// <summary>The verification window's verdict after the switch (passed or quiet); null when none ran.</summary>
+    public VerificationVerdict? Verification { get; init; }
 }
 
 /// <summary>A rollback: <see cref="Deploy"/> when it happened, else <see cref="Message"/> says why nothing changed.</summary>

@@ -73,6 +73,16 @@ public sealed record EnvironmentConfig
     /// <summary>A lock older than this is taken over (with a warning) even when its holder cannot be checked.</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>The verification window after the switch and its thresholds (<see cref="VerificationPolicy"/>); off by default.</summary>
+    public VerificationPolicy Verification { get; init; } = new();
+
+    /// <summary>
+    /// A shell command (<c>sh -c</c>) run before the switch against the candidate through the real edge: it gets
+    /// <c>DRYDOCK_SMOKE_URL</c> (the edge's public address) and <c>DRYDOCK_CANDIDATE_HEADER</c>/<c>DRYDOCK_CANDIDATE_TOKEN</c>
+    /// in its environment (never on a command line); a non-zero exit fails the deploy before any user is routed to it.
+    /// </summary>
+    public string? Smoke { get; init; }
+
     /// <summary>Adds <c>KEY=VALUE</c> parameters to <see cref="Env"/>; a parameter wins over the file.</summary>
     public EnvironmentConfig WithEnv(IEnumerable<string> keyValues)
     {
@@ -111,6 +121,7 @@ public sealed record EnvironmentConfig
             else if (mount!.Target == ReleaseNames.DataMountPath)
                 problems.Add($"volume '{volume}': {ReleaseNames.DataMountPath} is the environment's data volume");
         }
+        problems.AddRange(Verification.Problems());
         if (problems.Count > 0)
             throw new DeployException("The environment configuration is invalid: " + string.Join("; ", problems) + ".");
     }

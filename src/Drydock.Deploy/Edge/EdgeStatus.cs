@@ -19,11 +19,24 @@ public static class EdgeStatus
             using var admin = edges.Client(container);
             var health = await admin.GetHealthAsync(cancellationToken);
             var routes = await admin.GetRoutesAsync(cancellationToken);
-            return Describe(container.Name.TrimStart('/'), port, health, routes);
+            return [.. Describe(container.Name.TrimStart('/'), port, health, routes), .. await TrafficAsync(admin, cancellationToken)];
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or EdgeAdminException or Drydock.Engine.Tooling.ToolFailedException or InvalidOperationException)
         {
             return [$"edge     {container.Name.TrimStart('/')} runs but its admin API does not answer: {e.Message}"];
+        }
+    }
+
+    /// <summary>The live numbers per release; nothing when the edge cannot say (an edge from before metrics).</summary>
+    private static async Task<IReadOnlyList<string>> TrafficAsync(EdgeAdminClient admin, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return TrafficStatus.Lines(await admin.GetMetricsAsync(cancellationToken));
+        }
+        catch (Exception e) when (e is HttpRequestException or EdgeAdminException or System.Text.Json.JsonException)
+        {
+            return [];
         }
     }
 

@@ -63,6 +63,8 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
         }
 
         Switched switched;
+        ActiveRouteView? previousRoute = null;
+        VerificationStart? verifying = null;
         try
         {
             await context.Containers.RunAsync(ContainerPlan.Release(spec, rollout.Stamp, rollout.SecretValues, ReleasePlacement.OnNetwork(spec.Id.Network)), cancellationToken);
@@ -70,6 +72,10 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
                 return await EdgePortMove.RunAsync(context, edges, options, spec, name, edgeSpec!, rollout.Snapshot.EdgeContainer, rollout.Snapshot.Serving!, cancellationToken);
             using var admin = edge.CreateClient();
             var before = rollout.Snapshot.Edge?.Routes ?? await admin.GetRoutesAsync(cancellationToken);
+            previousRoute = before.Active;
+            // The previous release's baseline is read before the switch: afterwards it serves nothing.
+            if (VerifyStep.Applies(spec, rollout.Stamp.Action, previousRoute))
+                verifying = await VerifyStep.StartAsync(context, admin, previousRoute!.Upstream, EdgeRoutes.Upstream(name, config), cancellationToken);
             switched = await SwitchAsync(context, spec, rollout.Stamp.Action, name, edge, admin, before, serving, cancellationToken);
         }
         catch
@@ -79,12 +85,15 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
             throw;
         }
 
-        // From here on the new release serves: what follows only retires the old one and never undoes the switch.
+        // From here on the new release serves: only a failed verification window undoes the switch (and throws).
+        var verdict = verifying is null ? null
+            : await new VerifyStep(context, config.Verification).RunAsync(edge, spec, name, previousRoute!, verifying, cancellationToken);
         var summary = await RetireAsync(context, config, edge, RetirePlan.Decide(switched.PreviousUpstream, serving, name));
         return new RolloutResult(name, switched.PreviousUpstream is null ? null : TimeSpan.Zero, switched.Verdict)
         {
             Endpoint = ProbeAddress.For(config, edge.PublicPort, config.Bind),
             Summary = $"switched at the edge {edge.Container} (no gap){summary}",
+            Verification = verdict,
         };
     }
 
@@ -127,6 +136,8 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
         {
             context.Log.Write(LogLevel.Information, $"Verifying {name} beside {(serving?.Name ?? "nothing")} on {edge.Container}'s network before switching the edge");
             verdict = await ContainerDiagnostics.RequireHealthyAsync(context, name, null, spec, $"the edge never routed to it and {still}", cancellationToken);
+            if (config.Smoke is { } smoke)
+                await SmokeStep.RunAsync(context, admin, edge, spec, name, smoke, still, cancellationToken);
             var left = config.DeployTimeout - clock.Elapsed;
             await EdgeSwitch.WhenHealthyAsync(context, admin, change, name, left > TimeSpan.FromSeconds(5) ? left : TimeSpan.FromSeconds(5), options.SwitchRetryInterval, still, cancellationToken);
             context.Log.Write(LogLevel.Information, $"{edge.Container} routes {spec.Environment} to {name} ({spec.Version}) after {clock.Elapsed.TotalSeconds:0.0}s ({verdict.Reason}, then the edge's own check)");

@@ -4,6 +4,9 @@ public enum ReleaseOutcome
 {
     Succeeded,
     Failed,
+
+    /// <summary>Switched to, then failed its verification window on real traffic: the edge went back to the previous release.</summary>
+    Reverted,
 }
 
 /// <summary>

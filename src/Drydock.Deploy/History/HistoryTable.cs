@@ -30,7 +30,7 @@ public static class HistoryTable
         foreach (var (row, record) in rows.Zip(records))
         {
             text.AppendLine(string.Join("  ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
-            if (record.Outcome == ReleaseOutcome.Failed && record.Message is { Length: > 0 } message)
+            if (record.Message is { Length: > 0 } message)
                 text.AppendLine("    " + message.Split('\n')[0]);
         }
         return text.ToString().TrimEnd();

@@ -23,4 +23,7 @@ public sealed record RolloutResult(string Container, TimeSpan? SwapGap, HealthVe
 
     /// <summary>What the strategy did, for the deploy's closing line (e.g. "switched at the edge; 1.0.0 drained in 0.1s").</summary>
     public string? Summary { get; init; }
+
+    /// <summary>The verification window's verdict after the switch; null when none ran.</summary>
+    public VerificationVerdict? Verification { get; init; }
 }

@@ -33,6 +33,28 @@ public sealed class EdgeAdminClient : IDisposable
     public Task<RouteTableView> GetRoutesAsync(CancellationToken cancellationToken = default) =>
         GetAsync<RouteTableView>(AdminPaths.Routes, cancellationToken);
 
+    /// <summary>Per upstream: outcomes since the edge started and over its sliding window, with latency percentiles.</summary>
+    public Task<EdgeMetricsView> GetMetricsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<EdgeMetricsView>(AdminPaths.Metrics, cancellationToken);
+
+    /// <summary>Pins requests carrying <see cref="AdminPaths.CandidateHeader"/> to the candidate; the answer holds the token (keep it out of logs).</summary>
+    public async Task<CandidateView> SetCandidateAsync(CandidateChange change, CancellationToken cancellationToken = default)
+    {
+        using var response = await _http.PutAsJsonAsync(AdminPaths.Candidate, change, EdgeJson.Options, cancellationToken);
+        return await ReadAsync<CandidateView>(response, cancellationToken);
+    }
+
+    /// <summary>Ends pinning; the token is refused from now on. False when there was no candidate.</summary>
+    public async Task<bool> ClearCandidateAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await _http.DeleteAsync(AdminPaths.Candidate, cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            return false;
+        if (!response.IsSuccessStatusCode)
+            throw await ProblemAsync(response, cancellationToken);
+        return true;
+    }
+
     /// <summary>Switches the route; throws <see cref="EdgeAdminException"/> when the edge refuses (nothing changed then).</summary>
     public async Task<RouteSwitchResult> SwitchAsync(RouteChange change, CancellationToken cancellationToken = default)
     {

@@ -11,7 +11,7 @@ internal static class NoteEndpoints
         var notes = app.MapGroup("/notes");
         // Malformed JSON, a missing body and a non-JSON content type are refused by parameter binding (400/415)
         // and an oversized body by the server limit (413); UseStatusCodePages gives those their problem body.
-        notes.MapPost("/", Create);
+        notes.MapPost("/", Create).FailingWhenAsked(app.ServiceProvider.GetRequiredService<IConfiguration>());
         notes.MapGet("/", List);
         notes.MapGet("/{id:long}", Get);
         return app;

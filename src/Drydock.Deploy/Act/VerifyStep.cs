@@ -1,0 +1,123 @@
+using Drydock.Edge.Client;
+using Drydock.Edge.Contract;
+using Drydock.Engine.Output;
+
+namespace Drydock.Deploy;
+
+/// <summary>What the edge said just before the switch: the previous release's baseline and the new upstream's totals so far.</summary>
+public sealed record VerificationStart(TrafficSample? Baseline, TrafficCountsView NewTotals);
+
+/// <summary>
+/// The verification window after an edge switch (<see cref="VerificationPolicy"/>): the previous release keeps running
+/// while the new one serves real traffic; the edge's metrics are read about twice a second and judged by
+/// <see cref="VerificationVerdict"/>. A failure switches the edge back at once, stops the new release (kept for
+/// inspection) and throws <see cref="VerificationFailedException"/> with the numbers.
+/// </summary>
+public sealed class VerifyStep(DeployContext context, VerificationPolicy policy)
+{
+    private static readonly TrafficCountsView NoTraffic = new(0, 0, 0, 0, 0, 0, 0, 0);
+
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>A deploy (not a rollback) with a window, replacing a release the edge can go back to.</summary>
+    public static bool Applies(ReleaseSpec spec, ReleaseAction action, ActiveRouteView? previous) =>
+        action == ReleaseAction.Deploy && spec.Config.Verification.WindowOrOff > TimeSpan.Zero && previous is not null;
+
+    /// <summary>Read before the switch; null (verification off, said in the log) when the edge cannot answer its metrics.</summary>
+    public static async Task<VerificationStart?> StartAsync(DeployContext context, EdgeAdminClient admin, string previousUpstream, string newUpstream, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var metrics = await admin.GetMetricsAsync(cancellationToken);
+            var previous = Find(metrics, previousUpstream);
+            var baseline = previous is null ? null : TrafficSample.Of(previous.Window, previous.Latency);
+            context.Log.Write(LogLevel.Information, $"Baseline of {EdgeRoutes.Container(previousUpstream)} over the edge's last {metrics.WindowSeconds}s: {baseline?.Describe() ?? "no requests"}");
+            return new VerificationStart(baseline, Find(metrics, newUpstream)?.Total ?? NoTraffic);
+        }
+        catch (Exception e) when (e is HttpRequestException or EdgeAdminException or TaskCanceledException or System.Text.Json.JsonException)
+        {
+            context.Log.Write(LogLevel.Warning, $"The edge did not answer its metrics ({e.Message}); this deploy is not verified after the switch");
+            return null;
+        }
+    }
+
+    /// <summary>Watches the window; on failure reverts and throws. Cancelled (Ctrl-C): reverts too, since the release was never judged.</summary>
+    public async Task<VerificationVerdict> RunAsync(RunningEdge edge, ReleaseSpec spec, string name, ActiveRouteView previous, VerificationStart start, CancellationToken cancellationToken)
+    {
+        using var admin = edge.CreateClient();
+        var upstream = EdgeRoutes.Upstream(name, spec.Config);
+        context.Log.Write(LogLevel.Information, $"Verifying {spec.Version} on real traffic for {policy.WindowOrOff.TotalSeconds:0}s; {EdgeRoutes.Container(previous.Upstream)} keeps running until then");
+        VerificationVerdict verdict;
+        try
+        {
+            verdict = await WatchAsync(admin, upstream, start, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await RevertAsync(admin, spec, name, previous);
+            throw;
+        }
+        if (verdict.Passes)
+        {
+            context.Log.Write(LogLevel.Information, $"{spec.Version} {verdict.Describe()}");
+            return verdict;
+        }
+        var back = await RevertAsync(admin, spec, name, previous);
+        throw new VerificationFailedException(verdict, name,
+            $"{spec.Version} {verdict.Describe()}. {back}{name} was stopped and kept for inspection (docker logs {name}).");
+    }
+
+    private async Task<VerificationVerdict> WatchAsync(EdgeAdminClient admin, string upstream, VerificationStart start, CancellationToken cancellationToken)
+    {
+        var clock = context.Time.GetTimestamp();
+        var sample = TrafficSample.None;
+        while (true)
+        {
+            await Task.Delay(PollInterval, context.Time, cancellationToken);
+            var over = context.Time.GetElapsedTime(clock) >= policy.WindowOrOff;
+            try
+            {
+                var entry = Find(await admin.GetMetricsAsync(cancellationToken), upstream);
+                if (entry is not null)
+                    sample = TrafficSample.Between(start.NewTotals, entry.Total, entry.Latency);
+            }
+            catch (Exception e) when (e is HttpRequestException or EdgeAdminException or System.Text.Json.JsonException)
+            {
+                // One missed reading is judged with the last one; the window does not stretch.
+                context.Log.Write(LogLevel.Warning, $"Could not read the edge's metrics ({e.Message}); judging with the last reading");
+            }
+            var verdict = VerificationVerdict.Judge(start.Baseline, sample, policy, over);
+            if (verdict.Final)
+                return verdict;
+        }
+    }
+
+    private async Task<string> RevertAsync(EdgeAdminClient admin, ReleaseSpec spec, string name, ActiveRouteView previous)
+    {
+        var back = await EdgeSwitch.BackAsync(context, admin, previous, name);
+        try
+        {
+            await context.Containers.StopAsync(name, spec.Config.DrainTimeout, CancellationToken.None);
+        }
+        catch (Drydock.Engine.Tooling.ToolFailedException e)
+        {
+            context.Log.Write(LogLevel.Warning, $"Could not stop {name} ({e.Message}); it no longer receives traffic.");
+        }
+        return back;
+    }
+
+    private static UpstreamMetricsView? Find(EdgeMetricsView metrics, string upstream)
+    {
+        var key = UpstreamAddress.Normalize(upstream);
+        return metrics.Upstreams.FirstOrDefault(u => UpstreamAddress.Normalize(u.Upstream) == key);
+    }
+}
+
+/// <summary>A release that failed its verification window and was reverted; <see cref="DeployException.Message"/> names the numbers.</summary>
+public sealed class VerificationFailedException(VerificationVerdict verdict, string container, string message) : DeployException(message)
+{
+    public VerificationVerdict Verdict { get; } = verdict;
+
+    /// <summary>The stopped release, kept for inspection.</summary>
+    public string Container { get; } = container;
+}
