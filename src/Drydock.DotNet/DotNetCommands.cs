@@ -35,6 +35,19 @@ public static class DotNetCommands
             ["DOTNET_CONTAINER_INSECURE_REGISTRIES"] = settings.InsecureRegistries,
         } };
 
+    /// <summary>
+    /// Packs a project already built with the same version (<c>--no-build</c>): the package carries the version and
+    /// the commit (nuspec repository/@commit), which PublishPackages compares before it pushes.
+    /// </summary>
+    public static ToolCommand Pack(string project, string configuration, string output, string version, string informationalVersion, string commit) =>
+        Dotnet("pack", project, "--nologo", "--no-build", "-c", configuration, "-o", output,
+            $"-p:Version={version}", $"-p:InformationalVersion={informationalVersion}", $"-p:RepositoryCommit={commit}");
+
+    /// <summary>Builds a project and everything it references with one version, ready for <see cref="Pack"/>.</summary>
+    public static ToolCommand BuildVersioned(string project, string configuration, string version, string informationalVersion, string commit) =>
+        Dotnet("build", project, "--nologo", "-c", configuration,
+            $"-p:Version={version}", $"-p:InformationalVersion={informationalVersion}", $"-p:RepositoryCommit={commit}");
+
     public static ToolCommand Clean(string target) => Dotnet("clean", target, "--nologo", "-v", "quiet");
 
     private static ToolCommand Dotnet(params string[] arguments) =>
