@@ -33,7 +33,7 @@ public static class SetupFiles
 
     private static string BuildProject(string version) => $"""
         <Project Sdk="Microsoft.NET.Sdk">
-          <!-- The build: Drydock.Build brings the targets (./build.sh --help lists them); build/Build.cs is yours. -->
+          <!-- The build: Drydock.Build brings the targets (the help option of build.sh lists them); build/Build.cs is yours. -->
           <PropertyGroup>
             <OutputType>Exe</OutputType>
             <TargetFramework>net10.0</TargetFramework>
