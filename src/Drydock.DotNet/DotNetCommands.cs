@@ -48,6 +48,16 @@ public static class DotNetCommands
         Dotnet("build", project, "--nologo", "-c", configuration,
             $"-p:Version={version}", $"-p:InformationalVersion={informationalVersion}", $"-p:RepositoryCommit={commit}");
 
+    /// <summary>
+    /// Pushes one package. The API key travels in NUGET_API_KEY (read by NuGet 7.6 and later), never on the command line;
+    /// a folder feed needs none.
+    /// </summary>
+    public static ToolCommand Push(string package, string source, string? apiKey) =>
+        Dotnet("nuget", "push", package, "--source", source) with
+        {
+            Environment = new Dictionary<string, string?> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1", ["NUGET_API_KEY"] = apiKey },
+        };
+
     public static ToolCommand Clean(string target) => Dotnet("clean", target, "--nologo", "-v", "quiet");
 
     private static ToolCommand Dotnet(params string[] arguments) =>
