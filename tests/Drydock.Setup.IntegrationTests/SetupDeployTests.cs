@@ -24,9 +24,10 @@ public sealed class SetupDeployTests(PackedDrydock drydock, ITestOutputHelper ou
         Assert.Contains("Deploy waits for /healthz", setup);
         Assert.Contains("./build.sh Deploy", setup);
         Assert.True(File.Exists(Path.Combine(_root, "build", "Build.cs")));
+        var environment = drydock.Environment("fresh");
+        NewEnvironmentLikeLocal(environment);
         Commit("Build and deploy with Drydock");
 
-        var environment = drydock.Environment("fresh");
         string[] deploy = ["Deploy", "--environment", environment, "--image-name", environment, "--host-port", "19110"];
         BuildSh(deploy);
         Assert.Contains("temperatureC", await Get("http://127.0.0.1:19110/weatherforecast"));
@@ -75,10 +76,11 @@ public sealed class SetupDeployTests(PackedDrydock drydock, ITestOutputHelper ou
         var before = Shell.Run(null, _root, "git", "rev-parse", "HEAD:Directory.Build.props", "HEAD:Directory.Packages.props", "HEAD:NuGet.config");
 
         Shell.Run(output, RepositoryRoot.Path, Path.Combine(RepositoryRoot.Path, "build.sh"), "Setup", "--into", _root);
+        var environment = drydock.Environment("cpm");
+        NewEnvironmentLikeLocal(environment);
         Commit("Build and deploy with Drydock");
         Assert.Equal(before, Shell.Run(null, _root, "git", "rev-parse", "HEAD:Directory.Build.props", "HEAD:Directory.Packages.props", "HEAD:NuGet.config"));
 
-        var environment = drydock.Environment("cpm");
         BuildSh("Deploy", "--environment", environment, "--image-name", environment, "--host-port", "19111");
         Assert.Equal("Hello World!", await Get("http://127.0.0.1:19111/"));
     }
@@ -108,6 +110,10 @@ public sealed class SetupDeployTests(PackedDrydock drydock, ITestOutputHelper ou
             .Replace("var builder = WebApplication.CreateBuilder(args);", "var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddHealthChecks();")
             .Replace("app.Run();", $"app.MapHealthChecks(\"{path}\");\napp.Run();"));
     }
+
+    /// <summary>A new environment as a team adds one: a copy of the local.json Setup wrote (its detected health path included).</summary>
+    private void NewEnvironmentLikeLocal(string environment) =>
+        File.Copy(Path.Combine(_root, ".nuke/environments/local.json"), Path.Combine(_root, $".nuke/environments/{environment}.json"));
 
     private void Write(string path, string text) => File.WriteAllText(Path.Combine(_root, path), text);
 
