@@ -50,7 +50,7 @@ function Get-InputFolders {
 
 # Inputs of the build project: the folders above, and the repository-wide files every project imports.
 function Get-InputFiles {
-    $files = @('global.json', 'Directory.Build.props', 'Directory.Packages.props') | ForEach-Object { Get-Item -Force (Join-Path $root $_) -ErrorAction SilentlyContinue }
+    $files = @('global.json', 'Directory.Build.props', 'Directory.Packages.props', 'src/Directory.Build.props', 'src/Directory.Packages.props') | ForEach-Object { Get-Item -Force (Join-Path $root $_) -ErrorAction SilentlyContinue }
     foreach ($folder in Get-InputFolders) {
         $files += Get-ChildItem $folder -Recurse -File -Force -ErrorAction SilentlyContinue |
             Where-Object { [System.IO.Path]::GetRelativePath($folder, $_.FullName) -notmatch '(^|[\\/])(bin|obj)[\\/]' }

@@ -46,7 +46,8 @@ input_folders() {
   done
 }
 
-# Inputs of the build project: the folders above, and the repository-wide files every project imports.
+# Inputs of the build project: the folders above, and the shared files its projects import (Drydock keeps its own in
+# src/; a repository set up by Drydock may have them at its root).
 # With an argument, only the files changed since that file was touched.
 # The folder list is kept from the last build: any change to it starts in a project file inside a listed folder,
 # which makes that build stale anyway, and reading every project file costs more than the rest of the check.
@@ -58,7 +59,11 @@ input_files() {
     if [[ -f "$folders_cache" ]]; then mapfile -t folders <"$folders_cache"; else mapfile -t folders < <(input_folders); fi
   fi
   [[ $# -gt 0 ]] && newer=(-newer "$1")
-  find "${folders[@]}" "$root/global.json" "$root/Directory.Build.props" "$root/Directory.Packages.props" \
+  local shared=() file
+  for file in "$root/global.json" "$root"/{,src/}Directory.{Build,Packages}.props; do
+    [[ -e "$file" ]] && shared+=("$file")
+  done
+  find "${folders[@]}" "${shared[@]}" \
     \( -name bin -o -name obj \) -prune -o -type f "${newer[@]}" -print 2>/dev/null
 }
 

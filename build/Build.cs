@@ -1,11 +1,14 @@
-using Drydock.Engine;
-using Drydock.Engine.Targets;
+using Drydock.Build;
 
 /// <summary>
-/// Drydock's build. Compile → Test → Publish → BuildImage → TagImage → PushImage → ShipImage → Deploy, plus Rollback.
-/// Each concern lives in its own partial: Build.Parameters.cs, Build.Compile.cs, Build.Images.cs, Build.Operate.cs.
+/// Drydock's own build: the service build every user gets from the Drydock.Build package (Compile → Test → Publish →
+/// BuildImage → TagImage → PushImage → ShipImage → Deploy, plus Rollback; src/Drydock.Build), shipping src/Notes
+/// (.nuke/parameters.json), plus what only this repository does: Pack, PublishPackages and Setup (Build.Packages.cs).
 /// </summary>
-partial class Build : DrydockBuild
+partial class Build : ServiceBuild
 {
     public static int Main(string[] args) => Execute<Build>(args, x => x.Test);
+
+    /// <summary>Drydock's solution always has test projects: none found means the solution file lost them.</summary>
+    protected override bool RequireTests => true;
 }

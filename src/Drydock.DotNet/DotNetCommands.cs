@@ -35,6 +35,29 @@ public static class DotNetCommands
             ["DOTNET_CONTAINER_INSECURE_REGISTRIES"] = settings.InsecureRegistries,
         } };
 
+    /// <summary>
+    /// Packs a project already built with the same version (<c>--no-build</c>): the package carries the version and
+    /// the commit (nuspec repository/@commit), which PublishPackages compares before it pushes.
+    /// </summary>
+    public static ToolCommand Pack(string project, string configuration, string output, string version, string informationalVersion, string commit) =>
+        Dotnet("pack", project, "--nologo", "--no-build", "-c", configuration, "-o", output,
+            $"-p:Version={version}", $"-p:InformationalVersion={informationalVersion}", $"-p:RepositoryCommit={commit}");
+
+    /// <summary>Builds a project and everything it references with one version, ready for <see cref="Pack"/>.</summary>
+    public static ToolCommand BuildVersioned(string project, string configuration, string version, string informationalVersion, string commit) =>
+        Dotnet("build", project, "--nologo", "-c", configuration,
+            $"-p:Version={version}", $"-p:InformationalVersion={informationalVersion}", $"-p:RepositoryCommit={commit}");
+
+    /// <summary>
+    /// Pushes one package. The API key travels in NUGET_API_KEY (read by NuGet 7.6 and later), never on the command line;
+    /// a folder feed needs none.
+    /// </summary>
+    public static ToolCommand Push(string package, string source, string? apiKey) =>
+        Dotnet("nuget", "push", package, "--source", source) with
+        {
+            Environment = new Dictionary<string, string?> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1", ["NUGET_API_KEY"] = apiKey },
+        };
+
     public static ToolCommand Clean(string target) => Dotnet("clean", target, "--nologo", "-v", "quiet");
 
     private static ToolCommand Dotnet(params string[] arguments) =>

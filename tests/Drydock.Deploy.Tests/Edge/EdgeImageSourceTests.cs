@@ -17,7 +17,7 @@ public sealed class EdgeImageSourceTests : IDisposable
             """);
         Write("src/Drydock.Edge/Program.cs", "return 0;\n");
         Write("src/Drydock.Edge/Dockerfile", "FROM x\n");
-        Write("Directory.Packages.props", Packages("""<PackageVersion Include="Yarp.ReverseProxy" Version="2.3.0" />"""));
+        Write("src/Directory.Packages.props", Packages("""<PackageVersion Include="Yarp.ReverseProxy" Version="2.3.0" />"""));
         Write("global.json", "{}");
     }
 
@@ -42,7 +42,7 @@ public sealed class EdgeImageSourceTests : IDisposable
         Assert.NotEqual(before, Source.ContentHash(Base + "0"));
         Write("src/Drydock.Edge/Program.cs", "return 1;\n");
         var sourceChanged = Source.ContentHash(Base);
-        Write("Directory.Packages.props", Packages("""<PackageVersion Include="Yarp.ReverseProxy" Version="2.3.1" />"""));
+        Write("src/Directory.Packages.props", Packages("""<PackageVersion Include="Yarp.ReverseProxy" Version="2.3.1" />"""));
 
         Assert.NotEqual(before, sourceChanged);
         Assert.NotEqual(sourceChanged, Source.ContentHash(Base));
@@ -77,7 +77,7 @@ public sealed class EdgeImageSourceTests : IDisposable
         Write("src/Drydock.Edge/bin/Release/Drydock.Edge.dll", "binary");
         Write("src/Drydock.Edge/obj/project.assets.json", "{}");
         Write("src/Drydock.Edge/Program.cs", "return 0;\r\n");
-        Write("Directory.Packages.props", Packages("""
+        Write("src/Directory.Packages.props", Packages("""
             <PackageVersion Include="Yarp.ReverseProxy" Version="2.3.0" />
             <PackageVersion Include="Something.Else" Version="9.9.9" />
             """));

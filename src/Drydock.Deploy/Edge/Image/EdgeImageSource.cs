@@ -7,7 +7,7 @@ namespace Drydock.Deploy;
 /// <summary>
 /// Where the edge is built from (<c>src/Drydock.Edge</c> of a Drydock checkout) and a hash of everything that decides
 /// what gets built: the project's files (not bin/obj), the versions of the packages it references, the shared language
-/// rules, the SDK pin and the base image. Same inputs, same hash, same tag: an edge image is built once per change to
+/// rules (src/Directory.Build.props), the SDK pin and the base image. Same inputs, same hash, same tag: an edge image is built once per change to
 /// the edge, and an unrelated change elsewhere in the repository never rebuilds it.
 /// </summary>
 public sealed record EdgeImageSource(string RepositoryRoot)
@@ -48,7 +48,8 @@ public sealed record EdgeImageSource(string RepositoryRoot)
         var project = Projects().SelectMany(projectFile => Directory.EnumerateFiles(Path.GetDirectoryName(projectFile)!, "*", SearchOption.AllDirectories))
             .Select(path => (Name: Path.GetRelativePath(RepositoryRoot, path).Replace('\\', '/'), Path: path))
             .Where(file => !file.Name.Split('/').Any(part => part is "bin" or "obj"));
-        var shared = new[] { "Directory.Build.props", "global.json" }
+        // Drydock's language rules and package versions live in src/, scoped to its own projects (issue 13).
+        var shared = new[] { "src/Directory.Build.props", "global.json" }
             .Select(name => (Name: name, Path: Path.Combine(RepositoryRoot, name)))
             .Where(file => File.Exists(file.Path));
         return project.Concat(shared).OrderBy(file => file.Name, StringComparer.Ordinal);
@@ -59,7 +60,7 @@ public sealed record EdgeImageSource(string RepositoryRoot)
     {
         var referenced = Projects().SelectMany(projectFile => XDocument.Load(projectFile).Descendants("PackageReference"))
             .Select(p => (string?)p.Attribute("Include")).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var central = Path.Combine(RepositoryRoot, "Directory.Packages.props");
+        var central = Path.Combine(RepositoryRoot, "src", "Directory.Packages.props");
         if (!File.Exists(central))
             return [];
         return XDocument.Load(central).Descendants("PackageVersion")

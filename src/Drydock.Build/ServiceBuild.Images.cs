@@ -5,13 +5,15 @@ using Drydock.Engine.Planning;
 using Drydock.Engine.Targets;
 using Drydock.Release;
 
-partial class Build
+namespace Drydock.Build;
+
+public abstract partial class ServiceBuild
 {
     [Parameter("Publish self-contained on the runtime-deps base (default: framework-dependent on the ASP.NET base, so a release ships only the app)")]
-    readonly bool SelfContained;
+    protected readonly bool SelfContained;
 
     [Parameter("What builds and pushes the image: Docker (docker build and push, the default) or Sdk (dotnet publish -t:PublishContainer, no Docker daemon)")]
-    readonly ImageBuilderKind ImageBuilder = ImageBuilderKind.Docker;
+    protected readonly ImageBuilderKind ImageBuilder = ImageBuilderKind.Docker;
 
     ReleaseChain? _release;
 
@@ -19,7 +21,7 @@ partial class Build
     protected override void OnBuildFinished() => _release?.ForgetCredentials();
 
     /// <summary>One chain per run, so the version, the registry and its answers are worked out once.</summary>
-    ReleaseChain Release => _release ??= new ReleaseChain(new ReleaseSettings(RootDirectory, Project)
+    ReleaseChain Release => _release ??= new ReleaseChain(new ReleaseSettings(RootDirectory, Project ?? throw NoProject())
     {
         Configuration = Configuration.ToString(),
         ImageName = ImageName,
@@ -39,6 +41,9 @@ partial class Build
         Release.Settings.Conflict is { } conflict ? throw new PlanningException($"Nothing was run: {conflict}")
         : File.Exists(Release.Settings.ProjectPath) && ProjectFile.NotAWebAppReason(Release.Settings.ProjectPath) is { } reason ? throw new PlanningException($"Nothing was run: {reason}")
         : true;
+
+    static PlanningException NoProject() => new(
+        "Nothing was run: no service project. Pass --project path/to/App.csproj, or set \"project\" in .nuke/parameters.json (Setup writes it).");
 
     bool? _commitPublished;
 
@@ -62,7 +67,7 @@ partial class Build
         }
     }
 
-    Target Publish => _ => _
+    public Target Publish => _ => _
         .Description("linux-x64 publish of the service (framework-dependent unless --self-contained), stamped with the GitVersion version; its NuGet SBOM")
         .DependsOn(Test)
         .Requires(() => Project)
@@ -70,19 +75,19 @@ partial class Build
         .OnlyWhenDynamic(() => !CommitAlreadyPublished)
         .Executes(ct => Release.PublishAsync(ct));
 
-    Target BuildImage => _ => _
+    public Target BuildImage => _ => _
         .Description("docker build (or the SDK container builder) of the published output on its base, with OCI labels and the SBOM")
         .DependsOn(Publish)
         .OnlyWhenDynamic(() => !CommitAlreadyPublished)
         .Executes(ct => Release.BuildImageAsync(ct));
 
-    Target TagImage => _ => _
+    public Target TagImage => _ => _
         .Description("Tag the image <registry>/<name>:<SemVer> and :sha-<short>; never latest")
         .DependsOn(BuildImage)
         .OnlyWhenDynamic(() => !CommitAlreadyPublished)
         .Executes(ct => Release.TagImageAsync(ct));
 
-    Target PushImage => _ => _
+    public Target PushImage => _ => _
         .Description("Push unless the tag already holds this commit; refuse to move a tag; write artifacts/image.json")
         .DependsOn(TagImage)
         .Executes(ct => Release.PushImageAsync(ct));

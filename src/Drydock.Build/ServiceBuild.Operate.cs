@@ -4,7 +4,9 @@ using Drydock.Engine.Targets;
 using Drydock.Engine.Tooling;
 using Drydock.Release;
 
-partial class Build
+namespace Drydock.Build;
+
+public abstract partial class ServiceBuild
 {
     /// <summary>.nuke/environments/&lt;environment&gt;.json, then whatever the command line overrides.</summary>
     EnvironmentConfig EnvironmentConfig
@@ -30,6 +32,13 @@ partial class Build
         }
     }
 
+    /// <summary>
+    /// Where the edge image is built from: a Drydock checkout's own src/Drydock.Edge, else the copy of the edge's sources
+    /// the Drydock.Build package puts next to the build (bin/drydock-edge), so a user's repository needs no Drydock sources.
+    /// </summary>
+    protected virtual string EdgeSourceRoot =>
+        File.Exists(Path.Combine(RootDirectory, "src", "Drydock.Edge", "Drydock.Edge.csproj")) ? RootDirectory : Path.Combine(AppContext.BaseDirectory, "drydock-edge");
+
     string Repository => $"{Release.RegistryAddressOrDefault}/{Release.Name}";
 
     async Task<ReleaseManager> ReleaseManagerAsync(HttpClient http, CancellationToken cancellationToken) =>
@@ -37,16 +46,16 @@ partial class Build
         {
             Tags = new RegistryReleaseTags(http, Log.Current, Release.Credentials),
             Masker = Secrets,
-            Edge = new EdgeStrategyOptions(RootDirectory) { WorkDirectory = TemporaryDirectory, BaseImage = BaseImage },
+            Edge = new EdgeStrategyOptions(EdgeSourceRoot) { WorkDirectory = TemporaryDirectory, BaseImage = BaseImage },
         });
 
-    Target ShipImage => _ => _
+    public Target ShipImage => _ => _
         .Description("Test → Publish → BuildImage → TagImage → PushImage, unless the registry already holds this commit's image")
         .DependsOn(PushImage)
         .OnlyWhenStatic(() => !CommitAlreadyPublished)
         .Executes(() => { });
 
-    Target Deploy => _ => _
+    public Target Deploy => _ => _
         .Description("Put the pushed image (by digest) in service, health first, through the environment's edge; no change, nothing done")
         .DependsOn(ShipImage)
         .Requires(() => HostIsValid)
@@ -67,7 +76,7 @@ partial class Build
                     + (result.SwapGap is { } gap && gap > TimeSpan.Zero ? $"; the port was unanswered for {gap.TotalSeconds:0.00}s)" : "; no gap)"));
         });
 
-    Target Rollback => _ => _
+    public Target Rollback => _ => _
         .Description("Back to the previous release, or --to-version, health first; works from any runner")
         .Requires(() => HostIsValid)
         .Executes(async ct =>
@@ -84,7 +93,7 @@ partial class Build
                 Log.Information(result.Message); // when nothing changed the manager has already said why
         });
 
-    Target Status => _ => _
+    public Target Status => _ => _
         .Description("What serves --environment: health, uptime, digest, and drift from its release (fails on drift)")
         .Requires(() => HostIsValid)
         .Executes(async ct =>
@@ -96,7 +105,7 @@ partial class Build
                 throw new InvalidOperationException($"{Environment} has drifted from its release: it was changed by hand. Deploy or Rollback to replace it with an immutable release.");
         });
 
-    Target History => _ => _
+    public Target History => _ => _
         .Description("Every deploy and rollback of --environment, oldest first")
         .Requires(() => HostIsValid)
         .Executes(async ct =>
@@ -106,7 +115,7 @@ partial class Build
             Log.Information(records.Count == 0 ? $"No release of {Release.Name} was ever recorded in {Environment}." : HistoryTable.Render(records));
         });
 
-    Target Watch => _ => _
+    public Target Watch => _ => _
         .Description("Rebuild and redeploy to the dev environment whenever files under src/ change (Ctrl-C stops)")
         .Executes(async ct =>
         {

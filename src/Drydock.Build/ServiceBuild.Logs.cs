@@ -3,27 +3,29 @@ using Drydock.Docker;
 using Drydock.Engine.Parameters;
 using Drydock.Engine.Targets;
 
-partial class Build
+namespace Drydock.Build;
+
+public abstract partial class ServiceBuild
 {
     [Parameter("Logs: keep printing new lines until Ctrl-C")]
-    readonly bool Follow;
+    protected readonly bool Follow;
 
     [Parameter("Logs: only lines newer than this, e.g. 10m or 2026-01-01T10:00:00Z")]
-    readonly string? Since;
+    protected readonly string? Since;
 
     [Parameter("Logs: how many lines from the end (default 100; 0 with --follow: only new ones)")]
-    readonly int? Tail;
+    protected readonly int? Tail;
 
     [Parameter("Logs: a retained release's version instead of the serving one", Name = "Release")]
-    readonly string? LogRelease;
+    protected readonly string? LogRelease;
 
     [Parameter("Logs: the edge's access log instead of the release's")]
-    readonly bool Edge;
+    protected readonly bool Edge;
 
     [Parameter("Logs: the lines as the container wrote them (no JSON formatting)")]
-    readonly bool Raw;
+    protected readonly bool Raw;
 
-    Target Logs => _ => _
+    public Target Logs => _ => _
         .Description("The serving release's logs for --environment (local or --host): --follow, --since 10m, --tail N, --release V, --edge, --raw; secrets masked")
         .Requires(() => HostIsValid)
         .Executes(async ct =>

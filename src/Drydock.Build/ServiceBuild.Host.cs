@@ -5,10 +5,12 @@ using Drydock.Engine.Parameters;
 using Drydock.Engine.Planning;
 using Drydock.Registry;
 
-partial class Build
+namespace Drydock.Build;
+
+public abstract partial class ServiceBuild
 {
     [Parameter("Server whose engine runs --environment: ssh://user@server:22 or a Docker context name (default: the environment's \"host\", else the local engine; DOCKER_HOST keeps working)")]
-    readonly string? Host;
+    protected readonly string? Host;
 
     SshEngineTunnel? _tunnel;
     DockerCli? _environmentEngine;

@@ -1,0 +1,91 @@
+using Drydock.Build.Setup;
+
+namespace Drydock.Build.Tests;
+
+/// <summary>Setup decided as data: what it writes, what it refuses, and what it tells the team.</summary>
+public sealed class SetupPlanTests
+{
+    private static readonly SetupInputs Inputs = new("1.2.0", "/drydock/artifacts/packages", "#!/usr/bin/env bash\n", "# ps1\n", """{ "sdk": { "version": "10.0.401" } }""");
+
+    private static RepositorySnapshot Repository(IReadOnlyList<WebProject> projects, params string[] existing) =>
+        new("/repo", true, projects, existing.ToHashSet(StringComparer.Ordinal), IgnoredByGit: true);
+
+    private static readonly WebProject Api = new("src/Api/Api.csproj", "/healthz");
+
+    [Fact]
+    public void A_plain_repository_gets_the_build_the_bootstrap_the_settings_ci_and_global_json_referencing_the_packed_version()
+    {
+        var plan = SetupPlan.Decide(Repository([Api]), Inputs);
+
+        Assert.Null(plan.Refusal);
+        Assert.Equal(
+            ["build/_build.csproj", "build/Build.cs", "build/Directory.Build.props", "build/Directory.Packages.props", "build.sh", "build.ps1",
+             ".nuke/parameters.json", ".nuke/environments/local.json", ".github/workflows/build.yml", "global.json", "build/nuget.config"],
+            plan.Files.Select(f => f.Path));
+        Assert.Contains("""<PackageReference Include="Drydock.Build" Version="1.2.0" />""", Text(plan, "build/_build.csproj"));
+        foreach (var xml in plan.Files.Where(f => f.Path.EndsWith("proj") || f.Path.EndsWith(".props") || f.Path.EndsWith(".config")))
+            System.Xml.Linq.XDocument.Parse(xml.Content);
+        Assert.Contains("class Build : ServiceBuild", Text(plan, "build/Build.cs"));
+        Assert.Contains("\"Project\": \"src/Api/Api.csproj\"", Text(plan, ".nuke/parameters.json"));
+        Assert.Contains("\"healthPath\": \"/healthz\"", Text(plan, ".nuke/environments/local.json"));
+        Assert.Contains("value=\"/drydock/artifacts/packages\"", Text(plan, "build/nuget.config"));
+        Assert.Equal(Inputs.BuildSh, Text(plan, "build.sh"));
+        Assert.Equal(["git add -A && git commit -m \"Build and deploy with Drydock\"", "./build.sh Deploy"], plan.NextCommands);
+    }
+
+    [Fact]
+    public void Existing_files_are_listed_and_nothing_is_written()
+    {
+        var plan = SetupPlan.Decide(Repository([Api], "build.sh", "build/Build.cs"), Inputs);
+
+        Assert.Empty(plan.Files);
+        Assert.Contains("build/Build.cs, build.sh", plan.Refusal);
+        Assert.Contains("never overwrites", plan.Refusal);
+    }
+
+    [Fact]
+    public void A_global_json_of_its_own_is_kept_and_said_so()
+    {
+        var plan = SetupPlan.Decide(Repository([Api], "global.json"), Inputs);
+
+        Assert.Null(plan.Refusal);
+        Assert.DoesNotContain(plan.Files, f => f.Path == "global.json");
+        Assert.Contains(plan.Notes, n => n.Contains("global.json was kept"));
+    }
+
+    [Fact]
+    public void Without_a_health_check_the_notes_say_what_to_set_and_the_environment_names_no_path()
+    {
+        var plan = SetupPlan.Decide(Repository([Api with { HealthPath = null }]), Inputs);
+
+        Assert.DoesNotContain("healthPath", Text(plan, ".nuke/environments/local.json"));
+        Assert.Contains(plan.Notes, n => n.Contains("maps no health check") && n.Contains("\"healthPath\""));
+    }
+
+    [Fact]
+    public void Several_web_projects_ship_the_first_and_name_the_others_with_their_project_option()
+    {
+        var plan = SetupPlan.Decide(Repository([Api, new("src/Admin/Admin.csproj", null)]), Inputs);
+
+        Assert.Contains("\"Project\": \"src/Api/Api.csproj\"", Text(plan, ".nuke/parameters.json"));
+        Assert.Contains(plan.Notes, n => n.Contains("--project src/Admin/Admin.csproj"));
+    }
+
+    [Fact]
+    public void No_web_project_or_no_folder_is_refused_with_what_to_do()
+    {
+        Assert.Contains("dotnet new webapi", SetupPlan.Decide(Repository([]), Inputs).Refusal);
+        Assert.Contains("does not exist", SetupPlan.Decide(new RepositorySnapshot("/nope", false, [], new HashSet<string>(), false), Inputs).Refusal);
+    }
+
+    [Fact]
+    public void A_package_from_the_teams_own_feed_writes_no_nuget_config_and_unignored_output_is_named()
+    {
+        var plan = SetupPlan.Decide(Repository([Api]) with { IgnoredByGit = false }, Inputs with { LocalFeed = null });
+
+        Assert.DoesNotContain(plan.Files, f => f.Path == "build/nuget.config");
+        Assert.Contains(plan.Notes, n => n.Contains(".gitignore"));
+    }
+
+    private static string Text(SetupPlan plan, string path) => Assert.Single(plan.Files, f => f.Path == path).Content;
+}
