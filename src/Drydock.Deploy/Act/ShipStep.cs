@@ -20,22 +20,7 @@ public sealed class ShipStep(DeployContext context, IReleaseHistory history, Rel
             await context.Containers.EnsureVolumeAsync(dataVolume, spec.Id, "data", cancellationToken);
         var who = ProcessIdentity.Actor(options.ReadEnvironment);
         var stamp = new ReleaseStamp(ReleaseNames.NewReleaseId(), options.Time.GetUtcNow(), who, action, imageId);
-        var record = new HistoryRecord
-        {
-            At = stamp.DeployedAt,
-            Action = action,
-            Outcome = ReleaseOutcome.Succeeded,
-            App = spec.App,
-            Environment = spec.Environment,
-            Version = spec.Version,
-            Digest = spec.Digest,
-            Repository = spec.Repository,
-            Commit = spec.Commit,
-            ReleaseId = stamp.ReleaseId,
-            Who = who,
-            PreviousVersion = previous,
-            Config = spec.Config,
-        };
+        var record = HistoryRecord.Succeeded(spec, stamp) with { PreviousVersion = previous };
 
         RolloutResult rollout;
         try

@@ -21,23 +21,14 @@ public static class HistoryReconciliation
             return null;
         var spec = recorded.Spec;
         var stamp = recorded.Stamp;
-        return new HistoryRecord
+        return HistoryRecord.Succeeded(spec, stamp) with
         {
             At = stamp.DeployedAt == default ? serving.Container.Created : stamp.DeployedAt,
-            Action = stamp.Action,
-            Outcome = ReleaseOutcome.Succeeded,
-            App = spec.App,
-            Environment = spec.Environment,
-            Version = spec.Version,
-            Digest = spec.Digest,
-            Repository = spec.Repository,
-            Commit = spec.Commit,
             Container = serving.Name,
             ReleaseId = stamp.ReleaseId.Length > 0 ? stamp.ReleaseId : null,
             Who = stamp.DeployedBy.Length > 0 ? stamp.DeployedBy : "unknown",
             PreviousVersion = snapshot.LastSucceeded?.Version,
             Message = InterruptedNote,
-            Config = spec.Config,
         };
     }
 }

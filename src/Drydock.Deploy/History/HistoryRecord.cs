@@ -16,6 +16,23 @@ public enum ReleaseOutcome
 /// </summary>
 public sealed record HistoryRecord
 {
+    /// <summary>A succeeded record of one release (what the spec says, when/who/why from its stamp): what a finished run and a recovery both write.</summary>
+    public static HistoryRecord Succeeded(ReleaseSpec spec, ReleaseStamp stamp) => new()
+    {
+        At = stamp.DeployedAt,
+        Action = stamp.Action,
+        Outcome = ReleaseOutcome.Succeeded,
+        App = spec.App,
+        Environment = spec.Environment,
+        Version = spec.Version,
+        Digest = spec.Digest,
+        Repository = spec.Repository,
+        Commit = spec.Commit,
+        ReleaseId = stamp.ReleaseId,
+        Who = stamp.DeployedBy,
+        Config = spec.Config,
+    };
+
     public required DateTimeOffset At { get; init; }
 
     public required ReleaseAction Action { get; init; }

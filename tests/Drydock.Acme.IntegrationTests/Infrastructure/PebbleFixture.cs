@@ -38,7 +38,7 @@ public sealed class PebbleFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(WorkDirectory);
-        var ports = AcmePorts.Take(5);
+        var ports = FreePort.TakeFromRange(18700, 18799, 5); // this suite's range
         var (acmePort, managementPort, dnsPort, dnsManagementPort, httpPort) = (ports[0], ports[1], ports[2], ports[3], ports[4]);
         _dnsManagementPort = dnsManagementPort;
         WriteTlsFiles();

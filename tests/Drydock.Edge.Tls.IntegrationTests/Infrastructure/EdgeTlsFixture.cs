@@ -46,7 +46,7 @@ public sealed class EdgeTlsFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(WorkDirectory);
-        var ports = TlsPorts.Take(6);
+        var ports = FreePort.TakeFromRange(19300, 19399, 6); // this suite's range
         var (acmePort, managementPort, dnsPort, dnsManagementPort) = (ports[0], ports[1], ports[2], ports[3]);
         (HttpPort, HttpsPort, _dnsManagementPort) = (ports[4], ports[5], dnsManagementPort);
         var bundle = WriteTlsFiles();
