@@ -4,9 +4,9 @@ using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
-using Drydock.Acme.IntegrationTests;
 using Drydock.Edge.Hosting;
 using Drydock.Edge.Tls;
+using Drydock.Testing.Acme;
 using Microsoft.Extensions.Logging;
 
 namespace Drydock.Edge.Tls.IntegrationTests;
@@ -20,9 +20,7 @@ namespace Drydock.Edge.Tls.IntegrationTests;
 public sealed class EdgeTlsFixture : IAsyncLifetime
 {
     public const int CertificateValiditySeconds = 40;
-    private PebbleProcess? _dns;
-    private PebbleProcess? _pebble;
-    private int _dnsManagementPort;
+    private PebbleServer? _server;
 
     public string WorkDirectory { get; } = RepositoryRoot.Temp($"tls-edge-{Guid.NewGuid():N}");
 
@@ -41,45 +39,17 @@ public sealed class EdgeTlsFixture : IAsyncLifetime
     /// <summary>For <c>Drydock.Edge admin --socket … host …</c>, run in-process as <c>docker exec</c> would run it in the container.</summary>
     public string AdminSocketPath => Path.Combine(WorkDirectory, "state", "admin", "admin.sock");
 
-    public string Logs => $"edge:\n{Log.Text}\npebble:\n{_pebble?.Output}\nchalltestsrv:\n{_dns?.Output}";
+    public string Logs => $"edge:\n{Log.Text}\n{_server?.Logs}";
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(WorkDirectory);
         var ports = FreePort.TakeFromRange(19300, 19399, 6); // this suite's range
-        var (acmePort, managementPort, dnsPort, dnsManagementPort) = (ports[0], ports[1], ports[2], ports[3]);
-        (HttpPort, HttpsPort, _dnsManagementPort) = (ports[4], ports[5], dnsManagementPort);
-        var bundle = WriteTlsFiles();
-        File.WriteAllText(Path.Combine(WorkDirectory, "pebble.json"), new JsonObject
-        {
-            ["pebble"] = new JsonObject
-            {
-                ["listenAddress"] = $"127.0.0.1:{acmePort}",
-                ["managementListenAddress"] = $"127.0.0.1:{managementPort}",
-                ["certificate"] = bundle,
-                ["privateKey"] = Path.Combine(WorkDirectory, "pebble-tls.key"),
-                ["httpPort"] = HttpPort,
-                ["tlsPort"] = HttpsPort,
-                ["ocspResponderURL"] = "",
-                ["externalAccountBindingRequired"] = false,
-                ["certificateValidityPeriod"] = CertificateValiditySeconds,
-            },
-        }.ToJsonString());
-
-        _dns = PebbleProcess.Start("pebble-challtestsrv",
-            ["-dns01", $"127.0.0.1:{dnsPort}", "-http01", "", "-https01", "", "-tlsalpn01", "", "-management", $"127.0.0.1:{dnsManagementPort}", "-defaultIPv4", "127.0.0.1", "-defaultIPv6", ""],
-            new Dictionary<string, string>(), WorkDirectory);
-        _pebble = PebbleProcess.Start("pebble",
-            ["-config", Path.Combine(WorkDirectory, "pebble.json"), "-dnsserver", $"127.0.0.1:{dnsPort}"],
-            new Dictionary<string, string> { ["PEBBLE_VA_NOSLEEP"] = "1", ["PEBBLE_AUTHZREUSE"] = "0" },
-            WorkDirectory);
-        var directory = new Uri($"https://127.0.0.1:{acmePort}/dir");
-        using (var http = new HttpClient(Acme.AcmeServerTrust.TrustingOnly(bundle)))
-        {
-            await WaitUntilAnsweringAsync(http, directory);
-            await WaitUntilAnsweringAsync(http, new Uri($"http://127.0.0.1:{dnsManagementPort}/"), anyStatus: true);
-            IssuingRoot = X509Certificate2.CreateFromPem(await http.GetStringAsync($"https://127.0.0.1:{managementPort}/roots/0"));
-        }
+        (HttpPort, HttpsPort) = (ports[4], ports[5]);
+        _server = await PebbleServer.StartAsync(WorkDirectory, ports[..4], HttpPort, HttpsPort, CertificateValiditySeconds,
+            new Dictionary<string, string> { ["PEBBLE_AUTHZREUSE"] = "0" });
+        IssuingRoot = _server.IssuingRoot;
+        var (directory, bundle) = (_server.DirectoryUrl, _server.TlsCaBundlePath);
 
         Edge = await EdgeServer.StartAsync(new EdgeOptions
         {
@@ -103,12 +73,7 @@ public sealed class EdgeTlsFixture : IAsyncLifetime
     }
 
     /// <summary>Makes pebble's DNS answer SERVFAIL for a name (challtestsrv's management API).</summary>
-    public async Task FailDnsAsync(string name)
-    {
-        using var http = new HttpClient();
-        using var response = await http.PostAsJsonAsync($"http://127.0.0.1:{_dnsManagementPort}/set-servfail", new { host = name + "." });
-        response.EnsureSuccessStatusCode();
-    }
+    public Task FailDnsAsync(string name) => _server!.FailDnsAsync(name);
 
     /// <summary>
     /// A client that connects to the edge's 127.0.0.1 ports whatever the URL's host, so the host name is only the SNI
@@ -148,51 +113,9 @@ public sealed class EdgeTlsFixture : IAsyncLifetime
         Admin?.Dispose();
         if (Edge is not null)
             await Edge.DisposeAsync();
-        _pebble?.Dispose();
-        _dns?.Dispose();
+        _server?.Dispose();
         if (Directory.Exists(WorkDirectory))
             Directory.Delete(WorkDirectory, recursive: true);
-    }
-
-    private string WriteTlsFiles()
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=tls pebble test", key, HashAlgorithmName.SHA256);
-        var san = new SubjectAlternativeNameBuilder();
-        san.AddIpAddress(IPAddress.Loopback);
-        san.AddDnsName("localhost");
-        request.CertificateExtensions.Add(san.Build());
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: true, false, 0, critical: true));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
-        var bundle = Path.Combine(WorkDirectory, "pebble-tls.pem");
-        File.WriteAllText(bundle, certificate.ExportCertificatePem());
-        var keyPath = Path.Combine(WorkDirectory, "pebble-tls.key");
-        File.WriteAllText(keyPath, key.ExportPkcs8PrivateKeyPem(), System.Text.Encoding.ASCII);
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(keyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        return bundle;
-    }
-
-    private async Task WaitUntilAnsweringAsync(HttpClient http, Uri url, bool anyStatus = false)
-    {
-        Exception? last = null;
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            if (_pebble!.HasExited || _dns!.HasExited)
-                throw new InvalidOperationException($"pebble or pebble-challtestsrv exited while starting.\n{Logs}");
-            try
-            {
-                using var response = await http.GetAsync(url);
-                if (anyStatus || response.IsSuccessStatusCode)
-                    return;
-            }
-            catch (HttpRequestException exception)
-            {
-                last = exception;
-            }
-            await Task.Delay(100);
-        }
-        throw new InvalidOperationException($"{url} did not answer within 10 s ({last?.Message}).\n{Logs}");
     }
 }
 

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Drydock.Acme.IntegrationTests;
+namespace Drydock.Testing.Acme;
 
-/// <summary>A child process this suite started; stopped by its own pid only, its output kept for failure messages.</summary>
-internal sealed class PebbleProcess : IDisposable
+/// <summary>A child process a test suite started; stopped by its own pid only, its output kept for failure messages.</summary>
+public sealed class PebbleProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
