@@ -9,12 +9,10 @@ namespace Drydock.Build;
 public abstract partial class ServiceBuild
 {
     /// <summary>.nuke/environments/&lt;environment&gt;.json, then whatever the command line overrides.</summary>
-    EnvironmentConfig EnvironmentConfig
-    {
-        get
-        {
-            var config = EnvironmentConfigFile.Load(RootDirectory, Environment).WithEnv(Env).WithSecretEnv(SecretEnv);
-            return config with
+    EnvironmentConfig EnvironmentConfig => WithOverrides(EnvironmentConfigFile.Load(RootDirectory, Environment).WithEnv(Env).WithSecretEnv(SecretEnv));
+
+    EnvironmentConfig WithOverrides(EnvironmentConfig config) =>
+            config with
             {
                 Strategy = Strategy ?? config.Strategy,
                 HostPort = HostPort ?? config.HostPort,
@@ -29,8 +27,6 @@ public abstract partial class ServiceBuild
                 Smoke = Smoke ?? config.Smoke,
                 Verification = config.Verification with { Window = VerifyFor ?? config.Verification.Window ?? TimeSpan.FromSeconds(30) },
             };
-        }
-    }
 
     /// <summary>
     /// Where the edge image is built from: a Drydock checkout's own src/Drydock.Edge, else the copy of the edge's sources
@@ -58,6 +54,7 @@ public abstract partial class ServiceBuild
     public Target Deploy => _ => _
         .Description("Put the pushed image (by digest) in service, health first, through the environment's edge; no change, nothing done")
         .DependsOn(ShipImage)
+        .Requires(() => EnvironmentInputsAreValid(secretsNeeded: true))
         .Requires(() => HostIsValid)
         .Executes(async ct =>
         {
@@ -78,6 +75,8 @@ public abstract partial class ServiceBuild
 
     public Target Rollback => _ => _
         .Description("Back to the previous release, or --to-version, health first; works from any runner")
+        // The secrets a rollback needs are the target release's recorded ones (checked before anything changes), not today's.
+        .Requires(() => EnvironmentInputsAreValid(secretsNeeded: false))
         .Requires(() => HostIsValid)
         .Executes(async ct =>
         {
@@ -95,6 +94,7 @@ public abstract partial class ServiceBuild
 
     public Target Status => _ => _
         .Description("What serves --environment: health, uptime, digest, and drift from its release (fails on drift)")
+        .Requires(() => EnvironmentInputsAreValid(secretsNeeded: false))
         .Requires(() => HostIsValid)
         .Executes(async ct =>
         {
@@ -107,6 +107,7 @@ public abstract partial class ServiceBuild
 
     public Target History => _ => _
         .Description("Every deploy and rollback of --environment, oldest first")
+        .Requires(() => EnvironmentInputsAreValid(secretsNeeded: false))
         .Requires(() => HostIsValid)
         .Executes(async ct =>
         {
