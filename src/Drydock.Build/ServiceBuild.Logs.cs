@@ -27,7 +27,7 @@ public abstract partial class ServiceBuild
 
     public Target Logs => _ => _
         .Description("The serving release's logs for --environment (local or --host): --follow, --since 10m, --tail N, --release V, --edge, --raw; secrets masked")
-        .Requires(() => EnvironmentInputsAreValid(secretsNeeded: false))
+        .Requires(() => EnvironmentIsValid)
         .Requires(() => HostIsValid)
         .Executes(async ct =>
         {

@@ -9,7 +9,15 @@ namespace Drydock.Build;
 public abstract partial class ServiceBuild
 {
     /// <summary>.nuke/environments/&lt;environment&gt;.json, then whatever the command line overrides.</summary>
-    EnvironmentConfig EnvironmentConfig => WithOverrides(EnvironmentConfigFile.Load(RootDirectory, Environment).WithEnv(Env).WithSecretEnv(SecretEnv));
+    EnvironmentConfig EnvironmentConfig
+    {
+        get
+        {
+            // Whoever asks first (Publish's checks read the health path) stops the build with every problem listed, exit code 2.
+            _ = EnvironmentIsValid;
+            return WithOverrides(EnvironmentConfigFile.Load(RootDirectory, Environment).WithEnv(Env).WithSecretEnv(SecretEnv));
+        }
+    }
 
     EnvironmentConfig WithOverrides(EnvironmentConfig config) =>
             config with
@@ -54,7 +62,8 @@ public abstract partial class ServiceBuild
     public Target Deploy => _ => _
         .Description("Put the pushed image (by digest) in service, health first, through the environment's edge; no change, nothing done")
         .DependsOn(ShipImage)
-        .Requires(() => EnvironmentInputsAreValid(secretsNeeded: true))
+        .Requires(() => EnvironmentIsValid)
+        .Requires(() => EnvironmentSecretsAreSet)
         .Requires(() => HostIsValid)
         .Executes(async ct =>
         {
@@ -76,7 +85,7 @@ public abstract partial class ServiceBuild
     public Target Rollback => _ => _
         .Description("Back to the previous release, or --to-version, health first; works from any runner")
         // The secrets a rollback needs are the target release's recorded ones (checked before anything changes), not today's.
-        .Requires(() => EnvironmentInputsAreValid(secretsNeeded: false))
+        .Requires(() => EnvironmentIsValid)
         .Requires(() => HostIsValid)
         .Executes(async ct =>
         {
@@ -94,7 +103,7 @@ public abstract partial class ServiceBuild
 
     public Target Status => _ => _
         .Description("What serves --environment: health, uptime, digest, and drift from its release (fails on drift)")
-        .Requires(() => EnvironmentInputsAreValid(secretsNeeded: false))
+        .Requires(() => EnvironmentIsValid)
         .Requires(() => HostIsValid)
         .Executes(async ct =>
         {
@@ -107,7 +116,7 @@ public abstract partial class ServiceBuild
 
     public Target History => _ => _
         .Description("Every deploy and rollback of --environment, oldest first")
-        .Requires(() => EnvironmentInputsAreValid(secretsNeeded: false))
+        .Requires(() => EnvironmentIsValid)
         .Requires(() => HostIsValid)
         .Executes(async ct =>
         {

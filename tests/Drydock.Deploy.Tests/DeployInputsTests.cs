@@ -153,6 +153,16 @@ public sealed class DeployInputsTests
     }
 
     [Fact]
+    public void Shape_and_secrets_are_asked_apart_so_targets_without_a_release_never_need_secrets()
+    {
+        var inputs = new DeployInputs(File, """{ "hostPrt": 1, "secretEnv": ["DB_PASSWORD"] }""") { Env = ["FOO"], SecretEnv = ["API_KEY"], IsSet = _ => false };
+        Assert.Equal(2, inputs.ShapeProblems().Count);
+        Assert.Equal(2, inputs.SecretProblems().Count);
+        Assert.Equal([.. inputs.ShapeProblems(), .. inputs.SecretProblems()], inputs.Problems());
+        Assert.Empty((inputs with { IsSet = null }).SecretProblems());
+    }
+
+    [Fact]
     public void Every_problem_is_listed_at_once()
     {
         var problems = Problems("""{ "hostPrt": 80, "strategy": "blue", "cpus": 2, "healthCheck": { "interval": [] } }""",

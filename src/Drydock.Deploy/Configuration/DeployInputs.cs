@@ -22,17 +22,20 @@ public sealed record DeployInputs(string FilePath, string? FileText)
     public Func<EnvironmentConfig, EnvironmentConfig> Overrides { get; init; } = config => config;
 
     /// <summary>Every problem at once, each naming the parameter or the file and key, and the fix; empty when all is well.</summary>
-    public IReadOnlyList<string> Problems()
+    public IReadOnlyList<string> Problems() => [.. ShapeProblems(), .. SecretProblems()];
+
+    /// <summary>
+    /// What is wrong with the environment's configuration itself: the file (JSON, keys, types, values), --env, the
+    /// names in --secret-env, and the configuration's own rules on the final values. Whether secrets are set is not asked.
+    /// </summary>
+    public IReadOnlyList<string> ShapeProblems()
     {
         var problems = new List<string>();
         problems.AddRange(Env.Select(EnvProblem).OfType<string>());
-        problems.AddRange(SecretEnv.Select(name => SecretProblem(name, "--secret-env " + name)).OfType<string>());
-        var file = FileText is null ? null : ReadFile(problems);
-        if (file is not null && IsSet is not null && file["secretEnv"] is JsonArray names)
-        {
-            foreach (var name in names.Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).OfType<string>().Except(SecretEnv))
-                problems.AddRange(SecretProblem(name, $"{FilePath}: secretEnv \"{name}\"") is { } problem ? [problem] : []);
-        }
+        problems.AddRange(SecretEnv.Where(name => !EnvironmentVariables.IsValidName(name)).Select(name =>
+            $"--secret-env {name}: '{name}' is not a variable name (letters, digits and _, not starting with a digit); --secret-env takes the NAME of a variable of this runner, never its value."));
+        if (FileText is not null)
+            ReadFile(problems);
         if (problems.Count == 0)
         {
             // Only now is the whole configuration well formed: the record's own rules (ports, paths, volumes, …) on the final values.
@@ -48,9 +51,40 @@ public sealed record DeployInputs(string FilePath, string? FileText)
         return problems;
     }
 
+    /// <summary>The secrets of --secret-env and of the file's secretEnv that this runner does not have (none when <see cref="IsSet"/> is null).</summary>
+    public IReadOnlyList<string> SecretProblems()
+    {
+        if (IsSet is not { } isSet)
+            return [];
+        var fromFile = FileText is null ? [] : FileSecretNames();
+        return
+        [
+            .. SecretEnv.Where(EnvironmentVariables.IsValidName).Distinct().Where(name => !isSet(name)).Select(name => Unset(name, "--secret-env " + name)),
+            .. fromFile.Except(SecretEnv).Where(EnvironmentVariables.IsValidName).Where(name => !isSet(name)).Select(name => Unset(name, $"{FilePath}: secretEnv \"{name}\"")),
+        ];
+    }
+
+    private static string Unset(string name, string where) =>
+        $"{where}: {name} is not set in this runner's environment. Set it before the build (export {name}=… in the shell, or as a secret of the CI job), or leave it out.";
+
+    /// <summary>The file's secretEnv names as far as they can be read; a file that cannot is reported by <see cref="ShapeProblems"/>.</summary>
+    private IEnumerable<string> FileSecretNames()
+    {
+        try
+        {
+            return JsonNode.Parse(FileText!, documentOptions: EnvironmentConfigFile.DocumentOptions) is JsonObject { } file && file["secretEnv"] is JsonArray names
+                ? names.Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).OfType<string>().ToList()
+                : [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
     private EnvironmentConfig Load() => FileText is null ? new EnvironmentConfig() : EnvironmentConfigFile.Parse(FileText, FilePath);
 
-    private JsonObject? ReadFile(List<string> problems)
+    private void ReadFile(List<string> problems)
     {
         JsonNode? node;
         try
@@ -60,15 +94,14 @@ public sealed record DeployInputs(string FilePath, string? FileText)
         catch (JsonException e)
         {
             problems.Add($"{FilePath}: not valid JSON at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: {Reason(e)}. Fix the file (comments and trailing commas are allowed).");
-            return null;
+            return;
         }
         if (node is not JsonObject file)
         {
             problems.Add($"{FilePath} must hold one JSON object, e.g. {{ \"hostPort\": 8080 }}; it holds {(node is null ? "null" : node.GetValueKind().ToString().ToLowerInvariant())}.");
-            return null;
+            return;
         }
         problems.AddRange(EnvironmentFileSchema.Problems(file, FilePath));
-        return file;
     }
 
     /// <summary>The parser's reason without its "LineNumber: … | BytePositionInLine: …" tail, which the message says in words.</summary>
@@ -88,14 +121,5 @@ public sealed record DeployInputs(string FilePath, string? FileText)
         return EnvironmentVariables.IsValidName(name)
             ? null
             : $"--env '{assignment}': '{name}' is not a variable name (letters, digits and _, not starting with a digit): write it as NAME=value.";
-    }
-
-    private string? SecretProblem(string name, string where)
-    {
-        if (!EnvironmentVariables.IsValidName(name))
-            return $"{where}: '{name}' is not a variable name (letters, digits and _, not starting with a digit); --secret-env takes the NAME of a variable of this runner, never its value.";
-        if (IsSet is { } isSet && !isSet(name))
-            return $"{where}: {name} is not set in this runner's environment. Set it before the build (export {name}=… in the shell, or as a secret of the CI job), or leave it out.";
-        return null;
     }
 }
