@@ -62,9 +62,8 @@ public abstract partial class ServiceBuild
     public Target Deploy => _ => _
         .Description("Put the pushed image (by digest) in service, health first, through the environment's edge; no change, nothing done")
         .DependsOn(ShipImage)
-        .Requires(() => EnvironmentIsValid)
+        .Requires(() => EnvironmentIsValid && HostIsValid) // the host is read from the same file: asked once it parses
         .Requires(() => EnvironmentSecretsAreSet)
-        .Requires(() => HostIsValid)
         .Executes(async ct =>
         {
             // When ShipImage was skipped because this commit is already published, only its record is written (no build, no push).
@@ -85,8 +84,7 @@ public abstract partial class ServiceBuild
     public Target Rollback => _ => _
         .Description("Back to the previous release, or --to-version, health first; works from any runner")
         // The secrets a rollback needs are the target release's recorded ones (checked before anything changes), not today's.
-        .Requires(() => EnvironmentIsValid)
-        .Requires(() => HostIsValid)
+        .Requires(() => EnvironmentIsValid && HostIsValid) // the host is read from the same file: asked once it parses
         .Executes(async ct =>
         {
             using var http = new HttpClient();
@@ -103,8 +101,7 @@ public abstract partial class ServiceBuild
 
     public Target Status => _ => _
         .Description("What serves --environment: health, uptime, digest, and drift from its release (fails on drift)")
-        .Requires(() => EnvironmentIsValid)
-        .Requires(() => HostIsValid)
+        .Requires(() => EnvironmentIsValid && HostIsValid) // the host is read from the same file: asked once it parses
         .Executes(async ct =>
         {
             using var http = new HttpClient();
@@ -116,8 +113,7 @@ public abstract partial class ServiceBuild
 
     public Target History => _ => _
         .Description("Every deploy and rollback of --environment, oldest first")
-        .Requires(() => EnvironmentIsValid)
-        .Requires(() => HostIsValid)
+        .Requires(() => EnvironmentIsValid && HostIsValid) // the host is read from the same file: asked once it parses
         .Executes(async ct =>
         {
             using var http = new HttpClient();

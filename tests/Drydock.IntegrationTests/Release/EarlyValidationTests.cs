@@ -52,6 +52,14 @@ public sealed class EarlyValidationTests(DockerFixture fixture, WebProjectReposi
         using var tags = await http.GetAsync($"http://{fixture.Registry.Address}/v2/{name}/tags/list");
         Assert.Equal(System.Net.HttpStatusCode.NotFound, tags.StatusCode);
 
+        // Status reads the same file: malformed JSON is one problem, with its line and position, and the engine is never asked.
+        await File.WriteAllTextAsync(Path.Combine(environments, name + ".json"), "{\n  \"hostPort\": 21001\n  \"strategy\": \"replace\"\n}");
+        var malformed = await BuildAsync("Status", "--root", repository.Root, "--project", repository.Project, "--environment", name, "--image-name", name);
+        Assert.Equal(2, malformed.ExitCode);
+        var problem = Assert.Single((malformed.Output + "\n" + malformed.Error).Split('\n'), line => line.StartsWith("  - ", StringComparison.Ordinal));
+        Assert.Contains($"{name}.json: not valid JSON at line 3, position 3:", problem);
+        Assert.DoesNotContain("Docker engine", malformed.Output);
+
         // Fixed, the file passes the same check: Status reads it and reaches the engine (nothing was ever deployed there).
         await File.WriteAllTextAsync(Path.Combine(environments, name + ".json"), """{ "hostPort": 21001, "strategy": "replace", "memory": "512m" }""");
         var status = await BuildAsync("Status", "--root", repository.Root, "--project", repository.Project, "--environment", name, "--image-name", name);
