@@ -13,7 +13,8 @@ public sealed class DataVolumeOwnershipTests
     [InlineData("1654", false, new string[0], true)] // the volume exists but no release mounts it: unknown past
     [InlineData("", false, new string[0], false)] // a release running as root can write anything
     [InlineData("0:0", false, new[] { "1654" }, false)]
-    [InlineData("app", false, new string[0], false)] // a name: the repair says it cannot tell
+    [InlineData("app", false, new string[0], true)] // a name: the repair says it cannot tell, and how to fix it by hand
+    [InlineData("app", false, new[] { "app" }, false)]
     public void The_volume_is_looked_at_only_when_someone_else_may_have_written_it(string user, bool createdNow, string[] releaseUsers, bool expected) =>
         Assert.Equal(expected, DataVolumeOwnership.NeedsCheck(user, createdNow, releaseUsers));
 

@@ -13,8 +13,12 @@ public static class DataVolumeOwnership
     /// <param name="volumeCreatedNow">The deploy created the volume just now: Docker seeds it from the image.</param>
     /// <param name="releaseUsers">The users of the release containers that mount the volume (serving and retained).</param>
     public static bool NeedsCheck(string user, bool volumeCreatedNow, IReadOnlyCollection<string> releaseUsers) =>
-        !volumeCreatedNow && Owner(user) is { } owner && owner.Uid != 0
-        && (releaseUsers.Count == 0 || releaseUsers.Any(other => Owner(other)?.Uid != owner.Uid));
+        !volumeCreatedNow && Owner(user) is not { Uid: 0 }
+        && (releaseUsers.Count == 0 || releaseUsers.Any(other => !Same(user, other)));
+
+    /// <summary>The same user: the same number, or (for names, which only the image can resolve) the same name.</summary>
+    private static bool Same(string user, string other) =>
+        Owner(user) is { } a && Owner(other) is { } b ? a.Uid == b.Uid : user.Trim() == other.Trim();
 
     /// <summary>The numeric owner files should have for this user; the group is the user's own number unless it names one. Null for a name.</summary>
     public static (uint Uid, uint Gid)? Owner(string user)
