@@ -27,7 +27,7 @@ public abstract partial class ServiceBuild
 
     public Target Logs => _ => _
         .Description("The serving release's logs for --environment (local or --host): --follow, --since 10m, --tail N, --release V, --edge, --raw; secrets masked")
-        .Requires(() => HostIsValid)
+        .Requires(() => EnvironmentIsValid && HostIsValid) // the host is read from the same file: asked once it parses
         .Executes(async ct =>
         {
             var engine = await EnvironmentEngineAsync(ct);

@@ -13,8 +13,14 @@ public abstract partial class ServiceBuild
     {
         get
         {
-            var config = EnvironmentConfigFile.Load(RootDirectory, Environment).WithEnv(Env).WithSecretEnv(SecretEnv);
-            return config with
+            // Whoever asks first (Publish's checks read the health path) stops the build with every problem listed, exit code 2.
+            _ = EnvironmentIsValid;
+            return WithOverrides(EnvironmentConfigFile.Load(RootDirectory, Environment).WithEnv(Env).WithSecretEnv(SecretEnv));
+        }
+    }
+
+    EnvironmentConfig WithOverrides(EnvironmentConfig config) =>
+            config with
             {
                 Strategy = Strategy ?? config.Strategy,
                 HostPort = HostPort ?? config.HostPort,
@@ -29,8 +35,6 @@ public abstract partial class ServiceBuild
                 Smoke = Smoke ?? config.Smoke,
                 Verification = config.Verification with { Window = VerifyFor ?? config.Verification.Window ?? TimeSpan.FromSeconds(30) },
             };
-        }
-    }
 
     /// <summary>
     /// Where the edge image is built from: a Drydock checkout's own src/Drydock.Edge, else the copy of the edge's sources
@@ -58,7 +62,8 @@ public abstract partial class ServiceBuild
     public Target Deploy => _ => _
         .Description("Put the pushed image (by digest) in service, health first, through the environment's edge; no change, nothing done")
         .DependsOn(ShipImage)
-        .Requires(() => HostIsValid)
+        .Requires(() => EnvironmentIsValid && HostIsValid) // the host is read from the same file: asked once it parses
+        .Requires(() => EnvironmentSecretsAreSet)
         .Executes(async ct =>
         {
             // When ShipImage was skipped because this commit is already published, only its record is written (no build, no push).
@@ -78,7 +83,8 @@ public abstract partial class ServiceBuild
 
     public Target Rollback => _ => _
         .Description("Back to the previous release, or --to-version, health first; works from any runner")
-        .Requires(() => HostIsValid)
+        // The secrets a rollback needs are the target release's recorded ones (checked before anything changes), not today's.
+        .Requires(() => EnvironmentIsValid && HostIsValid) // the host is read from the same file: asked once it parses
         .Executes(async ct =>
         {
             using var http = new HttpClient();
@@ -95,7 +101,7 @@ public abstract partial class ServiceBuild
 
     public Target Status => _ => _
         .Description("What serves --environment: health, uptime, digest, and drift from its release (fails on drift)")
-        .Requires(() => HostIsValid)
+        .Requires(() => EnvironmentIsValid && HostIsValid) // the host is read from the same file: asked once it parses
         .Executes(async ct =>
         {
             using var http = new HttpClient();
@@ -107,7 +113,7 @@ public abstract partial class ServiceBuild
 
     public Target History => _ => _
         .Description("Every deploy and rollback of --environment, oldest first")
-        .Requires(() => HostIsValid)
+        .Requires(() => EnvironmentIsValid && HostIsValid) // the host is read from the same file: asked once it parses
         .Executes(async ct =>
         {
             using var http = new HttpClient();

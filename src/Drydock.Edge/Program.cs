@@ -11,6 +11,7 @@
 //                EDGE_SHUTDOWN_TIMEOUT_SECONDS  grace for in-flight requests after SIGTERM (default 30)
 //   Arguments    --healthcheck [url]            probe the admin /health and exit 0/1; nothing is started
 //                admin <command> [options]      the admin client over the socket (docker exec); see Cli/AdminCommandLine.cs
+//                data-owner check|fix <dir> …   one-shot helper for a data volume's ownership; see Cli/DataOwnerCli.cs
 //   Public       every request → the active upstream; 503 before the first route; 502 when the upstream fails
 //   Admin        GET /health, GET /routes, PUT /routes, GET /metrics[/prometheus], POST /upstreams/health
 //                (see Admin/AdminEndpoints.cs and Contract/)
@@ -20,6 +21,8 @@ using Drydock.Edge.Hosting;
 
 if (AdminCli.IsRequested(args))
     return await AdminCli.RunAsync(args[1..], Environment.GetEnvironmentVariable, Console.Out, Console.Error, stdin: Console.In);
+if (DataOwnerCli.IsRequested(args))
+    return DataOwnerCli.Run(args[1..], Console.Out, Console.Error);
 if (SelfProbe.IsRequested(args))
     return await SelfProbe.RunAsync(args, Environment.GetEnvironmentVariable, Console.Out);
 

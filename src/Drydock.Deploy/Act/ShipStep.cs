@@ -16,8 +16,9 @@ public sealed class ShipStep(DeployContext context, IReleaseHistory history, Rel
         var previous = snapshot.Serving?.Recorded?.Spec.Version;
         var dataVolume = spec.Id.DataVolume;
         // Docker keeps a volume while any container (even a stopped one) mounts it: a release that mounts it proves it exists.
-        if (!snapshot.ReleaseStates.Any(r => r.Mounts.Any(m => m.Name == dataVolume)))
-            await context.Containers.EnsureVolumeAsync(dataVolume, spec.Id, "data", cancellationToken);
+        var mounting = snapshot.ReleaseStates.Where(r => r.Mounts.Any(m => m.Name == dataVolume)).ToList();
+        var created = mounting.Count == 0 && await context.Containers.EnsureVolumeAsync(dataVolume, spec.Id, "data", cancellationToken);
+        var ownership = await DataOwnershipAsync(spec, imageId, created, mounting, cancellationToken);
         var who = ProcessIdentity.Actor(options.ReadEnvironment);
         var stamp = new ReleaseStamp(ReleaseNames.NewReleaseId(), options.Time.GetUtcNow(), who, action, imageId);
         var record = HistoryRecord.Succeeded(spec, stamp) with { PreviousVersion = previous };
@@ -44,7 +45,8 @@ public sealed class ShipStep(DeployContext context, IReleaseHistory history, Rel
         var duration = Elapsed(clock);
         await AppendQuietlyAsync(record with
         {
-            Container = rollout.Container, DurationSeconds = duration.TotalSeconds, SwapGapSeconds = rollout.SwapGap?.TotalSeconds, Message = rollout.Verification?.Describe(),
+            Container = rollout.Container, DurationSeconds = duration.TotalSeconds, SwapGapSeconds = rollout.SwapGap?.TotalSeconds,
+            Message = string.Join("; ", new[] { ownership, rollout.Verification?.Describe() }.OfType<string>()) is { Length: > 0 } note ? note : null,
         });
         try
         {
@@ -67,6 +69,15 @@ public sealed class ShipStep(DeployContext context, IReleaseHistory history, Rel
             Action = action,
             Verification = rollout.Verification,
         };
+    }
+
+    /// <summary>An existing data volume the new release's user may not be able to write is made writable first (<see cref="DataVolumeRepair"/>).</summary>
+    private async Task<string?> DataOwnershipAsync(ReleaseSpec spec, string imageId, bool created, IReadOnlyList<ContainerState> mounting, CancellationToken cancellationToken)
+    {
+        var user = spec.Config.User ?? (await context.Containers.Docker.InspectImageAsync(imageId, cancellationToken))?.User ?? string.Empty;
+        return DataVolumeOwnership.NeedsCheck(user, created, [.. mounting.Select(r => r.User)])
+            ? await new DataVolumeRepair(context, options.Edge).EnsureWritableAsync(spec.Id.DataVolume, user, cancellationToken)
+            : null;
     }
 
     private async Task AppendQuietlyAsync(HistoryRecord record)

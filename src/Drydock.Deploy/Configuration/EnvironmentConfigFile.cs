@@ -30,7 +30,7 @@ public static class EnvironmentConfigFile
     public static EnvironmentConfig Parse(string json, string source = "environment config")
     {
         var node = ParseObject(json, source);
-        foreach (var name in EnvironmentHost.PropertyNames)
+        foreach (var name in EnvironmentFileSchema.SeparateKeys)
             node.Remove(name);
         try
         {
@@ -43,12 +43,15 @@ public static class EnvironmentConfigFile
         }
     }
 
+    /// <summary>What people may write beyond strict JSON: comments and trailing commas.</summary>
+    public static JsonDocumentOptions DocumentOptions { get; } = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
     /// <summary>The file as a JSON object; anything else is a <see cref="DeployException"/> naming the file.</summary>
     public static JsonObject ParseObject(string json, string source)
     {
         try
         {
-            return JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
+            return JsonNode.Parse(json, documentOptions: DocumentOptions) as JsonObject
                 ?? throw new DeployException($"{source} is not a JSON object.");
         }
         catch (JsonException e)

@@ -77,12 +77,17 @@ public sealed class EnvironmentContainers(DockerCli docker)
         return [.. result.StandardOutput, .. result.StandardError];
     }
 
-    public async Task EnsureVolumeAsync(string name, EnvironmentId environment, string role, CancellationToken cancellationToken)
+    /// <returns>True when the volume was created now (Docker then seeds it from the image at the first mount).</returns>
+    public async Task<bool> EnsureVolumeAsync(string name, EnvironmentId environment, string role, CancellationToken cancellationToken)
     {
         var labels = ReleaseLabels.Owner(environment, role);
         var existing = await Docker.ListVolumesAsync(new DockerVolumeLsSettings { LabelFilters = ReleaseLabels.Filter(environment) }, cancellationToken);
         if (existing.Any(v => v.Name == name))
-            return;
+            return false;
+        // A volume of that name without the environment's labels (docker made it when an older release mounted it) exists too.
+        if ((await Docker.ListVolumesAsync(new DockerVolumeLsSettings { NameFilter = name }, cancellationToken)).Any(v => v.Name == name))
+            return false;
         await Docker.CreateVolumeAsync(new DockerVolumeCreateSettings(name) { Labels = labels }, cancellationToken);
+        return true;
     }
 }

@@ -17,9 +17,13 @@ public sealed record DockerVolumeLsSettings : IDockerSettings
     /// <summary>Each entry is <c>key</c> or <c>key=value</c>.</summary>
     public IReadOnlyList<string> LabelFilters { get; init; } = [];
 
+    /// <summary><c>--filter name=…</c>: docker matches it as a part of the name, so callers compare the names they get.</summary>
+    public string? NameFilter { get; init; }
+
     public IReadOnlyList<string> ToArguments() =>
         new ArgumentList("volume", "ls")
             .Repeated("--filter", LabelFilters.Select(label => "label=" + label))
+            .Repeated("--filter", NameFilter is null ? [] : ["name=" + NameFilter])
             .Option("--format", "{{json .}}")
             .ToList();
 }

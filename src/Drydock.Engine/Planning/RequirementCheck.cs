@@ -17,11 +17,32 @@ public static class RequirementCheck
                     ? $"{target.Node.Name} requires {requirement.Text}, which has no value."
                     : $"{target.Node.Name} requires parameter {member.CommandLineName}: pass {member.CommandLineName} <value>, set {member.EnvironmentName}, or add \"{member.MemberName}\" to .nuke/parameters.json.");
             }
-            foreach (var condition in target.Node.Definition.RequiredConditions.Where(c => !c.Evaluate()))
-                problems.Add($"{target.Node.Name} requires {condition.Text}, which is false.");
+            foreach (var condition in target.Node.Definition.RequiredConditions)
+            {
+                // A condition may explain itself by throwing: its problems join the others (once, when two targets share
+                // a check), so one run lists everything wrong, whichever target's check happens to come first.
+                try
+                {
+                    if (!condition.Evaluate())
+                        problems.Add($"{target.Node.Name} requires {condition.Text}, which is false.");
+                }
+                catch (PlanningException e)
+                {
+                    problems.AddRange(Lines(e.Message).Where(line => !problems.Contains(line)));
+                }
+            }
         }
         if (problems.Count > 0)
-            throw new PlanningException("Nothing was run:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  - " + p)));
+            throw new PlanningException(NothingWasRun + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  - " + p)));
+    }
+
+    private const string NothingWasRun = "Nothing was run:";
+
+    /// <summary>A thrown problem as list items: its own "Nothing was run:" and bullets removed, so they nest in ours.</summary>
+    private static IEnumerable<string> Lines(string message)
+    {
+        var text = message.StartsWith(NothingWasRun, StringComparison.Ordinal) ? message[NothingWasRun.Length..] : message;
+        return text.Split('\n').Select(line => line.Trim()).Select(line => line.StartsWith("- ", StringComparison.Ordinal) ? line[2..] : line).Where(line => line.Length > 0);
     }
 
     private static bool IsMissing(object? value) => value switch

@@ -149,6 +149,7 @@ public sealed class ArgumentRenderingTests
         var labels = new Dictionary<string, string> { ["dev.drydock.app"] = "notes" };
         Assert.Equal(["volume", "create", "--label", "dev.drydock.app=notes", "notes-data"], new DockerVolumeCreateSettings("notes-data") { Labels = labels }.ToArguments());
         Assert.Equal(["volume", "ls", "--filter", "label=dev.drydock.app=notes", "--format", "{{json .}}"], new DockerVolumeLsSettings { LabelFilters = ["dev.drydock.app=notes"] }.ToArguments());
+        Assert.Equal(["volume", "ls", "--filter", "name=notes-data", "--format", "{{json .}}"], new DockerVolumeLsSettings { NameFilter = "notes-data" }.ToArguments());
         Assert.Equal(["volume", "rm", "--force", "a", "b"], new DockerVolumeRmSettings(["a", "b"]) { Force = true }.ToArguments());
         Assert.Equal(["network", "create", "--driver", "bridge", "--internal", "--label", "dev.drydock.app=notes", "notes"],
             new DockerNetworkCreateSettings("notes") { Driver = "bridge", Internal = true, Labels = labels }.ToArguments());
