@@ -28,6 +28,7 @@ public abstract partial class ServiceBuild
                 // The build verifies by default; the library (and an environment file saying "0s") does not.
                 Smoke = Smoke ?? config.Smoke,
                 Verification = config.Verification with { Window = VerifyFor ?? config.Verification.Window ?? TimeSpan.FromSeconds(30) },
+                Canary = CanaryShareParameter ?? config.Canary,
             };
         }
     }
@@ -59,6 +60,7 @@ public abstract partial class ServiceBuild
         .Description("Put the pushed image (by digest) in service, health first, through the environment's edge; no change, nothing done")
         .DependsOn(ShipImage)
         .Requires(() => HostIsValid)
+        .Requires(() => CanaryIsValid)
         .Executes(async ct =>
         {
             // When ShipImage was skipped because this commit is already published, only its record is written (no build, no push).
@@ -77,10 +79,13 @@ public abstract partial class ServiceBuild
         });
 
     public Target Rollback => _ => _
-        .Description("Back to the previous release, or --to-version, health first; works from any runner")
+        .Description("Back to the previous release, or --to-version, health first; during a deploy's window: revert that deploy now")
         .Requires(() => HostIsValid)
         .Executes(async ct =>
         {
+            // A deploy in its window holds the lock: it is asked to revert, and that is the rollback.
+            if (await RevertRunningWindowAsync(EnvironmentConfig, ct))
+                return;
             using var http = new HttpClient();
             var result = await (await ReleaseManagerAsync(http, ct)).RollbackAsync(new RollbackRequest(Release.Name.Value)
             {
