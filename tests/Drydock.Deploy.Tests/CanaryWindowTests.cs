@@ -136,4 +136,28 @@ public sealed class CanaryWindowTests
         var serving = new RecordedRelease(Samples.Spec(), Samples.Stamp());
         Assert.Null(NoChangeCheck.Difference(serving, Samples.Spec(config: new EnvironmentConfig { Canary = CanaryShare.Parse("10%") })));
     }
+
+    [Fact]
+    public void Status_shows_the_canary_its_share_and_its_live_numbers_beside_the_serving_release()
+    {
+        const string stable = "http://notes-local-1.0.0-aa:8080", canary = "http://notes-local-2.0.0-bb:8080";
+        var share = CanaryShare.Parse("10%");
+        var none = new TrafficCountsView(0, 0, 0, 0, 0, 0, 0, 0);
+        var lines = EdgeStatus.Describe("drydock-edge-notes-local", "8080", new EdgeHealthView("ok", "1.0.0", true, null),
+            new RouteTableView(3, new ActiveRouteView(stable, "1.0.0", Samples.Noon), [new UpstreamView(stable, true, 0, 900, 0, null), new UpstreamView(canary, false, 0, 100, 0, null)])
+            {
+                Canary = new CanaryView(canary, "2.0.0", share, "k1"),
+            });
+        var traffic = TrafficStatus.Lines(new EdgeMetricsView(DateTimeOffset.UnixEpoch, 30,
+        [
+            new UpstreamMetricsView("http://notes-local-0.9.0-cc:8080", "0.9.0", false, 0, none, none, new LatencyView(0, null, null)),
+            new UpstreamMetricsView(canary, "2.0.0", false, 0, new TrafficCountsView(100, 0, 70, 0, 0, 30, 0, 0), new TrafficCountsView(100, 0, 70, 0, 0, 30, 0, 0), new LatencyView(100, 3, 9)) { CanaryShare = share },
+            new UpstreamMetricsView(stable, "1.0.0", true, 0, new TrafficCountsView(900, 0, 900, 0, 0, 0, 0, 0), none, new LatencyView(0, null, null)),
+        ]));
+
+        Assert.Equal("canary   -> http://notes-local-2.0.0-bb:8080 (2.0.0) gets 10% of requests (a deploy's canary window; ./build.sh Promote or Rollback ends it)", lines[2]);
+        Assert.Equal(3, lines.Count); // the canary is not listed again as retired
+        Assert.StartsWith("traffic  http://notes-local-1.0.0-aa:8080 (1.0.0, active)", traffic[0]);
+        Assert.Equal("traffic  http://notes-local-2.0.0-bb:8080 (2.0.0, canary 10%): last 30s 100 requests, 30 failed, p50/p99 3/9 ms; since the edge started 100 requests, 30 failed", traffic[1]);
+    }
 }
