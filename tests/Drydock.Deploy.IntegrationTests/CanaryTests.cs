@@ -5,7 +5,7 @@ namespace Drydock.Deploy.IntegrationTests;
 
 /// <summary>
 /// Issue 17's canary on the real edge and engine, under continuous writes from clients without cookies (each request a
-/// new client, so the edge deals each one): a canary failing every write gets about its share of the requests, fails
+/// new client, so the edge deals each one): a canary failing every write gets about its share (20% here) of the requests, fails
 /// its window against the serving release's traffic in the same window, and is removed at once; a good canary shows in
 /// Status during its window and is promoted at its end without a failed request.
 /// </summary>
@@ -18,14 +18,15 @@ public sealed class CanaryTests(DeployFixture fixture, ITestOutputHelper output)
     public async Task A_failing_canary_gets_its_share_and_is_removed_and_a_good_one_is_promoted()
     {
         await using var env = new TestEnvironment(fixture, output, app: "ver3c" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3)), port: Port);
+        // A share and a request floor that a loaded CI machine (a few writes a second) still fills within the window.
         var config = env.Config with
         {
-            Canary = CanaryShare.Parse("10%"),
-            Verification = new VerificationPolicy { Window = TimeSpan.FromSeconds(5), MinRequests = 20, P99Factor = 10 },
+            Canary = CanaryShare.Parse("20%"),
+            Verification = new VerificationPolicy { Window = TimeSpan.FromSeconds(6), MinRequests = 5, P99Factor = 10 },
         };
         var manager = env.Manager();
         await manager.DeployAsync(env.Request(fixture.V1, config));
-        await using var load = new WriteLoad(Port, cookies: false);
+        await using var load = new WriteLoad(Port, connections: 8, cookies: false);
         await Task.Delay(1000);
 
         var requestsBefore = load.Requests;
@@ -40,8 +41,8 @@ public sealed class CanaryTests(DeployFixture fixture, ITestOutputHelper output)
         Assert.True(verdict.Baseline is { Requests: > 0, Errors: 0 }, verdict.Describe()); // ... while the serving release's, in the same window, did not
         Assert.Contains(CanaryJudgement.BaselineLabel, failure.Message);
         Assert.Contains("The canary's share was removed", failure.Message);
-        // Only the canary's share failed: about 10% of the writes while it was set, far from all of them.
-        Assert.InRange(failed, 1, requestsDuring / 4);
+        // Only the canary's share failed: about 20% of the writes while it was set (fewer over the whole deploy), far from all of them.
+        Assert.InRange(failed, 1, requestsDuring / 3);
         await Task.Delay(1000);
         Assert.Equal(0, load.Failures.Count(f => f.At > removedAt.AddMilliseconds(200)));
         Assert.Equal("1.0.0", await env.Notes.VersionAsync());
@@ -55,7 +56,7 @@ public sealed class CanaryTests(DeployFixture fixture, ITestOutputHelper output)
         var status = await StatusDuringCanaryAsync(env, deploying);
         output.WriteLine(status);
         Assert.Contains("canary   ", status);
-        Assert.Contains("(2.0.0, canary 10%)", status);
+        Assert.Contains("(2.0.0, canary 20%)", status);
         var good = await deploying;
         Assert.True(good.Verification is { Passes: true }, good.Verification?.Describe());
         await load.DisposeAsync();
