@@ -15,14 +15,15 @@ public sealed class CanaryStep(DeployContext context, VerificationPolicy policy)
 {
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Reads both releases' totals, then sets the canary once the edge's own health check passes; returns the reading the window counts from.</summary>
+    /// <summary>Sets the canary once the edge's own health check passes; returns the reading the window counts from.</summary>
     public static async Task<CanaryReading> SetAsync(
         DeployContext context, EdgeAdminClient admin, RouteChange change, CanaryShare share, string name, TimeSpan timeout, TimeSpan retryInterval, string still,
         CancellationToken cancellationToken)
     {
-        var before = await admin.GetMetricsAsync(cancellationToken);
-        var routes = await admin.GetRoutesAsync(cancellationToken);
-        var start = CanaryReading.Of(WindowWatch.Find(before, routes.Active?.Upstream ?? ""), WindowWatch.Find(before, change.Upstream));
+        // The canary's totals before it gets any request (a smoke test's are not its window's); the serving release's
+        // right after the set, so the baseline is the same stretch of time as the canary's window, not the seconds a
+        // docker exec or two take on a busy engine.
+        var before = WindowWatch.Find(await admin.GetMetricsAsync(cancellationToken), change.Upstream);
         try
         {
             await admin.SetCanaryAsync(new CanaryChange(change.Upstream, change.Version, share) { HealthPath = change.HealthPath, ExpectedGeneration = change.ExpectedGeneration },
@@ -35,7 +36,8 @@ public sealed class CanaryStep(DeployContext context, VerificationPolicy policy)
                 : e.Message;
             throw new DeployException($"{change.Version} did not become the canary: {why}. It was removed; the edge never routed to it and {still}.", e);
         }
-        return start;
+        var after = await admin.GetMetricsAsync(cancellationToken);
+        return CanaryReading.Of(after.Upstreams.FirstOrDefault(u => u.Active), before);
     }
 
     /// <param name="generation">The route table's generation the canary was set at: the promotion is guarded by it.</param>
