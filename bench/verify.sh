@@ -6,9 +6,12 @@
 #   bad-unverified   the same release with --verify-for 0, then, MANUAL_DELAY seconds after the deploy ends, a
 #                    manual ./build.sh Rollback (an operator who notices at once would be MANUAL_DELAY=0)
 #   good-unverified  a good release with --verify-for 0 (the time a deploy takes without the window)
+#   bad-canary       the bad release with --verify-for WINDOW --canary CANARY: only the canary's share of requests
+#                    should fail, until it is removed
 #   good-verified    the same good release with --verify-for WINDOW: goal 0 failed requests; the window's cost is
 #                    its wall time minus good-unverified's
-# Between phases the environment is rolled back to version A (not measured). Failed requests and the time from the
+# The phases run RUNS times (setup once); the table gives medians over the runs. Between phases the environment is
+# rolled back to version A (not measured). LoadProbe keeps no cookies: every request is a new client to the edge. Failed requests and the time from the
 # first to the last failed request (≈ from the switch to the revert) come from bench/LoadProbe, which records every
 # request. JSON per phase and a summary land in bench/results/verify/.
 #
@@ -16,7 +19,7 @@
 #   .nuke/environments/verify.json, port 8096), an image name of its own per run. Like zero-downtime.sh the bench
 #   clones this checkout into .nuke/temp/verify/repo (working tree changes as one commit = version A), deploys A, then
 #   an empty commit is version B, published once (ShipImage). Every measured phase deploys B with `Deploy --skip`.
-# Settings: CONNECTIONS (8), WINDOW (10s), MANUAL_DELAY (10), WARMUP (3), SETTLE (3). Load goes to 127.0.0.1 only;
+# Settings: CONNECTIONS (8), WINDOW (10s), CANARY (10%), RUNS (3), MANUAL_DELAY (10), WARMUP (3), SETTLE (3). Load goes to 127.0.0.1 only;
 #   every container, network, volume and image made here is removed at the end (BENCH_KEEP=1 keeps them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +27,8 @@ root=$PWD
 
 CONNECTIONS="${CONNECTIONS:-8}"
 WINDOW="${WINDOW:-10s}"
+CANARY="${CANARY:-10%}"
+RUNS="${RUNS:-3}"
 MANUAL_DELAY="${MANUAL_DELAY:-10}"
 WARMUP="${WARMUP:-3}"
 SETTLE="${SETTLE:-3}"
@@ -74,11 +79,12 @@ bench_git=(git -C "$work/repo" -c user.name=drydock-bench -c user.email=bench@dr
 "${bench_git[@]}" add -A >/dev/null
 "${bench_git[@]}" commit -q --allow-empty -m "bench: working tree of $(git -C "$root" rev-parse --short HEAD)"
 cd "$work/repo"
+# Setup skips the test suites: they are not what is measured, and the checkout's own run covers them.
 say "Version A to $environment (not measured)"
-./build.sh Deploy $common --verify-for 0 >"$RESULTS/setup.log" 2>&1 || { tail -n 40 "$RESULTS/setup.log" >&2; exit 1; }
+./build.sh Deploy $common --skip Test --verify-for 0 >"$RESULTS/setup.log" 2>&1 || { tail -n 40 "$RESULTS/setup.log" >&2; exit 1; }
 "${bench_git[@]}" commit -q --allow-empty -m "bench: version B"
 say "Publishing version B (not measured)"
-./build.sh ShipImage $common >>"$RESULTS/setup.log" 2>&1 || { tail -n 40 "$RESULTS/setup.log" >&2; exit 1; }
+./build.sh ShipImage $common --skip Test >>"$RESULTS/setup.log" 2>&1 || { tail -n 40 "$RESULTS/setup.log" >&2; exit 1; }
 
 back_to_a() { ./build.sh Rollback $common >>"$RESULTS/setup.log" 2>&1 || { tail -n 40 "$RESULTS/setup.log" >&2; exit 1; }; }
 probe() {
@@ -90,25 +96,36 @@ probe() {
 }
 
 bad="./build.sh Deploy $common --skip --env NOTES_TEST_FAIL_WRITES=true"
-probe bad-verified "$bad --verify-for $WINDOW"
-probe bad-unverified "$bad --verify-for 0; sleep $MANUAL_DELAY; ./build.sh Rollback $common"
-probe good-unverified "./build.sh Deploy $common --skip --verify-for 0"
-back_to_a
-probe good-verified "./build.sh Deploy $common --skip --verify-for $WINDOW"
+labels=(bad-verified bad-unverified bad-canary good-unverified good-verified)
+for run in $(seq 1 "$RUNS"); do
+  # Each run starts with version A serving.
+  probe "bad-verified.$run" "$bad --verify-for $WINDOW"
+  probe "bad-unverified.$run" "$bad --verify-for 0; sleep $MANUAL_DELAY; ./build.sh Rollback $common"
+  probe "bad-canary.$run" "$bad --verify-for $WINDOW --canary $CANARY"
+  probe "good-unverified.$run" "./build.sh Deploy $common --skip --verify-for 0"
+  back_to_a
+  probe "good-verified.$run" "./build.sh Deploy $common --skip --verify-for $WINDOW"
+  back_to_a
+done
 
-echo "date=$(date -u +%FT%TZ) cores=$(nproc) docker=$(docker version --format '{{.Server.Version}}') connections=$CONNECTIONS window=$WINDOW manual_delay=$MANUAL_DELAY" >"$RESULTS/meta.txt"
+echo "date=$(date -u +%FT%TZ) cores=$(nproc) load=$(cut -d' ' -f1-3 /proc/loadavg) docker=$(docker version --format '{{.Server.Version}}') connections=$CONNECTIONS window=$WINDOW canary=$CANARY runs=$RUNS manual_delay=$MANUAL_DELAY" >"$RESULTS/meta.txt"
 say "Results ($(cat "$RESULTS/meta.txt"))"
-dotnet "$probe_dll" report --out "$RESULTS/summary.json" "$RESULTS"/{bad-verified,bad-unverified,good-unverified,good-verified}.json
-python3 - "$RESULTS" <<'PY'
-import json, sys
-d = sys.argv[1]
-rows = []
-for label in ["bad-verified", "bad-unverified", "good-unverified", "good-verified"]:
-    p = json.load(open(f"{d}/{label}.json"))
-    span = (p["lastFailureMs"] - p["firstFailureMs"]) / 1000 if p.get("firstFailureMs") is not None else None
-    rows.append((label, p["requests"], p["failed"], "-" if span is None else f"{span:.1f} s", f'{p["commandWallMs"] / 1000:.1f} s', p["commandExitCode"]))
-print("| Phase | Requests | Failed | First → last failure | Command wall time | Exit |")
-print("| --- | ---: | ---: | ---: | ---: | ---: |")
-for r in rows:
-    print("| " + " | ".join(str(c) for c in r) + " |")
+dotnet "$probe_dll" report --out "$RESULTS/summary.json" "$RESULTS"/*.[0-9]*.json
+python3 - "$RESULTS" "$RUNS" "${labels[@]}" <<'PY'
+import json, statistics, sys
+d, runs, labels = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+def median(values):
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
+print(f"Medians over {runs} run(s).")
+print("| Phase | Requests | Failed | First → last failure | Failed share of that span | Command wall time | Exit codes |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
+for label in labels:
+    ps = [json.load(open(f"{d}/{label}.{r}.json")) for r in range(1, runs + 1)]
+    span = median([(p["lastFailureMs"] - p["firstFailureMs"]) / 1000 if p.get("firstFailureMs") is not None else None for p in ps])
+    share = median([p["failed"] / p["requestsFirstToLastFailure"] if p.get("requestsFirstToLastFailure") else None for p in ps])
+    cells = [label, f'{median([p["requests"] for p in ps]):.0f}', f'{median([p["failed"] for p in ps]):.0f}',
+             "-" if span is None else f"{span:.1f} s", "-" if share is None else f"{share * 100:.0f}%",
+             f'{median([p["commandWallMs"] for p in ps]) / 1000:.1f} s', ",".join(str(p["commandExitCode"]) for p in ps)]
+    print("| " + " | ".join(cells) + " |")
 PY

@@ -40,6 +40,10 @@ public static class Analysis
             ExpectedVersionAfterMs = expected is { } ms ? Round(ms) : null,
             FirstFailureMs = samples.Where(s => !s.Succeeded).Select(s => (double?)Round(s.StartMs - commandStartMs)).Min(),
             LastFailureMs = samples.Where(s => !s.Succeeded).Select(s => (double?)Round(s.StartMs - commandStartMs)).Max(),
+            RequestsFirstToLastFailure = samples.Where(s => !s.Succeeded).Select(s => s.StartMs).DefaultIfEmpty().Min() is var first
+                && samples.Where(s => !s.Succeeded).Select(s => s.StartMs).DefaultIfEmpty().Max() is var last
+                && samples.Any(s => !s.Succeeded)
+                    ? samples.Count(s => s.StartMs >= first && s.StartMs <= last) : 0,
             Errors = samples.Where(s => !s.Succeeded)
                 .GroupBy(s => s.Error ?? $"HTTP {s.Status}")
                 .ToDictionary(g => g.Key, g => (long)g.Count()),

@@ -32,7 +32,12 @@ public sealed class LoadRun(ProbeOptions options)
     {
         var samples = new List<Sample>();
         _perConnection.Add(samples);
-        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false, MaxConnectionsPerServer = 1, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) })
+        using var http = new HttpClient(new SocketsHttpHandler
+        {
+            UseProxy = false, MaxConnectionsPerServer = 1, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+            // No cookie jar: every request is a new client to the edge, as the many users behind real traffic are (a canary deals each one).
+            UseCookies = false,
+        })
         {
             Timeout = RequestTimeout,
         };

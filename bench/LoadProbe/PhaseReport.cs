@@ -28,6 +28,9 @@ public sealed record PhaseReport
 
     public double? LastFailureMs { get; init; }
 
+    /// <summary>Requests that began from the first failed one to the last (both included): the traffic of the span failures came from (a canary's share).</summary>
+    public long RequestsFirstToLastFailure { get; init; }
+
     public IReadOnlyDictionary<string, long> Errors { get; init; } = new Dictionary<string, long>();
 }
 

@@ -34,6 +34,7 @@ public abstract partial class ServiceBuild
                 // The build verifies by default; the library (and an environment file saying "0s") does not.
                 Smoke = Smoke ?? config.Smoke,
                 Verification = config.Verification with { Window = VerifyFor ?? config.Verification.Window ?? TimeSpan.FromSeconds(30) },
+                Canary = CanaryShareParameter ?? config.Canary,
             };
 
     /// <summary>
@@ -64,6 +65,7 @@ public abstract partial class ServiceBuild
         .DependsOn(ShipImage)
         .Requires(() => EnvironmentIsValid && HostIsValid) // the host is read from the same file: asked once it parses
         .Requires(() => EnvironmentSecretsAreSet)
+        .Requires(() => CanaryIsValid)
         .Executes(async ct =>
         {
             // When ShipImage was skipped because this commit is already published, only its record is written (no build, no push).
@@ -82,11 +84,14 @@ public abstract partial class ServiceBuild
         });
 
     public Target Rollback => _ => _
-        .Description("Back to the previous release, or --to-version, health first; works from any runner")
+        .Description("Back to the previous release, or --to-version, health first; during a deploy's window: revert that deploy now")
         // The secrets a rollback needs are the target release's recorded ones (checked before anything changes), not today's.
         .Requires(() => EnvironmentIsValid && HostIsValid) // the host is read from the same file: asked once it parses
         .Executes(async ct =>
         {
+            // A deploy in its window holds the lock: it is asked to revert, and that is the rollback.
+            if (await RevertRunningWindowAsync(EnvironmentConfig, ct))
+                return;
             using var http = new HttpClient();
             var result = await (await ReleaseManagerAsync(http, ct)).RollbackAsync(new RollbackRequest(Release.Name.Value)
             {

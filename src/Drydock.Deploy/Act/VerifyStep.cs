@@ -29,10 +29,10 @@ public sealed class VerifyStep(DeployContext context, VerificationPolicy policy)
         try
         {
             var metrics = await admin.GetMetricsAsync(cancellationToken);
-            var previous = Find(metrics, previousUpstream);
+            var previous = WindowWatch.Find(metrics, previousUpstream);
             var baseline = previous is null ? null : TrafficSample.Of(previous.Window, previous.Latency);
             context.Log.Write(LogLevel.Information, $"Baseline of {EdgeRoutes.Container(previousUpstream)} over the edge's last {metrics.WindowSeconds}s: {baseline?.Describe() ?? "no requests"}");
-            return new VerificationStart(baseline, Find(metrics, newUpstream)?.Total ?? NoTraffic);
+            return new VerificationStart(baseline, WindowWatch.Find(metrics, newUpstream)?.Total ?? NoTraffic);
         }
         catch (Exception e) when (e is HttpRequestException or EdgeAdminException or TaskCanceledException or System.Text.Json.JsonException)
         {
@@ -41,55 +41,41 @@ public sealed class VerifyStep(DeployContext context, VerificationPolicy policy)
         }
     }
 
-    /// <summary>Watches the window; on failure reverts and throws. Cancelled (Ctrl-C): reverts too, since the release was never judged.</summary>
-    public async Task<VerificationVerdict> RunAsync(RunningEdge edge, ReleaseSpec spec, string name, ActiveRouteView previous, VerificationStart start, CancellationToken cancellationToken)
+    /// <summary>
+    /// Watches the window (<see cref="WindowWatch"/>); on failure, or <c>./build.sh Rollback</c>, reverts and throws.
+    /// <c>./build.sh Promote</c> ends it early. Cancelled (Ctrl-C): reverts too, since the release was never judged.
+    /// </summary>
+    /// <param name="lockId">This deploy's lock, which a window signal must name (<see cref="WindowSignals.LockIdOf"/>).</param>
+    public async Task<VerificationVerdict> RunAsync(RunningEdge edge, ReleaseSpec spec, string name, ActiveRouteView previous, VerificationStart start, string? lockId, CancellationToken cancellationToken)
     {
         using var admin = edge.CreateClient();
         var upstream = EdgeRoutes.Upstream(name, spec.Config);
-        context.Log.Write(LogLevel.Information, $"Verifying {spec.Version} on real traffic for {policy.WindowOrOff.TotalSeconds:0}s; {EdgeRoutes.Container(previous.Upstream)} keeps running until then");
-        VerificationVerdict verdict;
+        context.Log.Write(LogLevel.Information, $"Verifying {spec.Version} on real traffic for {policy.WindowOrOff.TotalSeconds:0}s; {EdgeRoutes.Container(previous.Upstream)} keeps running until then (./build.sh Promote or Rollback ends it early)");
+        var sample = TrafficSample.None;
+        WindowStep step;
         try
         {
-            verdict = await WatchAsync(admin, upstream, start, cancellationToken);
+            step = await new WindowWatch(context, spec.Id, lockId, policy.WindowOrOff) { PollInterval = PollInterval }.RunAsync(admin, (metrics, over) =>
+            {
+                if (WindowWatch.Find(metrics, upstream) is { } entry)
+                    sample = TrafficSample.Between(start.NewTotals, entry.Total, entry.Latency);
+                return VerificationVerdict.Judge(start.Baseline, sample, policy, over);
+            }, cancellationToken);
         }
         catch (OperationCanceledException)
         {
             await RevertAsync(admin, spec, name, previous);
             throw;
         }
-        if (verdict.Passes)
+        if (step is WindowStep.Promote(var passed))
         {
-            context.Log.Write(LogLevel.Information, $"{spec.Version} {verdict.Describe()}");
-            return verdict;
+            context.Log.Write(LogLevel.Information, $"{spec.Version} {passed.Describe()}");
+            return passed;
         }
+        var verdict = ((WindowStep.Revert)step).Verdict;
         var back = await RevertAsync(admin, spec, name, previous);
         throw new VerificationFailedException(verdict, name,
             $"{spec.Version} {verdict.Describe()}. {back}{name} was stopped and kept for inspection (docker logs {name}).");
-    }
-
-    private async Task<VerificationVerdict> WatchAsync(EdgeAdminClient admin, string upstream, VerificationStart start, CancellationToken cancellationToken)
-    {
-        var clock = context.Time.GetTimestamp();
-        var sample = TrafficSample.None;
-        while (true)
-        {
-            await Task.Delay(PollInterval, context.Time, cancellationToken);
-            var over = context.Time.GetElapsedTime(clock) >= policy.WindowOrOff;
-            try
-            {
-                var entry = Find(await admin.GetMetricsAsync(cancellationToken), upstream);
-                if (entry is not null)
-                    sample = TrafficSample.Between(start.NewTotals, entry.Total, entry.Latency);
-            }
-            catch (Exception e) when (e is HttpRequestException or EdgeAdminException or System.Text.Json.JsonException)
-            {
-                // One missed reading is judged with the last one; the window does not stretch.
-                context.Log.Write(LogLevel.Warning, $"Could not read the edge's metrics ({e.Message}); judging with the last reading");
-            }
-            var verdict = VerificationVerdict.Judge(start.Baseline, sample, policy, over);
-            if (verdict.Final)
-                return verdict;
-        }
     }
 
     private async Task<string> RevertAsync(EdgeAdminClient admin, ReleaseSpec spec, string name, ActiveRouteView previous)
@@ -104,12 +90,6 @@ public sealed class VerifyStep(DeployContext context, VerificationPolicy policy)
             context.Log.Write(LogLevel.Warning, $"Could not stop {name} ({e.Message}); it no longer receives traffic.");
         }
         return back;
-    }
-
-    private static UpstreamMetricsView? Find(EdgeMetricsView metrics, string upstream)
-    {
-        var key = UpstreamAddress.Normalize(upstream);
-        return metrics.Upstreams.FirstOrDefault(u => UpstreamAddress.Normalize(u.Upstream) == key);
     }
 }
 

@@ -77,6 +77,13 @@ public sealed record EnvironmentConfig
     public VerificationPolicy Verification { get; init; } = new();
 
     /// <summary>
+    /// A canary release (<c>"canary": "10%"</c>, the build's <c>--canary</c>): during the verification window the new
+    /// release gets this share of requests beside the serving one (each client sticky by the edge's cookie), judged
+    /// against it in the same window, then promoted, or removed at once when it fails. Null: the whole switch at once.
+    /// </summary>
+    public Drydock.Edge.Contract.CanaryShare? Canary { get; init; }
+
+    /// <summary>
     /// A shell command (<c>sh -c</c>) run before the switch against the candidate through the real edge: it gets
     /// <c>DRYDOCK_SMOKE_URL</c> (the edge's public address) and <c>DRYDOCK_CANDIDATE_HEADER</c>/<c>DRYDOCK_CANDIDATE_TOKEN</c>
     /// in its environment (never on a command line); a non-zero exit fails the deploy before any user is routed to it.
@@ -122,6 +129,8 @@ public sealed record EnvironmentConfig
                 problems.Add($"volume '{volume}': {ReleaseNames.DataMountPath} is the environment's data volume");
         }
         problems.AddRange(Verification.Problems());
+        if (Canary is { } canary && Verification.WindowOrOff <= TimeSpan.Zero)
+            problems.Add($"canary {canary} needs a verification window to last (it is promoted at its end): set verification.window or --verify-for above 0, or drop the canary");
         if (problems.Count > 0)
             throw new DeployException("The environment configuration is invalid: " + string.Join("; ", problems) + ".");
     }

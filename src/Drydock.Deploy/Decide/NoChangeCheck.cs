@@ -4,7 +4,7 @@ namespace Drydock.Deploy;
 
 /// <summary>
 /// Whether a deploy would recreate exactly what serves: the same digest and the same recorded configuration. Timeouts,
-/// retention, verification and the probe host govern a run, not the container, so they are left out. Secret values are never recorded,
+/// retention, verification (canary included) and the probe host govern a run, not the container, so they are left out. Secret values are never recorded,
 /// so an environment with secrets is never called unchanged (a rotated secret must reach a new container).
 /// </summary>
 public static class NoChangeCheck
@@ -34,6 +34,7 @@ public static class NoChangeCheck
             ProbeHost = defaults.ProbeHost,
             Verification = defaults.Verification,
             Smoke = defaults.Smoke,
+            Canary = defaults.Canary,
             Env = new SortedDictionary<string, string>(config.Env.ToDictionary(), StringComparer.Ordinal),
         };
         return JsonSerializer.Serialize(normalized, DeployJson.Options);

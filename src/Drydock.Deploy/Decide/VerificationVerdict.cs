@@ -14,6 +14,9 @@ namespace Drydock.Deploy;
 /// </summary>
 public abstract record VerificationVerdict(TrafficSample Window, TrafficSample? Baseline)
 {
+    /// <summary>What <see cref="Baseline"/> is, for the messages: the previous release before the switch, or the serving release beside a canary.</summary>
+    public string BaselineLabel { get; init; } = "previous release before the switch";
+
     public abstract bool Final { get; }
 
     public abstract bool Passes { get; }
@@ -38,19 +41,35 @@ public abstract record VerificationVerdict(TrafficSample Window, TrafficSample? 
     {
         public override bool Final => true;
         public override bool Passes => true;
-        public override string Describe() => $"verified: {Window.Describe()}; {DescribeBaseline(Baseline)}";
+        public override string Describe() => $"verified: {Window.Describe()}; {DescribeBaseline()}";
     }
 
     public sealed record Failed(TrafficSample Window, TrafficSample? Baseline, IReadOnlyList<string> Reasons) : VerificationVerdict(Window, Baseline)
     {
         public override bool Final => true;
         public override bool Passes => false;
-        public override string Describe() => $"failed verification: {string.Join("; ", Reasons)} ({Window.Describe()}; {DescribeBaseline(Baseline)})";
+        public override string Describe() => $"failed verification: {string.Join("; ", Reasons)} ({Window.Describe()}; {DescribeBaseline()})";
+    }
+
+    /// <summary>The window ended early by <c>./build.sh Promote</c> or <c>Rollback</c>: final, and it passes when promoted.</summary>
+    public sealed record EndedEarly(TrafficSample Window, TrafficSample? Baseline, WindowSignal Signal) : VerificationVerdict(Window, Baseline)
+    {
+        public override bool Final => true;
+        public override bool Passes => Signal.Action == WindowAction.Promote;
+        public override string Describe() =>
+            $"{(Passes ? "promoted early" : "reverted")} by {Signal.By} with {Signal.Command} during the window: {Window.Describe()}; {DescribeBaseline()}";
     }
 
     /// <param name="baseline">The previous release's traffic before the switch; null on a first release.</param>
     /// <param name="windowOver">True at the window's end: a release that has not failed then passes.</param>
-    public static VerificationVerdict Judge(TrafficSample? baseline, TrafficSample window, VerificationPolicy policy, bool windowOver)
+    /// <param name="baselineLabel">What the baseline is, for the messages (default: the previous release before the switch).</param>
+    public static VerificationVerdict Judge(TrafficSample? baseline, TrafficSample window, VerificationPolicy policy, bool windowOver, string? baselineLabel = null)
+    {
+        var verdict = JudgeRules(baseline, window, policy, windowOver);
+        return baselineLabel is null ? verdict : verdict with { BaselineLabel = baselineLabel };
+    }
+
+    private static VerificationVerdict JudgeRules(TrafficSample? baseline, TrafficSample window, VerificationPolicy policy, bool windowOver)
     {
         if (window.Requests < policy.MinRequests)
             return windowOver ? new Quiet(window, baseline, policy.MinRequests) : new Undecided(window, baseline);
@@ -75,8 +94,8 @@ public abstract record VerificationVerdict(TrafficSample Window, TrafficSample? 
         return windowOver ? new Passed(window, baseline) : new Undecided(window, baseline);
     }
 
-    private static string DescribeBaseline(TrafficSample? baseline) =>
-        baseline is null ? "no previous release to compare with" : $"previous release before the switch: {baseline.Describe()}";
+    private string DescribeBaseline() =>
+        Baseline is null ? "no previous release to compare with" : $"{BaselineLabel}: {Baseline.Describe()}";
 
     /// <summary>"12.5%": one decimal, invariant, no space before the sign.</summary>
     public static string Percent(double rate) => (rate * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";

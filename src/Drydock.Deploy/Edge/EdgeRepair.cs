@@ -3,15 +3,25 @@ using Drydock.Engine.Output;
 
 namespace Drydock.Deploy;
 
-/// <summary>Carries out an <see cref="EdgeRouteRepair"/> decided from the snapshot: start the target, switch to it, stop or remove the rest.</summary>
+/// <summary>Carries out an <see cref="EdgeRouteRepair"/> decided from the snapshot (start the target, switch to it, stop or remove the rest), after removing a canary an interrupted deploy left.</summary>
 public static class EdgeRepair
 {
     /// <returns>Whether anything was started, switched, stopped or removed (then the snapshot is out of date).</returns>
     public static async Task<bool> RunAsync(DeployContext context, EnvironmentSnapshot snapshot, EdgeView edge, EnvironmentConfig config, TimeSpan retryInterval, CancellationToken cancellationToken)
     {
+        // A canary lives only in a deploy's window, under the lock this run now holds: one still set was left by a killed
+        // deploy. Its share goes back to the active route first, before its release is stopped or removed below.
+        var clearedCanary = false;
+        if (edge.Routes.Canary is { } leftover)
+        {
+            context.Log.Write(LogLevel.Warning, $"Repairing {snapshot.Id.Name}'s edge: it still sends {leftover.Share} of requests to the canary {leftover.Upstream} ({leftover.Version}) of an interrupted deploy; removing the canary");
+            using var admin = edge.Running.CreateClient();
+            await admin.ClearCanaryAsync(cancellationToken);
+            clearedCanary = true;
+        }
         var repair = EdgeRouteRepair.Decide(edge.RoutedContainer, snapshot.ReleaseStates, snapshot.LastSucceededContainer, snapshot.RecordedContainers);
         if (repair.NothingToDo)
-            return false;
+            return clearedCanary;
         context.Log.Write(LogLevel.Warning, $"Repairing {snapshot.Id.Name}'s edge: {repair.Reason}");
         if (repair.Target is { } target)
         {

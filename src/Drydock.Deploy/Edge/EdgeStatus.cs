@@ -3,7 +3,7 @@ using Drydock.Edge.Contract;
 
 namespace Drydock.Deploy;
 
-/// <summary>The edge's lines in <c>Status</c>: its container and health, the public port, the active route and its generation.</summary>
+/// <summary>The edge's lines in <c>Status</c>: its container and health, the public port, the active route and its generation, a canary beside it.</summary>
 public static class EdgeStatus
 {
     /// <param name="container">The edge container from the environment's listing; null when it has none.</param>
@@ -47,7 +47,9 @@ public static class EdgeStatus
         lines.Add(routes.Active is { } active
             ? $"route    -> {active.Upstream} ({active.Version}) since {active.Since.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, generation {routes.Generation}"
             : "route    none yet (the edge answers 503)");
-        foreach (var upstream in routes.Upstreams.Where(u => !u.Active))
+        if (routes.Canary is { } canary)
+            lines.Add($"canary   -> {canary.Upstream} ({canary.Version}) gets {canary.Share} of requests (a deploy's canary window; ./build.sh Promote or Rollback ends it)");
+        foreach (var upstream in routes.Upstreams.Where(u => !u.Active && u.Upstream != routes.Canary?.Upstream))
             lines.Add($"retired  {upstream.Upstream}: {upstream.InFlight} in flight, {upstream.Served} served, {upstream.Failed} failed");
         return lines;
     }

@@ -63,6 +63,7 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
         }
 
         Switched switched;
+        RouteTableView before;
         ActiveRouteView? previousRoute = null;
         VerificationStart? verifying = null;
         try
@@ -71,12 +72,13 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
             if (edge is null)
                 return await EdgePortMove.RunAsync(context, edges, options, spec, name, edgeSpec!, rollout.Snapshot.EdgeContainer, rollout.Snapshot.Serving!, cancellationToken);
             using var admin = edge.CreateClient();
-            var before = rollout.Snapshot.Edge?.Routes ?? await admin.GetRoutesAsync(cancellationToken);
+            before = rollout.Snapshot.Edge?.Routes ?? await admin.GetRoutesAsync(cancellationToken);
             previousRoute = before.Active;
             // The previous release's baseline is read before the switch: afterwards it serves nothing.
             if (VerifyStep.Applies(spec, rollout.Stamp.Action, previousRoute))
                 verifying = await VerifyStep.StartAsync(context, admin, previousRoute!.Upstream, EdgeRoutes.Upstream(name, config), cancellationToken);
-            switched = await SwitchAsync(context, spec, rollout.Stamp.Action, name, edge, admin, before, serving, cancellationToken);
+            // A canary only where a window runs (a deploy replacing a release, the edge answering its metrics).
+            switched = await SwitchAsync(context, spec, rollout.Stamp.Action, name, edge, admin, before, serving, verifying is null ? null : config.Canary, cancellationToken);
         }
         catch
         {
@@ -86,23 +88,25 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
         }
 
         // From here on the new release serves: only a failed verification window undoes the switch (and throws).
+        var lockId = WindowSignals.LockIdOf(rollout.Snapshot);
         var verdict = verifying is null ? null
-            : await new VerifyStep(context, config.Verification).RunAsync(edge, spec, name, previousRoute!, verifying, cancellationToken);
+            : switched.Canary is { } canaryStart ? await new CanaryStep(context, config.Verification).RunAsync(edge, spec, name, previousRoute!, canaryStart, before.Generation, lockId, cancellationToken)
+            : await new VerifyStep(context, config.Verification).RunAsync(edge, spec, name, previousRoute!, verifying, lockId, cancellationToken);
         var summary = await RetireAsync(context, config, edge, RetirePlan.Decide(switched.PreviousUpstream, serving, name));
         return new RolloutResult(name, switched.PreviousUpstream is null ? null : TimeSpan.Zero, switched.Verdict)
         {
             Endpoint = ProbeAddress.For(config, edge.PublicPort, config.Bind),
-            Summary = $"switched at the edge {edge.Container} (no gap){summary}",
+            Summary = $"{(switched.Canary is null ? "switched" : $"canary {config.Canary} for the window, then promoted")} at the edge {edge.Container} (no gap){summary}",
             Verification = verdict,
         };
     }
 
-    /// <summary>The release is routed to; <paramref name="PreviousUpstream"/> was the route before (null: none).</summary>
-    private sealed record Switched(HealthVerdict Verdict, string? PreviousUpstream);
+    /// <summary>The release is routed to; <paramref name="PreviousUpstream"/> was the route before (null: none); <paramref name="Canary"/>: only its share is, from this reading on.</summary>
+    private sealed record Switched(HealthVerdict Verdict, string? PreviousUpstream, CanaryReading? Canary = null);
 
     private async Task<Switched> SwitchAsync(
         DeployContext context, ReleaseSpec spec, ReleaseAction action, string name, RunningEdge edge, EdgeAdminClient admin, RouteTableView before, ContainerState? serving,
-        CancellationToken cancellationToken)
+        CanaryShare? canary, CancellationToken cancellationToken)
     {
         var config = spec.Config;
         var clock = Stopwatch.StartNew();
@@ -139,7 +143,14 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
             if (config.Smoke is { } smoke)
                 await SmokeStep.RunAsync(context, admin, edge, spec, name, smoke, still, cancellationToken);
             var left = config.DeployTimeout - clock.Elapsed;
-            await EdgeSwitch.WhenHealthyAsync(context, admin, change, name, left > TimeSpan.FromSeconds(5) ? left : TimeSpan.FromSeconds(5), options.SwitchRetryInterval, still, cancellationToken);
+            var timeout = left > TimeSpan.FromSeconds(5) ? left : TimeSpan.FromSeconds(5);
+            if (canary is { } share)
+            {
+                var start = await CanaryStep.SetAsync(context, admin, change, share, name, timeout, options.SwitchRetryInterval, still, cancellationToken);
+                context.Log.Write(LogLevel.Information, $"{edge.Container} sends {share} of {spec.Environment}'s requests to {name} ({spec.Version}) after {clock.Elapsed.TotalSeconds:0.0}s ({verdict.Reason}, then the edge's own check)");
+                return new Switched(verdict, before.Active?.Upstream, start);
+            }
+            await EdgeSwitch.WhenHealthyAsync(context, admin, change, name, timeout, options.SwitchRetryInterval, still, cancellationToken);
             context.Log.Write(LogLevel.Information, $"{edge.Container} routes {spec.Environment} to {name} ({spec.Version}) after {clock.Elapsed.TotalSeconds:0.0}s ({verdict.Reason}, then the edge's own check)");
         }
 

@@ -31,6 +31,9 @@ public sealed record EnvironmentId
     /// <summary>A created, never started container that mounts <see cref="StateVolume"/>, for <c>docker cp</c>.</summary>
     public string StateHolder => $"drydock-state-{Slug}";
 
+    /// <summary>A created, never started container whose labels ask the running deploy's window to end (<see cref="WindowSignal"/>).</summary>
+    public string WindowSignal => $"drydock-signal-{Slug}";
+
     /// <summary>Mounted at <see cref="ReleaseNames.DataMountPath"/> in every release.</summary>
     public string DataVolume => $"drydock-{Slug}-data";
 

@@ -8,7 +8,7 @@ public static class TrafficStatus
 {
     /// <summary>Pure, for tests: one line per upstream the edge still tracks, the active one first.</summary>
     public static IReadOnlyList<string> Lines(EdgeMetricsView metrics) =>
-        [.. metrics.Upstreams.OrderByDescending(u => u.Active).Select(u => Line(u, metrics.WindowSeconds))];
+        [.. metrics.Upstreams.OrderByDescending(u => u.Active).ThenByDescending(u => u.CanaryShare is not null).Select(u => Line(u, metrics.WindowSeconds))];
 
     private static string Line(UpstreamMetricsView upstream, int windowSeconds)
     {
@@ -18,6 +18,6 @@ public static class TrafficStatus
             : "";
         var total = TrafficSample.Of(upstream.Total, upstream.Latency);
         return string.Create(CultureInfo.InvariantCulture,
-            $"traffic  {upstream.Upstream} ({upstream.Version ?? "?"}{(upstream.Active ? ", active" : "")}): last {windowSeconds}s {window.Requests} requests, {window.Errors} failed{latency}; since the edge started {total.Requests} requests, {total.Errors} failed");
+            $"traffic  {upstream.Upstream} ({upstream.Version ?? "?"}{(upstream.Active ? ", active" : upstream.CanaryShare is { } share ? $", canary {share}" : "")}): last {windowSeconds}s {window.Requests} requests, {window.Errors} failed{latency}; since the edge started {total.Requests} requests, {total.Errors} failed");
     }
 }

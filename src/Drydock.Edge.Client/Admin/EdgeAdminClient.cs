@@ -55,6 +55,39 @@ public sealed class EdgeAdminClient : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// Gives the canary its share of requests beside the active route; with a health path, once the edge's own check
+    /// passes (asked again every <paramref name="pollInterval"/> until <paramref name="timeout"/>). Throws
+    /// <see cref="EdgeAdminException"/> when the edge refuses (nothing changed then).
+    /// </summary>
+    public async Task<CanaryView> SetCanaryAsync(CanaryChange change, TimeSpan timeout, TimeSpan? pollInterval = null, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                using var response = await _http.PutAsJsonAsync(AdminPaths.Canary, change, EdgeJson.Options, cancellationToken);
+                return await ReadAsync<CanaryView>(response, cancellationToken);
+            }
+            catch (EdgeAdminException e) when (e.UpstreamUnhealthy && change.HealthPath is not null && clock.Elapsed < timeout)
+            {
+                await Task.Delay(pollInterval ?? TimeSpan.FromMilliseconds(100), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Ends the canary split: every request takes the active route. False when there was none.</summary>
+    public async Task<bool> ClearCanaryAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await _http.DeleteAsync(AdminPaths.Canary, cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            return false;
+        if (!response.IsSuccessStatusCode)
+            throw await ProblemAsync(response, cancellationToken);
+        return true;
+    }
+
     /// <summary>Switches the route; throws <see cref="EdgeAdminException"/> when the edge refuses (nothing changed then).</summary>
     public async Task<RouteSwitchResult> SwitchAsync(RouteChange change, CancellationToken cancellationToken = default)
     {

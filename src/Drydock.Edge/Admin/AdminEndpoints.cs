@@ -8,7 +8,7 @@ namespace Drydock.Edge.Admin;
 
 /// <summary>
 /// The admin listener's API: <c>GET /health</c>, <c>GET /routes</c>, <c>PUT /routes</c>, <c>GET /metrics</c> (JSON and
-/// Prometheus), <c>POST /upstreams/health</c>. Mapped on the admin application only (its loopback port and its unix
+/// Prometheus), <c>POST /upstreams/health</c>, the candidate and the canary. Mapped on the admin application only (its loopback port and its unix
 /// socket); the public application has no endpoints at all, just the forwarder.
 /// </summary>
 public static class AdminEndpoints
@@ -23,6 +23,7 @@ public static class AdminEndpoints
             TypedResults.Text(PrometheusText.Render(MetricsViews.Read(routes, time)), PrometheusText.ContentType));
         app.MapPost(AdminPaths.UpstreamHealth, HealthCheckEndpoint.CheckAsync);
         app.MapCandidateEndpoints();
+        app.MapCanaryEndpoints();
         return app;
     }
 

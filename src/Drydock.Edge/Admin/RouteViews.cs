@@ -23,6 +23,7 @@ public static class RouteViews
         return new RouteTableView(routes.Generation, Active(active), upstreams)
         {
             Candidate = candidate is null ? null : new CandidateRouteView(candidate.Upstream.Prefix, candidate.Version),
+            Canary = routes.Canary?.View(),
         };
     }
 

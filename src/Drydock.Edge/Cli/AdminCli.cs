@@ -104,6 +104,17 @@ public static class AdminCli
                 using (cleared)
                     await stdout.WriteLineAsync(JsonSerializer.Serialize(new { cleared = cleared.IsSuccessStatusCode }, EdgeJson.Options));
                 return Done;
+            case AdminCommand.SetCanary(var canary):
+                return await PrintAsync(await http.PutAsJsonAsync(AdminPaths.Canary, canary, EdgeJson.Options, cancellationToken), stdout, stderr, cancellationToken);
+            case AdminCommand.ClearCanary:
+                using (var ended = await http.DeleteAsync(AdminPaths.Canary, cancellationToken))
+                {
+                    if (!ended.IsSuccessStatusCode && ended.StatusCode != System.Net.HttpStatusCode.NotFound)
+                        return await PrintAsync(ended, stdout, stderr, cancellationToken);
+                    // Nothing to clear is no error, as for the candidate.
+                    await stdout.WriteLineAsync(JsonSerializer.Serialize(new { cleared = ended.IsSuccessStatusCode }, EdgeJson.Options));
+                    return Done;
+                }
             case AdminCommand.HostRequest(var method, var path, var body):
                 using (var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body, body.GetType(), options: EdgeJson.Options) })
                     return await PrintAsync(await http.SendAsync(request, cancellationToken), stdout, stderr, cancellationToken);

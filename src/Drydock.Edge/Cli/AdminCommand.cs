@@ -23,6 +23,10 @@ public abstract record AdminCommand
 
     public sealed record ClearCandidate : AdminCommand;
 
+    public sealed record SetCanary(CanaryChange Change) : AdminCommand;
+
+    public sealed record ClearCanary : AdminCommand;
+
     /// <summary>One admin request as it is (the <c>host …</c> commands, <see cref="HostCommandLine"/>); <see cref="LongRunning"/>: waits for issuance.</summary>
     public sealed record HostRequest(HttpMethod Method, string Path, object? Body) : AdminCommand
     {

@@ -20,6 +20,9 @@ public static class AdminCommandLine
           metrics [--prometheus]                          requests, status classes, failures, latency per upstream
           candidate --upstream HOST:PORT --version V      pin requests with X-Drydock-Candidate: <printed token> there
           candidate --clear                               end pinning
+          canary --upstream HOST:PORT --version V --share 10% [--health-path /PATH] [--generation N]
+                                                          send that share of requests there, each client sticky by cookie
+          canary --clear                                  end the split (a switch to the canary's upstream promotes it)
           request --method GET|PUT|POST|DELETE --path /PATH
                                                           one admin request as is (body on stdin): the status code on the
                                                           first line of stdout, the body after it; exit 0 whatever the status
@@ -38,6 +41,7 @@ public static class AdminCommandLine
         ["drain"] = ["--upstream", "--timeout"],
         ["metrics"] = ["--prometheus"],
         ["candidate"] = ["--upstream", "--version", "--clear"],
+        ["canary"] = ["--upstream", "--version", "--share", "--health-path", "--generation", "--clear"],
         ["request"] = ["--method", "--path"],
     };
 
@@ -71,6 +75,13 @@ public static class AdminCommandLine
             }),
             "health-check" => new AdminCommand.HealthCheck(new UpstreamHealthRequest(Upstream(options), Required(options, "--path", "the health path, e.g. --path /health/ready"))),
             "candidate" when options.ContainsKey("--clear") => options.Count == 1 ? new AdminCommand.ClearCandidate() : throw Bad("candidate --clear takes no other option."),
+            "canary" when options.ContainsKey("--clear") => options.Count == 1 ? new AdminCommand.ClearCanary() : throw Bad("canary --clear takes no other option."),
+            "canary" => new AdminCommand.SetCanary(new CanaryChange(Upstream(options), Required(options, "--version", "the canary's version, e.g. --version 1.2.4"),
+                CanaryShare.TryParse(Required(options, "--share", "the share of requests it gets, e.g. --share 10%"), out var shareProblem) ?? throw Bad($"--share {shareProblem}."))
+            {
+                HealthPath = options.GetValueOrDefault("--health-path"),
+                ExpectedGeneration = options.TryGetValue("--generation", out var canaryGeneration) ? Generation(canaryGeneration) : null,
+            }),
             "candidate" => new AdminCommand.SetCandidate(new CandidateChange(Upstream(options), Required(options, "--version", "the candidate's version, e.g. --version 1.2.4"))),
             "request" => Request(options),
             "drain" => new AdminCommand.Drain(Upstream(options), options.TryGetValue("--timeout", out var timeout) ? Duration(timeout) : TimeSpan.FromSeconds(30)),

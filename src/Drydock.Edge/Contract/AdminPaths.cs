@@ -18,6 +18,15 @@ public static class AdminPaths
     /// <summary><c>PUT</c> a <see cref="CandidateChange"/> (answers a <see cref="CandidateView"/> with the token); <c>DELETE</c> ends pinning.</summary>
     public const string Candidate = "/candidate";
 
+    /// <summary><c>PUT</c> a <see cref="CanaryChange"/> (answers a <see cref="CanaryView"/>); <c>DELETE</c> ends the split, every request to the active route again.</summary>
+    public const string Canary = "/canary";
+
+    /// <summary>The cookie that keeps a client on its side of a canary split: <c>&lt;canary key&gt;:&lt;bucket 0-9999&gt;</c>, set by the edge.</summary>
+    public const string CanaryCookie = "drydock-canary";
+
+    /// <summary>Problem type of a 409 from <c>PUT /canary</c>: there is no active route to split traffic from.</summary>
+    public const string NoActiveRouteType = "urn:drydock:problem:edge-no-active-route";
+
     /// <summary>The request header that pins a public request to the candidate; the edge removes it before forwarding.</summary>
     public const string CandidateHeader = "X-Drydock-Candidate";
 

@@ -8,7 +8,11 @@ namespace Drydock.Edge.Contract;
 public sealed record EdgeMetricsView(DateTimeOffset At, int WindowSeconds, IReadOnlyList<UpstreamMetricsView> Upstreams);
 
 /// <param name="Version">The version the upstream was last switched to as; null for one only known from a restart's state file.</param>
-public sealed record UpstreamMetricsView(string Upstream, string? Version, bool Active, long InFlight, TrafficCountsView Total, TrafficCountsView Window, LatencyView Latency);
+public sealed record UpstreamMetricsView(string Upstream, string? Version, bool Active, long InFlight, TrafficCountsView Total, TrafficCountsView Window, LatencyView Latency)
+{
+    /// <summary>Set when this upstream is the canary: the share of requests it gets beside the active route.</summary>
+    public CanaryShare? CanaryShare { get; init; }
+}
 
 /// <summary>
 /// Requests that ended, by outcome. <see cref="Requests"/> is the sum of the others. A status the upstream sent counts in

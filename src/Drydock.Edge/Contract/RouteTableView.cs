@@ -7,6 +7,9 @@ public sealed record RouteTableView(long Generation, ActiveRouteView? Active, IR
 {
     /// <summary>The release requests with the candidate header are pinned to (<c>PUT /candidate</c>); null when none.</summary>
     public CandidateRouteView? Candidate { get; init; }
+
+    /// <summary>The release that gets a share of the requests beside the active route (<c>PUT /canary</c>); null when none.</summary>
+    public CanaryView? Canary { get; init; }
 }
 
 /// <summary>The upstream that new requests go to, its version, and since when.</summary>

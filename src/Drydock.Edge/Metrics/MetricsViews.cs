@@ -9,10 +9,14 @@ public static class MetricsViews
     public static EdgeMetricsView Read(RouteTable routes, TimeProvider time)
     {
         var active = routes.Active?.Upstream;
+        var canary = routes.Canary;
         var upstreams = routes.Upstreams().Select(u =>
         {
             var (total, window, latency) = u.Traffic.Read();
-            return new UpstreamMetricsView(u.Prefix, u.Version, ReferenceEquals(u, active), u.InFlight, total, window, latency);
+            return new UpstreamMetricsView(u.Prefix, u.Version, ReferenceEquals(u, active), u.InFlight, total, window, latency)
+            {
+                CanaryShare = ReferenceEquals(u, canary?.Upstream) ? canary.Share : null,
+            };
         }).ToList();
         return new EdgeMetricsView(time.GetUtcNow(), UpstreamTraffic.DefaultWindowSeconds, upstreams);
     }

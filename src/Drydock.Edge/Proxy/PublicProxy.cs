@@ -10,7 +10,8 @@ namespace Drydock.Edge.Proxy;
 /// active upstream (YARP direct forwarding). No retries: a request the upstream refused or dropped is a 502 and is
 /// counted as failed, because a zero is only worth publishing if nothing is hidden behind it. Whatever the upstream
 /// answered (a 413 included) is passed on and counted by its status class (<see cref="RequestOutcome"/>). A request
-/// carrying the candidate header with the current token goes to the candidate instead (<see cref="Candidate"/>).
+/// carrying the candidate header with the current token goes to the candidate instead (<see cref="Candidate"/>); with a
+/// canary, its share of the others go to it, each client kept on its side by the canary cookie (<see cref="CanaryAssignment"/>).
 /// Every forwarded request is one access line (method, path, status, the release's version, duration; the JSON logger's
 /// timestamp is the time), what <c>./build.sh Logs --edge</c> shows.
 /// </summary>
@@ -28,7 +29,15 @@ public sealed class PublicProxy(RouteTable routes, IHttpForwarder forwarder, Htt
         var pin = context.Request.Headers[AdminPaths.CandidateHeader].ToString();
         // The header is the build's; it never reaches an upstream.
         context.Request.Headers.Remove(AdminPaths.CandidateHeader);
-        using var lease = pin.Length > 0 ? routes.TryLeaseCandidate(pin) : routes.TryLease();
+        string? setCookie = null;
+        using var lease = pin.Length > 0 ? routes.TryLeaseCandidate(pin) : routes.TryLease(context.Request.Cookies[AdminPaths.CanaryCookie], Random.Shared.Next, out setCookie);
+        if (setCookie is not null)
+            // After the upstream's headers are copied, so its own cookies stay as they are.
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.SetCookie, setCookie);
+                return Task.CompletedTask;
+            });
         if (lease is null && pin.Length > 0)
         {
             // Not silently the active release: a smoke test with a stale token must fail, not pass against the old version.

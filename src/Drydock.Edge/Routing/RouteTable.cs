@@ -1,3 +1,4 @@
+using Drydock.Edge.Contract;
 using Drydock.Edge.State;
 
 namespace Drydock.Edge.Routing;
@@ -7,6 +8,8 @@ namespace Drydock.Edge.Routing;
 /// (<see cref="TryLease"/>); a switch persists the new route, then swaps it in with one atomic exchange. A request that
 /// read the old route but had not yet counted itself there sees the swap and moves on to the new upstream before
 /// anything is sent, so once a replaced upstream's in-flight count reads zero after a switch, nothing reaches it again.
+/// A canary (<see cref="SetCanary"/>) takes its share of new requests beside the active route until it is cleared or
+/// promoted (a switch to its upstream).
 /// </summary>
 public sealed class RouteTable
 {
@@ -21,6 +24,7 @@ public sealed class RouteTable
     private readonly Dictionary<string, Upstream> _upstreams = new(StringComparer.Ordinal);
     private ActiveRoute? _active;
     private Candidate? _candidate;
+    private Canary? _canary;
     private long _generation;
 
     public RouteTable(RouteStateStore store, TimeProvider time, RouteState? restored = null)
@@ -35,6 +39,12 @@ public sealed class RouteTable
             var upstream = Track(new Uri(address));
             upstream.Version = version;
             _active = new ActiveRoute(upstream, version, restored.Since ?? time.GetUtcNow(), restored.Generation);
+            if (restored.Canary is { } canary && Uri.TryCreate(canary.Upstream, UriKind.Absolute, out var canaryAddress))
+            {
+                var canaryUpstream = Track(canaryAddress);
+                canaryUpstream.Version = canary.Version;
+                _canary = new Canary(canaryUpstream, canary.Version, canary.Share, canary.Key);
+            }
         }
     }
 
@@ -43,6 +53,30 @@ public sealed class RouteTable
     public long Generation => Interlocked.Read(ref _generation);
 
     public Candidate? Candidate => Volatile.Read(ref _candidate);
+
+    public Canary? Canary => Volatile.Read(ref _canary);
+
+    /// <summary>
+    /// The active route, or the canary for the requests its share deals to it (sticky by <paramref name="canaryCookie"/>);
+    /// <paramref name="setCookie"/> is the cookie to send when the client was dealt a bucket now.
+    /// </summary>
+    public UpstreamLease? TryLease(string? canaryCookie, Func<int, int> random, out string? setCookie)
+    {
+        setCookie = null;
+        var canary = Volatile.Read(ref _canary);
+        if (canary is null)
+            return TryLease();
+        var assignment = CanaryAssignment.Choose(canaryCookie, canary.Key, canary.Share, random);
+        setCookie = assignment.SetCookie;
+        if (!assignment.ToCanary)
+            return TryLease();
+        canary.Upstream.Enter();
+        // As for the active route: counted first, then checked, so the drain after clearing the canary is exact.
+        if (ReferenceEquals(Volatile.Read(ref _canary), canary))
+            return new UpstreamLease(canary.Upstream);
+        canary.Upstream.Abandon();
+        return TryLease();
+    }
 
     /// <summary>Counts the request in flight on the active upstream; null when there is no route yet.</summary>
     public UpstreamLease? TryLease()
@@ -103,9 +137,53 @@ public sealed class RouteTable
     }
 
     /// <summary>
+    /// Gives <paramref name="address"/> <paramref name="share"/> of new requests beside the active route (replacing any
+    /// other canary, with a new key). Persists first. Null when there is no active route to split from.
+    /// </summary>
+    public Canary? SetCanary(Uri address, string version, CanaryShare share)
+    {
+        lock (_gate)
+        {
+            if (_active is not { } active)
+                return null;
+            var key = Upstream.Key(address);
+            var upstream = _upstreams.GetValueOrDefault(key) ?? new Upstream(new Uri(Normalize(address)), _time);
+            var canary = Canary.Create(upstream, version, share);
+            _store.Save(RouteState.From(active, canary));
+            _upstreams[key] = upstream;
+            upstream.RetiredAt = null;
+            upstream.Version = version;
+            RetireCanary(Interlocked.Exchange(ref _canary, canary), active.Upstream);
+            Prune(_time.GetUtcNow());
+            return canary;
+        }
+    }
+
+    /// <summary>Ends the split: every new request takes the active route. Persists first. False when there was no canary.</summary>
+    public bool ClearCanary()
+    {
+        lock (_gate)
+        {
+            if (_canary is null)
+                return false;
+            if (_active is { } active)
+                _store.Save(RouteState.From(active, null));
+            RetireCanary(Interlocked.Exchange(ref _canary, null), _active?.Upstream);
+            return true;
+        }
+    }
+
+    private void RetireCanary(Canary? replaced, Upstream? active)
+    {
+        // Listed (and counted) like a replaced upstream from now on, so a drain can follow it and it is pruned in time.
+        if (replaced is not null && !ReferenceEquals(replaced.Upstream, active) && !ReferenceEquals(replaced.Upstream, _canary?.Upstream))
+            replaced.Upstream.RetiredAt ??= _time.GetUtcNow();
+    }
+
+    /// <summary>
     /// Makes <paramref name="address"/> the active upstream. Persists first: when the state file cannot be written the
     /// route is unchanged and the exception propagates. Asking for the route that is already active changes nothing.
-    /// Callers serialize switches (see <c>RouteSwitcher</c>).
+    /// Switching to the canary's upstream promotes it: the split ends. Callers serialize switches (see <c>RouteSwitcher</c>).
     /// </summary>
     public RouteSwitch Apply(Uri address, string version)
     {
@@ -119,9 +197,11 @@ public sealed class RouteTable
             var key = Upstream.Key(address);
             var upstream = _upstreams.GetValueOrDefault(key) ?? new Upstream(new Uri(Normalize(address)), _time);
             var next = new ActiveRoute(upstream, version, now, _generation + 1);
-            _store.Save(RouteState.From(next));
+            var canary = ReferenceEquals(_canary?.Upstream, upstream) ? null : _canary;
+            _store.Save(RouteState.From(next, canary));
             _upstreams[key] = upstream;
             Interlocked.Exchange(ref _active, next);
+            Volatile.Write(ref _canary, canary);
             Interlocked.Exchange(ref _generation, next.Generation);
             upstream.RetiredAt = null;
             upstream.Version = version;
@@ -132,14 +212,15 @@ public sealed class RouteTable
         }
     }
 
-    /// <summary>The active upstream first, then replaced ones, newest first.</summary>
+    /// <summary>The active upstream first, then the canary, then replaced ones, newest first.</summary>
     public IReadOnlyList<Upstream> Upstreams()
     {
         lock (_gate)
         {
             Prune(_time.GetUtcNow());
             var active = _active?.Upstream;
-            return [.. _upstreams.Values.OrderByDescending(u => ReferenceEquals(u, active)).ThenByDescending(u => u.RetiredAt)];
+            var canary = _canary?.Upstream;
+            return [.. _upstreams.Values.OrderByDescending(u => ReferenceEquals(u, active)).ThenByDescending(u => ReferenceEquals(u, canary)).ThenByDescending(u => u.RetiredAt)];
         }
     }
 
@@ -155,7 +236,8 @@ public sealed class RouteTable
     {
         var active = _active?.Upstream;
         var candidate = _candidate?.Upstream;
-        var retired = _upstreams.Values.Where(u => !ReferenceEquals(u, active) && !ReferenceEquals(u, candidate)).OrderByDescending(u => u.RetiredAt).ToList();
+        var canary = _canary?.Upstream;
+        var retired = _upstreams.Values.Where(u => !ReferenceEquals(u, active) && !ReferenceEquals(u, candidate) && !ReferenceEquals(u, canary)).OrderByDescending(u => u.RetiredAt).ToList();
         var stale = retired.Where((u, index) => u.InFlight == 0 && (now - u.RetiredAt > RetiredRetention || index >= MaxTracked - 1));
         foreach (var upstream in stale.ToList())
             _upstreams.Remove(Upstream.Key(upstream.Address));

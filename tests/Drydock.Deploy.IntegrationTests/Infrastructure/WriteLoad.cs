@@ -15,9 +15,10 @@ public sealed class WriteLoad : IAsyncDisposable
     private long _requests;
     private int _disposed;
 
-    public WriteLoad(int port, int connections = 4)
+    /// <param name="cookies">False: no cookie is kept, so every request is a new client to the edge (a canary deals each one anew).</param>
+    public WriteLoad(int port, int connections = 4, bool cookies = true)
     {
-        _http = new HttpClient(new SocketsHttpHandler { UseProxy = false, MaxConnectionsPerServer = connections }) { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
+        _http = new HttpClient(new SocketsHttpHandler { UseProxy = false, MaxConnectionsPerServer = connections, UseCookies = cookies }) { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
         _workers = Enumerable.Range(0, connections).Select(_ => Task.Run(LoopAsync)).ToArray();
     }
 

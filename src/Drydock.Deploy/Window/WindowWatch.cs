@@ -1,0 +1,55 @@
+using Drydock.Edge.Client;
+using Drydock.Edge.Contract;
+using Drydock.Engine.Output;
+
+namespace Drydock.Deploy;
+
+/// <summary>
+/// The ticks of a verification or canary window: each tick reads the edge's metrics and the window signal once (read),
+/// asks the caller's judge and <see cref="WindowDecision"/> (decide), and returns the first step that is not
+/// <see cref="WindowStep.Continue"/>; the caller acts on it. A reading that fails is judged with the last one: the
+/// window does not stretch.
+/// </summary>
+public sealed class WindowWatch(DeployContext context, EnvironmentId environment, string? lockId, TimeSpan window)
+{
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <param name="judge">The verdict from the latest metrics (null: none read yet) and whether the window is over.</param>
+    public async Task<WindowStep> RunAsync(EdgeAdminClient admin, Func<EdgeMetricsView?, bool, VerificationVerdict> judge, CancellationToken cancellationToken)
+    {
+        var clock = context.Time.GetTimestamp();
+        EdgeMetricsView? metrics = null;
+        while (true)
+        {
+            await Task.Delay(PollInterval, context.Time, cancellationToken);
+            var over = context.Time.GetElapsedTime(clock) >= window;
+            try
+            {
+                metrics = await admin.GetMetricsAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is HttpRequestException or EdgeAdminException or System.Text.Json.JsonException)
+            {
+                context.Log.Write(LogLevel.Warning, $"Could not read the edge's metrics ({e.Message}); judging with the last reading");
+            }
+            WindowSignal? signal = null;
+            try
+            {
+                signal = await WindowSignals.ReadAsync(context.Containers, environment, cancellationToken);
+            }
+            catch (Drydock.Engine.Tooling.ToolFailedException e)
+            {
+                context.Log.Write(LogLevel.Warning, $"Could not read the window signal ({e.Message}); reading it again next tick");
+            }
+            var step = WindowDecision.Decide(judge(metrics, over), signal, lockId);
+            if (step is not WindowStep.Continue)
+                return step;
+        }
+    }
+
+    /// <summary>An upstream's entry in the metrics; null when the edge does not list it (yet).</summary>
+    public static UpstreamMetricsView? Find(EdgeMetricsView? metrics, string upstream)
+    {
+        var key = UpstreamAddress.Normalize(upstream);
+        return metrics?.Upstreams.FirstOrDefault(u => UpstreamAddress.Normalize(u.Upstream) == key);
+    }
+}
