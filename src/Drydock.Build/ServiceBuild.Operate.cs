@@ -59,6 +59,7 @@ public abstract partial class ServiceBuild
         .Description("Put the pushed image (by digest) in service, health first, through the environment's edge; no change, nothing done")
         .DependsOn(ShipImage)
         .Requires(() => HostIsValid)
+        .Requires(() => StrategyFitsHost)
         .Executes(async ct =>
         {
             // When ShipImage was skipped because this commit is already published, only its record is written (no build, no push).
@@ -79,6 +80,7 @@ public abstract partial class ServiceBuild
     public Target Rollback => _ => _
         .Description("Back to the previous release, or --to-version, health first; works from any runner")
         .Requires(() => HostIsValid)
+        .Requires(() => StrategyFitsHost)
         .Executes(async ct =>
         {
             using var http = new HttpClient();
