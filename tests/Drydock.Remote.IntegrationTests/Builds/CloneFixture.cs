@@ -55,6 +55,8 @@ public sealed class CloneFixture : IAsyncLifetime
             AppContainerPort = PortOnTheNode,
         });
         await Git(Root, "clone", "-q", RepositoryRoot.Path, Source);
+        // On main, as a team's repository is: GitVersion has no base version for a feature branch cloned on its own.
+        await Git(Source, "checkout", "-q", "-B", "main");
         foreach (var name in new[] { Environment, Environment + "f", Environment + "h" })
             await File.WriteAllTextAsync(Path.Combine(Source, ".nuke", "environments", name + ".json"), EnvironmentFile);
         await Git(Source, "add", "-A");
