@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Drydock.Docker;
 using Drydock.Deploy.IntegrationTests;
 
 namespace Drydock.Remote.IntegrationTests;
@@ -105,7 +106,9 @@ public sealed partial class FaultTests(CloneFixture fixture, ITestOutputHelper o
     private async Task AssertNoSecretFilesAsync(Testing.Nodes.TestNode node, string secret, string clone, IReadOnlyList<string> tunnelsBefore)
     {
         var leftTunnels = LeftOvers.TunnelDirectories().Except(tunnelsBefore).ToList();
-        output.WriteLine($"Tunnel directories left on the runner: {(leftTunnels.Count == 0 ? "none" : string.Join(", ", leftTunnels))}");
+        output.WriteLine($"Tunnel directories on the runner made during the test: {(leftTunnels.Count == 0 ? "none" : string.Join(", ", leftTunnels))}");
+        // The killed build's directory went with the next run's tunnel; one of a build still running elsewhere may stay.
+        Assert.Empty(StaleTunnelDirectories.Select(leftTunnels.Select(d => (d, OwnerOf(d))), pid => Directory.Exists($"/proc/{pid}")));
         foreach (var directory in leftTunnels.Append(clone))
             foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
                 if (new FileInfo(file).Length < 50_000_000 && !file.EndsWith(".sock", StringComparison.Ordinal))
@@ -117,6 +120,9 @@ public sealed partial class FaultTests(CloneFixture fixture, ITestOutputHelper o
         output.WriteLine($"Files on the node holding the secret: {(files.Count == 0 ? "none" : string.Join(", ", files))}");
         Assert.All(files, file => Assert.Matches(EngineContainerConfig(), file));
     }
+
+    private static int? OwnerOf(string directory) =>
+        File.Exists(Path.Combine(directory, StaleTunnelDirectories.OwnerFile)) ? int.Parse(File.ReadAllText(Path.Combine(directory, StaleTunnelDirectories.OwnerFile)), System.Globalization.CultureInfo.InvariantCulture) : null;
 
     [GeneratedRegex(@"^(/var/lib/docker/containers/[0-9a-f]{64}/config\.v2\.json|/(var/)?run/(docker/)?containerd/.*/[0-9a-f]{64}/config\.json)$")]
     private static partial Regex EngineContainerConfig();
