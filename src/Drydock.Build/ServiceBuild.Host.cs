@@ -35,6 +35,22 @@ public abstract partial class ServiceBuild
         }
     }
 
+    /// <summary>
+    /// A step against the environment's engine. When the run's SSH connection ended under it, the failure says so (with
+    /// what keeps serving and the rerun) instead of docker's error about a socket of the runner.
+    /// </summary>
+    async Task<T> OnEnvironmentEngineAsync<T>(string target, Func<Task<T>> step)
+    {
+        try
+        {
+            return await step();
+        }
+        catch (Exception e) when (_tunnel is { IsOpen: false } tunnel && e is not OperationCanceledException and not RemoteHostException)
+        {
+            throw SshConnectionDropped.Exception(tunnel.Target, $"./build.sh {target} --environment {Environment}", e);
+        }
+    }
+
     /// <summary>For <c>Requires</c>: the host setting parses (the targets that talk to the environment's engine).</summary>
     bool HostIsValid => EnvironmentDockerHost.Host is not null;
 

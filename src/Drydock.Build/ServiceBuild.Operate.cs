@@ -65,12 +65,12 @@ public abstract partial class ServiceBuild
             // When ShipImage was skipped because this commit is already published, only its record is written (no build, no push).
             var image = CommitAlreadyPublished ? await Release.PushImageAsync(ct) : PublishedImage.Read(Release.Settings.ImageManifestPath);
             using var http = new HttpClient();
-            var result = await (await ReleaseManagerAsync(http, ct)).DeployAsync(new DeployRequest(image.ImageName, image.Repository, image.Digest, image.Version)
+            var result = await OnEnvironmentEngineAsync(nameof(Deploy), async () => await (await ReleaseManagerAsync(http, ct)).DeployAsync(new DeployRequest(image.ImageName, image.Repository, image.Digest, image.Version)
             {
                 Commit = image.Commit,
                 Environment = Environment,
                 Config = EnvironmentConfig,
-            }, ct);
+            }, ct));
             Log.Information(result.Unchanged
                 ? $"{image.ImageName} {image.Version} already serves {Environment}: nothing changed ({result.Duration.TotalSeconds:0.0}s)"
                 : $"{image.ImageName} {image.Version} serves {Environment} at {result.Endpoint} ({result.Duration.TotalSeconds:0.0}s"
@@ -84,13 +84,13 @@ public abstract partial class ServiceBuild
         .Executes(async ct =>
         {
             using var http = new HttpClient();
-            var result = await (await ReleaseManagerAsync(http, ct)).RollbackAsync(new RollbackRequest(Release.Name.Value)
+            var result = await OnEnvironmentEngineAsync(nameof(Rollback), async () => await (await ReleaseManagerAsync(http, ct)).RollbackAsync(new RollbackRequest(Release.Name.Value)
             {
                 Environment = Environment,
                 ToVersion = ToVersion,
                 Repository = Repository,
                 Config = EnvironmentConfig,
-            }, ct);
+            }, ct));
             if (result.RolledBack)
                 Log.Information(result.Message); // when nothing changed the manager has already said why
         });

@@ -46,7 +46,7 @@ public sealed class AuthenticatedRegistryTests(CloneFixture fixture, ITestOutput
             var version = await new NotesClient(CloneFixture.AppPortBase + 2).VersionAsync();
             var images = await fixture.OnNodeAsync(node, null, "docker", "ps", "--filter", $"label=dev.drydock.environment={CloneFixture.Environment}h", "--format", "{{.Image}}");
             output.WriteLine($"{version} serves; the node runs {images.Output.Trim()}");
-            Assert.Contains(images.StandardOutput, image => image.StartsWith($"{registry.Address}/{fixture.ImageName}@sha256:", StringComparison.Ordinal));
+            Assert.Contains(images.StandardOutput, image => image.StartsWith($"{registry.Address}/{fixture.ImageFor(CloneFixture.Environment + "h")}@sha256:", StringComparison.Ordinal));
 
             var grep = await fixture.OnNodeAsync(node, new Dictionary<string, string?> { ["REM3_PASSWORD"] = credentials.Password },
                 "sh", "-c", "grep -rlF --exclude-dir=proc --exclude-dir=sys --exclude-dir=dev -- \"$REM3_PASSWORD\" / 2>/dev/null; true");

@@ -52,7 +52,7 @@ public sealed class CloneDeployTests(CloneFixture fixture, ITestOutputHelper out
         var history = HistoryRows.Parse((await BuildSh.RunAsync(second, ci, output, true, ["History", .. args])).Output);
         Assert.Equal([("deploy", v1), ("deploy", v2), ("rollback", v1)], history.Where(r => r.Outcome == "succeeded").Select(r => (r.Action, r.Version)));
         var status = await BuildSh.RunAsync(second, ci, output, true, ["Status", .. args]);
-        Assert.Contains($"{CloneFixture.Environment} of {fixture.ImageName}: {v1}", status.Output);
+        Assert.Contains($"{CloneFixture.Environment} of {fixture.ImageFor(CloneFixture.Environment)}: {v1}", status.Output);
 
         Assert.Empty(LeftOvers.SshClientsTo(node.SshPort));
         var newOnTheMachine = RunnerListeners.Read().Select(l => l.Address).Except(listenersBefore.Select(l => l.Address)).ToList();

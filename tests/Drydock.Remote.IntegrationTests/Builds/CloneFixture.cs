@@ -32,8 +32,11 @@ public sealed class CloneFixture : IAsyncLifetime
 
     public string Source => Path.Combine(Root, "source");
 
-    /// <summary>The image (and app) name of this run's releases, unique so tags never meet another run's.</summary>
-    public string ImageName => RunId + "notes";
+    /// <summary>
+    /// The image (and app) name of an environment's releases: unique to the run, so its tags never meet another run's,
+    /// and to the environment, since each test's clone makes its own commits (one version number, different commits).
+    /// </summary>
+    public string ImageFor(string environment) => $"{RunId}-{environment}";
 
     public CapturingBuildLog SetupLog { get; } = new();
 
@@ -109,7 +112,7 @@ public sealed class CloneFixture : IAsyncLifetime
 
     /// <summary>The common arguments of a build against node <paramref name="node"/>.</summary>
     public string[] Against(TestNode node, string environment) =>
-        ["--environment", environment, "--host", node.SshUrl, "--image-name", ImageName, "--skip", "Restore", "Compile", "Test"];
+        ["--environment", environment, "--host", node.SshUrl, "--image-name", ImageFor(environment), "--skip", "Restore", "Compile", "Test"];
 
     /// <summary>docker on the node itself (through the outer engine's exec, not SSH): what a person on the server sees.</summary>
     public Task<ToolResult> OnNodeAsync(TestNode node, IReadOnlyDictionary<string, string?>? environment, params string[] command) =>
@@ -130,8 +133,8 @@ public sealed class CloneFixture : IAsyncLifetime
         if (Cluster is not null)
             await Cluster.DisposeAsync();
         // The releases this run built on the runner's engine (the nodes went with their volumes).
-        var images = await Docker.Runner.RunAsync(new ToolCommand("sh", "-c", "docker images --format '{{.Repository}}:{{.Tag}}' | grep -F \"$1\" || true", "sh", ImageName) { EchoOutput = false, ThrowOnError = false });
-        var references = images.StandardOutput.Where(l => l.Contains(ImageName, StringComparison.Ordinal)).ToList();
+        var images = await Docker.Runner.RunAsync(new ToolCommand("sh", "-c", "docker images --format '{{.Repository}}:{{.Tag}}' | grep -F \"$1\" || true", "sh", RunId) { EchoOutput = false, ThrowOnError = false });
+        var references = images.StandardOutput.Where(l => l.Contains(RunId, StringComparison.Ordinal)).ToList();
         if (references.Count > 0)
             await Docker.Runner.RunAsync(new ToolCommand("docker", ["image", "rm", "-f", .. references]) { EchoOutput = false, ThrowOnError = false });
         if (Directory.Exists(Root))

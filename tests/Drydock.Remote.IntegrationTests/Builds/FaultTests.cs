@@ -59,6 +59,7 @@ public sealed partial class FaultTests(CloneFixture fixture, ITestOutputHelper o
                 await kill.WaitForExitAsync();
             var exitCode = await dropped.WaitAsync(TimeSpan.FromMinutes(5));
             Assert.NotEqual(0, exitCode);
+            Assert.Contains($"The SSH connection to {node.SshUrl} dropped during the run", dropped.Output);
         }
         Assert.Equal(second, await notes.VersionAsync());
         var third = await RecoverAsync(clone, ci, deploy, second);
@@ -101,7 +102,8 @@ public sealed partial class FaultTests(CloneFixture fixture, ITestOutputHelper o
 
     /// <summary>
     /// The runner: no file of the clone or of a tunnel directory holds the secret. The node: a grep of its whole file
-    /// system finds it only where the engine keeps a container's environment (config.v2.json, the runtime's config.json).
+    /// system finds it only where the engine itself keeps a container's environment (as `docker inspect` shows it):
+    /// config.v2.json, containerd's metadata store, the running task's config.json. No file of Drydock's.
     /// </summary>
     private async Task AssertNoSecretFilesAsync(Testing.Nodes.TestNode node, string secret, string clone, IReadOnlyList<string> tunnelsBefore)
     {
@@ -124,7 +126,8 @@ public sealed partial class FaultTests(CloneFixture fixture, ITestOutputHelper o
     private static int? OwnerOf(string directory) =>
         File.Exists(Path.Combine(directory, StaleTunnelDirectories.OwnerFile)) ? int.Parse(File.ReadAllText(Path.Combine(directory, StaleTunnelDirectories.OwnerFile)), System.Globalization.CultureInfo.InvariantCulture) : null;
 
-    [GeneratedRegex(@"^(/var/lib/docker/containers/[0-9a-f]{64}/config\.v2\.json|/(var/)?run/(docker/)?containerd/.*/[0-9a-f]{64}/config\.json)$")]
+    // The engine's record of each container (config.v2.json), containerd's metadata store, and the running task's OCI spec.
+    [GeneratedRegex(@"^(/var/lib/docker/containers/[0-9a-f]{64}/config\.v2\.json|/var/lib/docker/containerd/daemon/io\.containerd\.metadata\.v1\.bolt/meta\.db|/(var/)?run/(docker/)?containerd/.*/[0-9a-f]{64}/config\.json)$")]
     private static partial Regex EngineContainerConfig();
 
     private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string failure)
