@@ -44,7 +44,9 @@ public sealed class AuthenticatedRegistryTests(CloneFixture fixture, ITestOutput
             Assert.DoesNotContain(credentials.Password, build.Output);
 
             var version = await new NotesClient(CloneFixture.AppPortBase + 2).VersionAsync();
-            var images = await fixture.OnNodeAsync(node, null, "docker", "ps", "--filter", $"label=dev.drydock.environment={CloneFixture.Environment}h", "--format", "{{.Image}}");
+            // The configured image of each running container of the environment (docker ps shortens it to the repository).
+            var images = await fixture.OnNodeAsync(node, null, "sh", "-c",
+                $"docker inspect --format '{{{{.Config.Image}}}}' $(docker ps -q --filter label=dev.drydock.environment={CloneFixture.Environment}h)");
             output.WriteLine($"{version} serves; the node runs {images.Output.Trim()}");
             Assert.Contains(images.StandardOutput, image => image.StartsWith($"{registry.Address}/{fixture.ImageFor(CloneFixture.Environment + "h")}@sha256:", StringComparison.Ordinal));
 
