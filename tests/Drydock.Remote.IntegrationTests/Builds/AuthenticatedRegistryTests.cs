@@ -6,7 +6,7 @@ namespace Drydock.Remote.IntegrationTests;
 
 /// <summary>
 /// Issue 12, a registry with basic auth (docker-registry with an htpasswd file) on the runner's 127.0.0.1:21560: from a
-/// clean clone, <c>./build.sh Deploy --host … --registry 127.0.0.1:21560 --registry-username rem3</c> with the password
+/// clone (the shared one), <c>./build.sh Deploy --host … --registry 127.0.0.1:21560 --registry-username rem3</c> with the password
 /// in REGISTRY_PASSWORD pushes there, and the node (ssh 127.0.0.1:21502) pulls <c>repository@digest</c> from it through
 /// the run's reverse forward with the build's credentials. The password is on no command line of the machine during the
 /// run (the node's processes included), in no file of the node afterwards, and in no file left in the clone.
@@ -29,7 +29,7 @@ public sealed class AuthenticatedRegistryTests(CloneFixture fixture, ITestOutput
         {
             using (var http = new HttpClient())
                 Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync(new Uri(registry.BaseAddress, "v2/"))).StatusCode);
-            var clone = await fixture.CloneAsync("registry");
+            var clone = await fixture.SharedCloneAsync();
             var ci = new Dictionary<string, string>(fixture.CiEnvironment(node)) { ["REGISTRY_PASSWORD"] = credentials.Password };
 
             using var build = BuildSh.Start(clone, ci, output,

@@ -63,7 +63,7 @@ public sealed class CloneDeployTests(CloneFixture fixture, ITestOutputHelper out
     public async Task Replace_against_a_server_over_ssh_is_refused_before_anything_runs_naming_edge()
     {
         var node = fixture.Node(0);
-        var clone = await fixture.CloneAsync("replace");
+        var clone = await fixture.SharedCloneAsync();
 
         var refused = await BuildSh.RunAsync(clone, fixture.CiEnvironment(node), output, false,
             ["Deploy", .. fixture.Against(node, CloneFixture.Environment + "r"), "--strategy", "replace"]);

@@ -107,6 +107,26 @@ public sealed class CloneFixture : IAsyncLifetime
         return clone;
     }
 
+    private readonly SemaphoreSlim _sharedLock = new(1, 1);
+    private string? _shared;
+
+    /// <summary>
+    /// One clone for the tests that need a clone but not a clean one (faults, registry, refusals), so its build project
+    /// compiles once (about 100 s here) instead of once per test. They use their own environments and image names.
+    /// </summary>
+    public async Task<string> SharedCloneAsync()
+    {
+        await _sharedLock.WaitAsync();
+        try
+        {
+            return _shared ??= await CloneAsync("shared");
+        }
+        finally
+        {
+            _sharedLock.Release();
+        }
+    }
+
     /// <summary>A new commit on a clone (a new version by GitVersion).</summary>
     public Task CommitAsync(string clone, string message) => Git(clone, "commit", "-q", "--allow-empty", "-m", message);
 
@@ -139,6 +159,7 @@ public sealed class CloneFixture : IAsyncLifetime
             await Docker.Runner.RunAsync(new ToolCommand("docker", ["image", "rm", "-f", .. references]) { EchoOutput = false, ThrowOnError = false });
         if (Directory.Exists(Root))
             Directory.Delete(Root, recursive: true);
+        _sharedLock.Dispose();
     }
 }
 
