@@ -70,6 +70,8 @@ export SSH_KNOWN_HOSTS="[127.0.0.1]:$SSH_PORT $key"
 
 say "Cloning HEAD into $work/repo (two versions: HEAD and an empty commit)"
 git clone -q "$root" "$work/repo"
+# On main, whatever branch this checkout is on: GitVersion finds no base version for a feature branch cloned alone.
+git -C "$work/repo" checkout -q -B main
 
 common=(--image-name "$image" --skip Restore Compile Test --allow-dirty)
 local_args=(--environment benchlocal --host-port "$LOCAL_PORT")

@@ -35,13 +35,36 @@ public abstract partial class ServiceBuild
         }
     }
 
+    /// <summary>
+    /// A step against the environment's engine. When the run's SSH connection ended under it, the failure says so (with
+    /// what keeps serving and the rerun) instead of docker's error about a socket of the runner.
+    /// </summary>
+    async Task<T> OnEnvironmentEngineAsync<T>(string target, Func<Task<T>> step)
+    {
+        try
+        {
+            return await step();
+        }
+        catch (Exception e) when (_tunnel is { IsOpen: false } tunnel && e is not OperationCanceledException and not RemoteHostException)
+        {
+            throw SshConnectionDropped.Exception(tunnel.Target, $"./build.sh {target} --environment {Environment}", e);
+        }
+    }
+
     /// <summary>For <c>Requires</c>: the host setting parses (the targets that talk to the environment's engine).</summary>
     bool HostIsValid => EnvironmentDockerHost.Host is not null;
+
+    /// <summary>For Deploy and Rollback's <c>Requires</c>: the strategy can check health where the host is (replace cannot over SSH).</summary>
+    bool StrategyFitsHost =>
+        RemoteHostStrategy.Refusal(EnvironmentDockerHost.Host, EnvironmentConfig.Strategy, Environment) is { } refusal
+            ? throw new PlanningException($"Nothing was run: {refusal}")
+            : true;
 
     /// <summary>
     /// The docker CLI of the environment's engine. For an ssh:// host: ONE tunnel for the whole run (every docker call of
     /// Deploy, Rollback, Status, History, drift, lock, retention and the edge goes through it), with the host's
-    /// 127.0.0.1:5000 forwarded back to the runner's embedded registry when no --registry is given, so the same
+    /// 127.0.0.1:5000 forwarded back to the runner's embedded registry when no --registry is given (or the port of a
+    /// --registry on the runner's loopback, see <see cref="RegistryReverseForward"/>), so the same
     /// <c>127.0.0.1:5000/app@sha256:…</c> pulls on both sides. Closed at the end of the run and on Ctrl-C.
     /// </summary>
     async Task<DockerCli> EnvironmentEngineAsync(CancellationToken cancellationToken)
@@ -59,7 +82,7 @@ public abstract partial class ServiceBuild
                 var options = new SshTunnelOptions(ssh.Target)
                 {
                     KnownHostsFile = where.KnownHostsFile,
-                    ReverseForwards = Registry is { Length: > 0 } ? [] : [EmbeddedRegistryForward],
+                    ReverseForwards = RegistryReverseForward.For(Registry) is { } forward ? [forward] : [],
                 }.WithKnownHostsFromEnvironment(System.Environment.GetEnvironmentVariable);
                 _tunnel = await SshEngineTunnel.OpenAsync(options, local, Log.Current, cancellationToken);
                 return _environmentEngine = _tunnel.Docker(local);
@@ -67,7 +90,4 @@ public abstract partial class ServiceBuild
                 return _environmentEngine = local;
         }
     }
-
-    static SshReverseForward EmbeddedRegistryForward =>
-        SshReverseForward.SamePort(int.Parse(LocalRegistry.DefaultAddress.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture));
 }

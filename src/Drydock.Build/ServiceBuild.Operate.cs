@@ -63,7 +63,7 @@ public abstract partial class ServiceBuild
     public Target Deploy => _ => _
         .Description("Put the pushed image (by digest) in service, health first, through the environment's edge; no change, nothing done")
         .DependsOn(ShipImage)
-        .Requires(() => EnvironmentIsValid && HostIsValid) // the host is read from the same file: asked once it parses
+        .Requires(() => EnvironmentIsValid && HostIsValid && StrategyFitsHost) // host and strategy come from the same file: asked once it parses
         .Requires(() => EnvironmentSecretsAreSet)
         .Requires(() => CanaryIsValid)
         .Executes(async ct =>
@@ -71,12 +71,12 @@ public abstract partial class ServiceBuild
             // When ShipImage was skipped because this commit is already published, only its record is written (no build, no push).
             var image = CommitAlreadyPublished ? await Release.PushImageAsync(ct) : PublishedImage.Read(Release.Settings.ImageManifestPath);
             using var http = new HttpClient();
-            var result = await (await ReleaseManagerAsync(http, ct)).DeployAsync(new DeployRequest(image.ImageName, image.Repository, image.Digest, image.Version)
+            var result = await OnEnvironmentEngineAsync(nameof(Deploy), async () => await (await ReleaseManagerAsync(http, ct)).DeployAsync(new DeployRequest(image.ImageName, image.Repository, image.Digest, image.Version)
             {
                 Commit = image.Commit,
                 Environment = Environment,
                 Config = EnvironmentConfig,
-            }, ct);
+            }, ct));
             Log.Information(result.Unchanged
                 ? $"{image.ImageName} {image.Version} already serves {Environment}: nothing changed ({result.Duration.TotalSeconds:0.0}s)"
                 : $"{image.ImageName} {image.Version} serves {Environment} at {result.Endpoint} ({result.Duration.TotalSeconds:0.0}s"
@@ -86,20 +86,20 @@ public abstract partial class ServiceBuild
     public Target Rollback => _ => _
         .Description("Back to the previous release, or --to-version, health first; during a deploy's window: revert that deploy now")
         // The secrets a rollback needs are the target release's recorded ones (checked before anything changes), not today's.
-        .Requires(() => EnvironmentIsValid && HostIsValid) // the host is read from the same file: asked once it parses
+        .Requires(() => EnvironmentIsValid && HostIsValid && StrategyFitsHost) // host and strategy come from the same file: asked once it parses
         .Executes(async ct =>
         {
             // A deploy in its window holds the lock: it is asked to revert, and that is the rollback.
             if (await RevertRunningWindowAsync(EnvironmentConfig, ct))
                 return;
             using var http = new HttpClient();
-            var result = await (await ReleaseManagerAsync(http, ct)).RollbackAsync(new RollbackRequest(Release.Name.Value)
+            var result = await OnEnvironmentEngineAsync(nameof(Rollback), async () => await (await ReleaseManagerAsync(http, ct)).RollbackAsync(new RollbackRequest(Release.Name.Value)
             {
                 Environment = Environment,
                 ToVersion = ToVersion,
                 Repository = Repository,
                 Config = EnvironmentConfig,
-            }, ct);
+            }, ct));
             if (result.RolledBack)
                 Log.Information(result.Message); // when nothing changed the manager has already said why
         });

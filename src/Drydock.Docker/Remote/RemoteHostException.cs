@@ -12,9 +12,15 @@ public enum RemoteHostFailure
     EngineAccessDenied,
     EngineTooOld,
     TunnelFailed,
+
+    /// <summary>The run's SSH connection ended while it worked on the host (network, sshd restarted, ssh killed).</summary>
+    ConnectionDropped,
 }
 
-/// <summary>A remote host could not be used; the message names the fix. Thrown before anything on the host changed.</summary>
+/// <summary>
+/// A remote host could not be used; the message names the fix. Thrown before anything on the host changed, except
+/// <see cref="RemoteHostFailure.ConnectionDropped"/>, which says what it means for the host.
+/// </summary>
 public sealed class RemoteHostException(RemoteHostFailure failure, string message) : Exception(message)
 {
     public RemoteHostFailure Failure { get; } = failure;

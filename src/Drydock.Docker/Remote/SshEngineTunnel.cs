@@ -56,8 +56,11 @@ public sealed class SshEngineTunnel : IAsyncDisposable
     {
         if (OperatingSystem.IsWindows())
             throw new RemoteHostException(RemoteHostFailure.TunnelFailed, $"Deploying to {options.Target} needs a Linux or macOS runner (the tunnel forwards the engine to a Unix socket); on Windows run the build in WSL.");
-        var directory = Directory.CreateTempSubdirectory("drydock-ssh-").FullName;
+        if (StaleTunnelDirectories.Remove(Path.GetTempPath(), TunnelProcess.IsAlive) is > 0 and var removed)
+            log.Write(LogLevel.Debug, $"Removed {removed} tunnel directory(ies) of killed builds");
+        var directory = Directory.CreateTempSubdirectory(StaleTunnelDirectories.Prefix).FullName;
         File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        StaleTunnelDirectories.WriteOwner(directory, Environment.ProcessId);
         var settings = options.Settings(directory);
         if (options.KnownHostsContents is { } knownHosts)
             WritePrivate(SshTunnelOptions.KnownHostsPath(directory), knownHosts.ReplaceLineEndings("\n").TrimEnd('\n') + "\n");

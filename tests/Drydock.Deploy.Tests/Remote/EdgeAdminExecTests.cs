@@ -40,6 +40,7 @@ public sealed class EdgeAdminExecTests
     {
         var e = Assert.Throws<InvalidOperationException>(() => EdgeAdminExec.Answer("edge-x", 2, [], ["error: Unknown command 'request'. Commands: …"]));
         Assert.Contains("docker rm -f edge-x", e.Message);
+        Assert.Contains("never closes a serving port unasked", e.Message);
     }
 
     [Fact]

@@ -52,7 +52,8 @@ public sealed class EdgeAdminExec(DockerCli docker, string container) : HttpMess
         }
         if (exitCode == 2 && error.Contains("Unknown command 'request'", StringComparison.Ordinal))
             throw new InvalidOperationException(
-                $"Edge {container} runs an edge image older than this build (its admin client has no 'request'). Replace it: docker rm -f {container}, then Deploy again (the port is closed for a few seconds; the route is kept in its volume).");
+                $"Edge {container} runs an edge image older than this build (its admin client has no 'request'). Replace it: docker rm -f {container}, then Deploy again (the port is closed for a few seconds; the route is kept in its volume). "
+                + "Drydock does not do this by itself: the new edge can only publish the port once the old one is gone, and it never closes a serving port unasked.");
         // 3: no edge answers on its socket yet; anything else: docker could not exec (no such container, not running).
         throw new HttpRequestException($"The admin client in {container} did not answer (exit code {exitCode}): {(error.Length > 0 ? error : string.Join(" ", stdout))}");
     }

@@ -1,0 +1,170 @@
+using Drydock.Deploy;
+using Drydock.Docker;
+using Drydock.Engine.Output;
+using Drydock.Engine.Tooling;
+using Drydock.Testing.Nodes;
+
+namespace Drydock.Remote.IntegrationTests;
+
+/// <summary>
+/// Once per run, what a team and its CI have: a "source" repository (a clone of this checkout's HEAD plus one commit
+/// adding the <see cref="Environment"/> environments), three test nodes standing in for servers (ssh on
+/// 127.0.0.1:21500-21502, each node's port 8080 published on 127.0.0.1:21510-21512), and an ssh-agent holding the run's
+/// key (CI's ssh-agent step); known hosts go to each build through SSH_KNOWN_HOSTS (CI's secret). Fresh clones of the
+/// source are made by the tests. Ports 21500-21999, names and labels "rem3".
+/// The nodes have no internet: the edge image a first remote Deploy would build on the host (from the Debian archive)
+/// is built here from the source's sources and loaded into each node, as bench/remote-deploy.sh does.
+/// Commit before running: the clones are of HEAD, so working changes are not in them.
+/// </summary>
+public sealed class CloneFixture : IAsyncLifetime
+{
+    public const int SshPortBase = 21500;
+    public const int AppPortBase = 21510;
+    public const int AuthRegistryPort = 21560;
+    public const string Environment = "rem3";
+    private const int PortOnTheNode = 8080;
+
+    private int? _agentPid;
+
+    public string RunId { get; } = "rem3" + Guid.NewGuid().ToString("N")[..6];
+
+    public string Root => Path.Combine(Path.GetTempPath(), RunId);
+
+    public string Source => Path.Combine(Root, "source");
+
+    /// <summary>
+    /// The image (and app) name of an environment's releases: unique to the run, so its tags never meet another run's,
+    /// and to the environment, since each test's clone makes its own commits (one version number, different commits).
+    /// </summary>
+    public string ImageFor(string environment) => $"{RunId}-{environment}";
+
+    public CapturingBuildLog SetupLog { get; } = new();
+
+    public NodeCluster Cluster { get; private set; } = null!;
+
+    public string AgentSocket => Path.Combine(Root, "agent.sock");
+
+    public DockerCli Docker { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Root);
+        Docker = new DockerCli(new ProcessToolRunner(SetupLog, new SecretMasker()));
+        await DockerEngine.EnsureAvailableAsync(Docker, SetupLog, RepositoryRoot.Temp("dockerd.log"));
+        var cluster = NodeCluster.StartAsync(Docker, SetupLog, new NodeClusterOptions(RunId, SshPortBase)
+        {
+            Count = 3,
+            AppPortBase = AppPortBase,
+            AppContainerPort = PortOnTheNode,
+        });
+        await Git(Root, "clone", "-q", RepositoryRoot.Path, Source);
+        // On main, as a team's repository is: GitVersion has no base version for a feature branch cloned on its own.
+        await Git(Source, "checkout", "-q", "-B", "main");
+        foreach (var name in new[] { Environment, Environment + "f", Environment + "h" })
+            await File.WriteAllTextAsync(Path.Combine(Source, ".nuke", "environments", name + ".json"), EnvironmentFile);
+        await Git(Source, "add", "-A");
+        await Git(Source, "commit", "-q", "-m", "rem3 environments: servers over SSH");
+        var edge = await EdgeImage.EnsureAsync(Docker, SetupLog, new EdgeImageSource(Source), RepositoryRoot.Temp());
+        Cluster = await cluster;
+        foreach (var node in Cluster.Nodes)
+            await Docker.Runner.RunAsync(new ToolCommand("sh", "-c", "docker save \"$1\" | docker exec -i \"$2\" docker load -q", "sh", edge, node.Name) { EchoOutput = false });
+        var agent = await Docker.Runner.RunAsync(new ToolCommand("ssh-agent", "-s", "-a", AgentSocket) { EchoOutput = false });
+        _agentPid = int.Parse(System.Text.RegularExpressions.Regex.Match(agent.Output, @"SSH_AGENT_PID=(\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        await Docker.Runner.RunAsync(new ToolCommand("ssh-add", "-q", Cluster.Key.PrivateKeyPath)
+        {
+            EchoOutput = false,
+            Environment = new Dictionary<string, string?> { ["SSH_AUTH_SOCK"] = AgentSocket },
+        });
+    }
+
+    /// <summary>Every setting an environment on a test node needs: the node's port published, health quick, no verification window.</summary>
+    public const string EnvironmentFile = """
+        {
+          "hostPort": 8080,
+          "bind": "0.0.0.0",
+          "healthCheck": { "interval": "1s", "startPeriod": "30s" },
+          "keepReleases": 3,
+          "deployTimeout": "90s",
+          "drainTimeout": "5s",
+          "verification": { "window": "0s" }
+        }
+        """;
+
+    public TestNode Node(int index) => Cluster.Nodes[index];
+
+    /// <summary>What CI gives a deploy job: the agent with the key, the node's host key as SSH_KNOWN_HOSTS.</summary>
+    public Dictionary<string, string> CiEnvironment(TestNode node) => new()
+    {
+        ["SSH_AUTH_SOCK"] = AgentSocket,
+        ["SSH_KNOWN_HOSTS"] = node.KnownHostsLine,
+    };
+
+    /// <summary>A fresh clone of the source, as a new CI job checks it out.</summary>
+    public async Task<string> CloneAsync(string name)
+    {
+        var clone = Path.Combine(Root, name);
+        await Git(Root, "clone", "-q", Source, clone);
+        return clone;
+    }
+
+    private readonly SemaphoreSlim _sharedLock = new(1, 1);
+    private string? _shared;
+
+    /// <summary>
+    /// One clone for the tests that need a clone but not a clean one (faults, registry, refusals), so its build project
+    /// compiles once (about 100 s here) instead of once per test. They use their own environments and image names.
+    /// </summary>
+    public async Task<string> SharedCloneAsync()
+    {
+        await _sharedLock.WaitAsync();
+        try
+        {
+            return _shared ??= await CloneAsync("shared");
+        }
+        finally
+        {
+            _sharedLock.Release();
+        }
+    }
+
+    /// <summary>A new commit on a clone (a new version by GitVersion).</summary>
+    public Task CommitAsync(string clone, string message) => Git(clone, "commit", "-q", "--allow-empty", "-m", message);
+
+    /// <summary>The common arguments of a build against node <paramref name="node"/>.</summary>
+    public string[] Against(TestNode node, string environment) =>
+        ["--environment", environment, "--host", node.SshUrl, "--image-name", ImageFor(environment), "--skip", "Restore", "Compile", "Test"];
+
+    /// <summary>docker on the node itself (through the outer engine's exec, not SSH): what a person on the server sees.</summary>
+    public Task<ToolResult> OnNodeAsync(TestNode node, IReadOnlyDictionary<string, string?>? environment, params string[] command) =>
+        Docker.Runner.RunAsync(new ToolCommand("docker", ["exec", .. (environment ?? new Dictionary<string, string?>()).Keys.SelectMany(k => new[] { "-e", k }), node.Name, .. command])
+        {
+            EchoOutput = false,
+            ThrowOnError = false,
+            Environment = environment ?? new Dictionary<string, string?>(),
+        });
+
+    private Task Git(string directory, params string[] args) =>
+        Docker.Runner.RunAsync(new ToolCommand("git", ["-c", "user.name=Drydock Test", "-c", "user.email=test@drydock.invalid", .. args]) { WorkingDirectory = directory, EchoOutput = false });
+
+    public async Task DisposeAsync()
+    {
+        if (_agentPid is { } agent)
+            await Docker.Runner.RunAsync(new ToolCommand("kill", agent.ToString(System.Globalization.CultureInfo.InvariantCulture)) { ThrowOnError = false, EchoOutput = false });
+        if (Cluster is not null)
+            await Cluster.DisposeAsync();
+        // The releases this run built on the runner's engine (the nodes went with their volumes).
+        var images = await Docker.Runner.RunAsync(new ToolCommand("sh", "-c", "docker images --format '{{.Repository}}:{{.Tag}}' | grep -F \"$1\" || true", "sh", RunId) { EchoOutput = false, ThrowOnError = false });
+        var references = images.StandardOutput.Where(l => l.Contains(RunId, StringComparison.Ordinal)).ToList();
+        if (references.Count > 0)
+            await Docker.Runner.RunAsync(new ToolCommand("docker", ["image", "rm", "-f", .. references]) { EchoOutput = false, ThrowOnError = false });
+        if (Directory.Exists(Root))
+            Directory.Delete(Root, recursive: true);
+        _sharedLock.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClonesCollection : ICollectionFixture<CloneFixture>
+{
+    public const string Name = "Clones deploying to test nodes";
+}
