@@ -1,0 +1,154 @@
+using System.Net.Http.Json;
+using Drydock.Deploy;
+using Drydock.Docker;
+
+namespace Drydock.Swarm.IntegrationTests;
+
+/// <summary>
+/// Deploy, Rollback, a never-healthy release, drift and a node loss of the Notes service on a 3-node swarm, all through
+/// <see cref="ReleaseManager"/> over the SSH tunnel to the manager, with steady load through node 1's 127.0.0.1 port.
+/// One story on one cluster: the environment's port is the nodes' one published port.
+/// </summary>
+[Collection(ClusterDeployCollection.Name)]
+public sealed class ClusterDeployTests(ClusterDeployFixture fixture, ITestOutputHelper output)
+{
+    private const string Environment = "cluster";
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+
+    private EnvironmentConfig Config => new()
+    {
+        Platform = DeployPlatform.Swarm,
+        Stateful = false,
+        Replicas = 2,
+        HostPort = fixture.Cluster.Options.AppContainerPort,
+        RegistryPull = fixture.Cluster.Registry.Host,
+        HealthCheck = new HealthCheckTiming { Interval = TimeSpan.FromSeconds(1), StartPeriod = TimeSpan.FromSeconds(20), Retries = 2, Timeout = TimeSpan.FromSeconds(2) },
+        DeployTimeout = TimeSpan.FromSeconds(90),
+        DrainTimeout = TimeSpan.FromSeconds(5),
+        KeepReleases = 3,
+    };
+
+    private DeployRequest Request((string Version, string Digest) image, EnvironmentConfig config) =>
+        new("notes", fixture.Repository, image.Digest, image.Version) { Environment = Environment, Config = config };
+
+    [Fact]
+    public async Task Deploys_two_replicas_switches_and_rolls_back_under_load_refuses_a_never_healthy_release_and_survives_a_node_loss()
+    {
+        var log = new CapturingBuildLog();
+        var manager = fixture.Manager(log);
+        var id = new EnvironmentId("notes", Environment);
+        var docker = fixture.Cluster.ManagerDocker;
+        try
+        {
+            // The embedded registry on the runner's loopback cannot serve the workers: refused before anything changes.
+            var refused = await Assert.ThrowsAsync<DeployException>(() => manager.DeployAsync(
+                Request(fixture.V1, Config with { RegistryPull = null }) with { Repository = "127.0.0.1:5000/swm3/notes" }));
+            Assert.Contains("--registry", refused.Message);
+            var untouched = await manager.ClusterStatusAsync(id);
+            Assert.Null(untouched.Active);
+            Assert.Empty(untouched.Cluster.Services);
+
+            // First deploy: the edge on every node, 2 healthy replicas on 2 nodes, every node's port answers.
+            await manager.DeployAsync(Request(fixture.V1, Config));
+            var first = await manager.ClusterStatusAsync(id);
+            output.WriteLine(first.Describe());
+            Assert.Equal("1.0.0", first.Active?.Version);
+            var tasks = first.Cluster.Services.Single(s => s.Service == first.Active!.Name);
+            Assert.Equal(2, tasks.Running);
+            Assert.Equal(2, tasks.ByNode.Count);
+            for (var node = 0; node < 3; node++)
+                Assert.Equal("1.0.0", await VersionAsync(fixture.NodePort(node)));
+
+            // Deploy 2.0.0 and roll back, under steady load through node 1's edge: nothing fails.
+            await using (var load = new SteadyLoad(fixture.NodePort(0)))
+            {
+                await Task.Delay(1000);
+                await manager.DeployAsync(Request(fixture.V2, Config));
+                await EventuallyAsync(async () => await VersionAsync(fixture.NodePort(0)) == "2.0.0" && await VersionAsync(fixture.NodePort(2)) == "2.0.0");
+
+                // Never healthy: its tasks never pass Docker's check, so no edge ever routes to them; removed, 2.0.0 kept serving.
+                var broken = Config with { Env = new Dictionary<string, string> { ["HEALTHCHECK_PATH"] = "/health/does-not-exist" }, DeployTimeout = TimeSpan.FromSeconds(30) };
+                var failure = await Assert.ThrowsAsync<DeployException>(() => manager.DeployAsync(Request(fixture.V1, broken)));
+                output.WriteLine("never healthy: " + failure.Message);
+                Assert.Contains("2.0.0 kept serving", failure.Message);
+                Assert.Equal("2.0.0", await VersionAsync(fixture.NodePort(0)));
+
+                var rollback = await fixture.Manager(new CapturingBuildLog()).RollbackAsync(new RollbackRequest("notes") { Environment = Environment, Config = Config });
+                Assert.True(rollback.RolledBack, rollback.Message);
+                await EventuallyAsync(async () => await VersionAsync(fixture.NodePort(0)) == "1.0.0");
+                await Task.Delay(1000);
+                await load.StopAsync();
+                output.WriteLine("deploy, refusal and rollback under load: " + load.Describe());
+                Assert.Empty(load.Failures);
+                Assert.True(load.Versions.ContainsKey("2.0.0") && load.Versions.ContainsKey("1.0.0"), load.Describe());
+            }
+
+            var history = await manager.HistoryAsync(id);
+            Assert.Equal([ReleaseOutcome.Succeeded, ReleaseOutcome.Succeeded, ReleaseOutcome.Failed, ReleaseOutcome.Succeeded], history.Select(h => h.Outcome));
+            Assert.Equal(ReleaseAction.Rollback, history[^1].Action);
+
+            // A worker holding a replica goes away under load: the other nodes keep serving, Swarm brings the replica back.
+            var active = (await manager.ClusterStatusAsync(id)).Active!.Name;
+            var holding = (await docker.ServiceTasksAsync(new DockerServicePsSettings(active) { DesiredState = "running" })).Select(t => t.Node).ToHashSet();
+            var lost = fixture.Cluster.Workers.First(w => holding.Contains(w.Name));
+            await using (var load = new SteadyLoad(fixture.NodePort(0)))
+            {
+                await Task.Delay(1000);
+                await fixture.Cluster.OuterDocker.StopAsync(new DockerStopSettings([lost.Name]) { Timeout = TimeSpan.FromSeconds(15) });
+                await Converge.NodesAsync(docker, n => n.Any(x => x.Hostname == lost.Name && x.Status == "down"), Timeout);
+                await Converge.RunningTasksAsync(docker, active, t => t.Count == 2 && t.All(x => x.Node != lost.Name), Timeout);
+                var servedBefore = load.Served;
+                await Task.Delay(2000);
+                await load.StopAsync();
+                output.WriteLine($"node loss ({lost.Name}) under load: " + load.Describe());
+                Assert.True(load.Served > servedBefore, "nothing was served after the replica came back");
+                Assert.Empty(load.Failures);
+            }
+            var afterLoss = await manager.ClusterStatusAsync(id);
+            output.WriteLine(afterLoss.Describe());
+            Assert.Contains($"down: {lost.Name}", afterLoss.Describe());
+            Assert.Contains($"service {active}: 2 of 2 running", afterLoss.Describe());
+
+            // Drift: the service changed by hand is named, the value is not.
+            Assert.False(afterLoss.HasDrift);
+            await docker.UpdateServiceAsync(new DockerServiceUpdateSettings(active) { AddEnvironment = new Dictionary<string, string> { ["SWM3_BY_HAND"] = "secret-ish" } });
+            var drifted = await manager.ClusterStatusAsync(id);
+            Assert.Equal("env SWM3_BY_HAND", Assert.Single(drifted.Drift).Field);
+            Assert.DoesNotContain("secret-ish", drifted.Describe());
+        }
+        finally
+        {
+            output.WriteLine(log.Text);
+        }
+    }
+
+    private static async Task<string> VersionAsync(int port)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            try
+            {
+                var view = await http.GetFromJsonAsync<VersionView>(new Uri($"http://127.0.0.1:{port}/version"));
+                return view!.Version.Split('+')[0];
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(300);
+            }
+        }
+    }
+
+    private static async Task EventuallyAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not hold within 30 s");
+            await Task.Delay(250);
+        }
+    }
+
+    private sealed record VersionView(string Version);
+}
