@@ -13,7 +13,7 @@ public abstract partial class ServiceBuild
     {
         get
         {
-            var config = EnvironmentConfigFile.Load(RootDirectory, Environment).WithEnv(Env).WithSecretEnv(SecretEnv);
+            var config = WithCluster(EnvironmentConfigFile.Load(RootDirectory, Environment).WithEnv(Env).WithSecretEnv(SecretEnv), Platform, Replicas, RegistryPull);
             return config with
             {
                 Strategy = Strategy ?? config.Strategy,
@@ -59,6 +59,7 @@ public abstract partial class ServiceBuild
         .Description("Put the pushed image (by digest) in service, health first, through the environment's edge; no change, nothing done")
         .DependsOn(ShipImage)
         .Requires(() => HostIsValid)
+        .Requires(() => ClusterRegistryIsReachable)
         .Executes(async ct =>
         {
             // When ShipImage was skipped because this commit is already published, only its record is written (no build, no push).
@@ -99,6 +100,14 @@ public abstract partial class ServiceBuild
         .Executes(async ct =>
         {
             using var http = new HttpClient();
+            if (EnvironmentConfig.Platform == DeployPlatform.Swarm)
+            {
+                var cluster = await (await ReleaseManagerAsync(http, ct)).ClusterStatusAsync(new EnvironmentId(Release.Name.Value, Environment), ct);
+                Log.Information(cluster.Describe());
+                if (cluster.HasDrift)
+                    throw new InvalidOperationException($"{Environment}'s service was changed by hand ({string.Join("; ", cluster.Drift)}). Deploy or Rollback to replace it with an immutable release.");
+                return;
+            }
             var status = await (await ReleaseManagerAsync(http, ct)).StatusAsync(new EnvironmentId(Release.Name.Value, Environment), ct);
             Log.Information(status.Describe());
             if (status.Drift is { HasDrift: true })

@@ -24,6 +24,16 @@ public static class ClusterNames
     /// </summary>
     public static string ActiveAlias(this EnvironmentId id) => id.Network + "-active";
 
+    /// <summary>
+    /// <c>notes-cluster-1-2-3-a1b2c3</c>: a release's service. Swarm wants a DNS label (no dots, at most 63 characters),
+    /// so the version's dots become dashes; the exact version is in the labels.
+    /// </summary>
+    public static string ReleaseService(this EnvironmentId id, string version, string releaseId)
+    {
+        var name = id.ReleaseContainer(version, releaseId).Replace('.', '-').Replace('_', '-');
+        return name.Length <= 63 ? name : name[..(63 - releaseId.Length - 1)].TrimEnd('-') + "-" + releaseId;
+    }
+
     /// <summary>The global edge service (one task per node, the environment's port in host mode on each).</summary>
     public static string EdgeService(this EnvironmentId id) => id.EdgeContainer;
 }

@@ -32,7 +32,7 @@ public static class ClusterReleasePlan
             return new ClusterReleaseDecision(null, null, placement.Refusal + " Nothing was changed.");
         var image = $"{pullRepository}@{spec.Digest}";
         var labels = new Dictionary<string, string>(ReleaseLabels.ForRelease(spec, stamp, ContainerRole.Release)) { [ClusterNames.PullImageLabel] = image };
-        var service = new DockerServiceCreateSettings(spec.Id.ReleaseContainer(spec.Version, stamp.ReleaseId), image)
+        var service = new DockerServiceCreateSettings(spec.Id.ReleaseService(spec.Version, stamp.ReleaseId), image)
         {
             Replicas = placement.Placement!.Replicas,
             EndpointMode = "dnsrr",

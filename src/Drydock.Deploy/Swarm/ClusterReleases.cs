@@ -48,7 +48,7 @@ public sealed class ClusterReleases(DockerCli manager, IBuildLog log, ReleaseMan
 
         var service = decision.Service!;
         var record = HistoryRecord.Succeeded(spec, stamp) with { PreviousVersion = snapshot.Active?.Version, Container = service.Name };
-        await manager.CreateServiceAsync(service, cancellationToken);
+        await CreateAsync(service, cancellationToken);
         var replicas = service.Replicas ?? 1;
         var converged = await _converge.RunningAsync(service.Name, replicas, spec.Config.DeployTimeout, cancellationToken);
         if (!converged.Reached)
@@ -144,10 +144,18 @@ public sealed class ClusterReleases(DockerCli manager, IBuildLog log, ReleaseMan
             return;
         }
         log.Write(LogLevel.Information, $"Creating the edge service {wanted.Name}: one edge per node on port {config.HostPort} (host mode), routing to {snapshot.Id.ActiveAlias()}");
-        await manager.CreateServiceAsync(wanted, cancellationToken);
+        await CreateAsync(wanted, cancellationToken);
         var converged = await _converge.OnEveryNodeAsync(wanted.Name, config.DeployTimeout, cancellationToken);
         if (!converged.Reached)
             throw new DeployException($"The edge service {wanted.Name} did not start on every node: {string.Join("; ", converged.Problems)}. Nothing else was changed.");
+    }
+
+    /// <summary><c>docker service create</c>, failing with what docker said (a refused spec, an image the manager cannot resolve).</summary>
+    private async Task CreateAsync(DockerServiceCreateSettings settings, CancellationToken cancellationToken)
+    {
+        var result = await manager.ExecuteAsync(settings, throwOnError: false, echoOutput: false, cancellationToken: cancellationToken);
+        if (!result.Succeeded)
+            throw new DeployException($"docker service create {settings.Name} failed: {result.Error.Trim()}");
     }
 
     private Task<DeployLock> LockAsync(EnvironmentId id, string operation, TimeSpan lockTimeout, CancellationToken cancellationToken) =>

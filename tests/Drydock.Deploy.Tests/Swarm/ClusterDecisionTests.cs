@@ -17,7 +17,7 @@ public sealed class ClusterDecisionTests
         var spec = Spec(version, digest, config ?? Swarm(stateful: false));
         var stamp = Samples.Stamp(releaseId: version.Replace(".", string.Empty, StringComparison.Ordinal), at: at);
         var labels = new Dictionary<string, string>(ReleaseLabels.ForRelease(spec, stamp, ContainerRole.Release)) { [ClusterNames.PullImageLabel] = $"registry.internal:5000/notes@{digest}" };
-        var service = new SwarmService("id-" + version, spec.Id.ReleaseContainer(version, stamp.ReleaseId), $"registry.internal:5000/notes:{version}@{digest}")
+        var service = new SwarmService("id-" + version, spec.Id.ReleaseService(version, stamp.ReleaseId), $"registry.internal:5000/notes:{version}@{digest}")
         {
             Labels = labels, Replicas = replicas, Environment = env ?? spec.Config.Env, EndpointMode = "dnsrr",
         };
@@ -61,6 +61,8 @@ public sealed class ClusterDecisionTests
         Assert.Contains("--with-registry-auth", arguments);
         Assert.EndsWith($"registry.internal:5000/notes@{Samples.DigestA}", arguments);
         Assert.Equal(Samples.DigestA, ReleaseLabels.Read(decision.Service.Labels)?.Spec.Digest);
+        // Swarm names are DNS labels: no dots.
+        Assert.Equal("notes-cluster-1-0-0-a1b2c3", decision.Service.Name);
     }
 
     [Fact]
