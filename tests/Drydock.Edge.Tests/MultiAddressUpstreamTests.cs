@@ -63,6 +63,27 @@ public sealed class MultiAddressUpstreamTests
     }
 
     [Fact]
+    public async Task A_name_that_briefly_resolves_to_nothing_or_fails_is_tried_at_its_last_known_addresses()
+    {
+        using var first = Listen(First, 0);
+        var port = ((IPEndPoint)first.LocalEndpoint).Port;
+        var answers = new Queue<Func<IPAddress[]>>([() => [First], () => [], () => throw new SocketException((int)SocketError.HostNotFound)]);
+        var connector = new TaskAddressConnector((_, _) => Task.FromResult(answers.Dequeue()()), TimeProvider.System);
+        var endpoint = new DnsEndPoint(TaskName, port);
+
+        for (var i = 0; i < 3; i++)
+        {
+            await using var stream = await connector.ConnectAsync(endpoint, CancellationToken.None);
+            Assert.Equal(First, ((IPEndPoint)((NetworkStream)stream).Socket.RemoteEndPoint!).Address);
+        }
+
+        // Never resolved: nothing to fall back on, the resolver's failure stands.
+        var fresh = new TaskAddressConnector((_, _) => Task.FromResult(Array.Empty<IPAddress>()), TimeProvider.System);
+        var none = await Assert.ThrowsAsync<HttpRequestException>(async () => await fresh.ConnectAsync(endpoint, CancellationToken.None));
+        Assert.Contains("no address", none.Message);
+    }
+
+    [Fact]
     public async Task An_edge_with_an_initial_route_to_a_task_name_serves_both_tasks_and_keeps_serving_when_one_goes()
     {
         await using var a = await TestUpstream.StartAsync("task-a", address: First);

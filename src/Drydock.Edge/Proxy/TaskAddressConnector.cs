@@ -16,8 +16,10 @@ public sealed class TaskAddressConnector(Func<string, CancellationToken, Task<IP
 {
     public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan FailurePenalty = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan LastKnownFor = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<IPEndPoint, DateTimeOffset> _failedAt = new();
+    private readonly ConcurrentDictionary<string, (IPAddress[] Addresses, DateTimeOffset At)> _lastKnown = new(StringComparer.OrdinalIgnoreCase);
     private int _turn = -1;
 
     public static TaskAddressConnector System { get; } = new((host, token) => Dns.GetHostAddressesAsync(host, token), TimeProvider.System);
@@ -35,9 +37,31 @@ public sealed class TaskAddressConnector(Func<string, CancellationToken, Task<IP
         return [.. rotated.Where(a => !failedRecently(a)), .. rotated.Where(failedRecently)];
     }
 
+    private async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
+    {
+        IPAddress[] addresses;
+        try
+        {
+            addresses = await resolve(host, cancellationToken);
+        }
+        catch (SocketException) when (LastKnown(host) is { } known)
+        {
+            return known;
+        }
+        if (addresses.Length > 0)
+        {
+            _lastKnown[host] = (addresses, time.GetUtcNow());
+            return addresses;
+        }
+        return LastKnown(host) ?? addresses;
+    }
+
+    private IPAddress[]? LastKnown(string host) =>
+        _lastKnown.TryGetValue(host, out var known) && time.GetUtcNow() - known.At < LastKnownFor ? known.Addresses : null;
+
     public async ValueTask<Stream> ConnectAsync(DnsEndPoint endpoint, CancellationToken cancellationToken)
     {
-        var addresses = IPAddress.TryParse(endpoint.Host, out var literal) ? [literal] : await resolve(endpoint.Host, cancellationToken);
+        var addresses = IPAddress.TryParse(endpoint.Host, out var literal) ? [literal] : await ResolveAsync(endpoint.Host, cancellationToken);
         var now = time.GetUtcNow();
         var order = Order(addresses.Select(a => new IPEndPoint(a, endpoint.Port)).ToArray(), Interlocked.Increment(ref _turn),
             e => _failedAt.TryGetValue(e, out var at) && now - at < FailurePenalty);
