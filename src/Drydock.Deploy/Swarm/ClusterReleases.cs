@@ -14,6 +14,14 @@ namespace Drydock.Deploy;
 /// </summary>
 public sealed class ClusterReleases(DockerCli manager, IBuildLog log, ReleaseManagerOptions options, IReleaseHistory history)
 {
+    /// <summary>
+    /// How long a release's tasks are left healthy in Swarm's DNS before the old release is scaled down. A task's record
+    /// and its overlay path reach the other nodes by gossip a moment after Docker's check passed; measured here, an edge
+    /// on another node could not connect to just-healthy tasks for about 2.5 s. Without this pause, scaling the old
+    /// release down in that moment left those edges with nothing to connect to.
+    /// </summary>
+    public static readonly TimeSpan DiscoverySettle = TimeSpan.FromSeconds(6);
+
     private readonly ClusterReader _reader = new(manager, history);
     private readonly ClusterConvergence _converge = new(manager, options.Time, options.HealthPollInterval * 2);
     private readonly EnvironmentContainers _containers = new(manager);
@@ -59,6 +67,7 @@ public sealed class ClusterReleases(DockerCli manager, IBuildLog log, ReleaseMan
             await AppendQuietlyAsync(record with { Outcome = ReleaseOutcome.Failed, Message = message, DurationSeconds = Elapsed(clock) });
             throw new DeployException(message);
         }
+        await Task.Delay(DiscoverySettle, options.Time, cancellationToken);
         await RetireAsync(snapshot, service.Name, cancellationToken);
         await AppendQuietlyAsync(record with { DurationSeconds = Elapsed(clock) });
         await PruneAsync(snapshot, service.Name, spec.Config.KeepReleases);
@@ -95,6 +104,7 @@ public sealed class ClusterReleases(DockerCli manager, IBuildLog log, ReleaseMan
             await AppendQuietlyAsync(record with { Outcome = ReleaseOutcome.Failed, Message = message, DurationSeconds = Elapsed(clock) });
             throw new DeployException(message);
         }
+        await Task.Delay(DiscoverySettle, options.Time, cancellationToken);
         await RetireAsync(snapshot, target.Name, cancellationToken);
         await AppendQuietlyAsync(record with { DurationSeconds = Elapsed(clock) });
         var deploy = new DeployResult(spec, target.Name, options.Time.GetElapsedTime(clock)) { Action = ReleaseAction.Rollback, ReplacedVersion = snapshot.Active?.Version };
