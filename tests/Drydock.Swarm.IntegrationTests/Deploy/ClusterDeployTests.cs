@@ -23,7 +23,9 @@ public sealed class ClusterDeployTests(ClusterDeployFixture fixture, ITestOutput
         Replicas = 2,
         HostPort = fixture.Cluster.Options.AppContainerPort,
         RegistryPull = fixture.Cluster.Registry.Host,
-        HealthCheck = new HealthCheckTiming { Interval = TimeSpan.FromSeconds(1), StartPeriod = TimeSpan.FromSeconds(20), Retries = 2, Timeout = TimeSpan.FromSeconds(2) },
+        // Quick to pass, slow to fail: on a loaded runner a 2 s probe timeout with 2 retries killed healthy tasks (Swarm
+        // replaces an unhealthy task), which is the test's doing, not the deploy's.
+        HealthCheck = new HealthCheckTiming { Interval = TimeSpan.FromSeconds(1), StartPeriod = TimeSpan.FromSeconds(20), Retries = 5, Timeout = TimeSpan.FromSeconds(5) },
         DeployTimeout = TimeSpan.FromSeconds(90),
         DrainTimeout = TimeSpan.FromSeconds(5),
         KeepReleases = 3,
