@@ -19,7 +19,10 @@ public abstract partial class ServiceBuild
         }
     }
 
-    EnvironmentConfig WithOverrides(EnvironmentConfig config) =>
+    /// <summary>The command line's values over the file's.</summary>
+    EnvironmentConfig WithOverrides(EnvironmentConfig file) => WithParameters(WithCluster(file, Platform, Replicas, RegistryPull));
+
+    EnvironmentConfig WithParameters(EnvironmentConfig config) =>
             config with
             {
                 Strategy = Strategy ?? config.Strategy,
@@ -63,7 +66,7 @@ public abstract partial class ServiceBuild
     public Target Deploy => _ => _
         .Description("Put the pushed image (by digest) in service, health first, through the environment's edge; no change, nothing done")
         .DependsOn(ShipImage)
-        .Requires(() => EnvironmentIsValid && HostIsValid && StrategyFitsHost) // host and strategy come from the same file: asked once it parses
+        .Requires(() => EnvironmentIsValid && HostIsValid && StrategyFitsHost && ClusterRegistryIsReachable) // all read the same file: asked once it parses
         .Requires(() => EnvironmentSecretsAreSet)
         .Requires(() => CanaryIsValid)
         .Executes(async ct =>
@@ -110,6 +113,14 @@ public abstract partial class ServiceBuild
         .Executes(async ct =>
         {
             using var http = new HttpClient();
+            if (EnvironmentConfig.Platform == DeployPlatform.Swarm)
+            {
+                var cluster = await (await ReleaseManagerAsync(http, ct)).ClusterStatusAsync(new EnvironmentId(Release.Name.Value, Environment), ct);
+                Log.Information(cluster.Describe());
+                if (cluster.HasDrift)
+                    throw new InvalidOperationException($"{Environment}'s service was changed by hand ({string.Join("; ", cluster.Drift)}). Deploy or Rollback to replace it with an immutable release.");
+                return;
+            }
             var status = await (await ReleaseManagerAsync(http, ct)).StatusAsync(new EnvironmentId(Release.Name.Value, Environment), ct);
             Log.Information(status.Describe());
             if (status.Drift is { HasDrift: true })

@@ -42,6 +42,13 @@ public sealed class ReleaseManager
                 "The edge strategy needs ReleaseManagerOptions.Edge (where the edge image is built from); or set \"strategy\": \"replace\" for this environment. Nothing was changed."), _options.Edge!),
         };
 
+    /// <summary>Deploy, Rollback and Status of a <c>"platform": "swarm"</c> environment, through the manager this engine is.</summary>
+    private ClusterReleases Cluster => new(_docker, _log, _options, _history);
+
+    /// <summary>A swarm environment's nodes, replicas per node, releases and drift (<see cref="ClusterEnvironmentStatus"/>).</summary>
+    public Task<ClusterEnvironmentStatus> ClusterStatusAsync(EnvironmentId environment, CancellationToken cancellationToken = default) =>
+        Cluster.StatusAsync(environment, cancellationToken);
+
     private SecretMasker? Masker => _options.Masker ?? _docker.Masker;
 
     /// <summary>Deploys <c>repository@digest</c> health first; throws <see cref="DeployException"/> with the old release still serving when it fails.</summary>
@@ -50,6 +57,8 @@ public sealed class ReleaseManager
         var clock = _options.Time.GetTimestamp();
         var spec = request.ToSpec();
         spec.Validate();
+        if (spec.Config.Platform == DeployPlatform.Swarm)
+            return await Cluster.DeployAsync(spec, cancellationToken);
         // Before anything changes: a missing secret must not cost the running release anything.
         var secrets = SecretEnvironment.Resolve(spec.Config.SecretEnv, _options.ReadEnvironment, Masker);
         var strategy = StrategyFor(spec.Config);
@@ -76,6 +85,8 @@ public sealed class ReleaseManager
     /// </summary>
     public async Task<RollbackResult> RollbackAsync(RollbackRequest request, CancellationToken cancellationToken = default)
     {
+        if (request.Config.Platform == DeployPlatform.Swarm)
+            return await Cluster.RollbackAsync(request, cancellationToken);
         var clock = _options.Time.GetTimestamp();
         var strategy = StrategyFor(request.Config);
         await using var environmentLock = await AcquireLockAsync(request.Id, $"rollback to {request.ToVersion ?? "the previous release"}", request.Config.LockTimeout, cancellationToken);

@@ -90,6 +90,27 @@ public sealed record EnvironmentConfig
     /// </summary>
     public string? Smoke { get; init; }
 
+    /// <summary>Where releases run: one Docker engine (default) or a Docker Swarm cluster driven through its manager (<see cref="ClusterConfig"/>).</summary>
+    public DeployPlatform Platform { get; init; } = DeployPlatform.Engine;
+
+    /// <summary>Swarm only: tasks per release; null: 1 for a stateful service, else <see cref="ClusterConfig.DefaultReplicas"/>.</summary>
+    public int? Replicas { get; init; }
+
+    /// <summary>Swarm only: whether the data volume holds state (one replica, pinned to its node); null: true (every release has a data volume).</summary>
+    public bool? Stateful { get; init; }
+
+    /// <summary>Swarm only: placement constraints such as <c>node.labels.zone==a</c>, on every release.</summary>
+    public IReadOnlyList<string> Constraints { get; init; } = [];
+
+    /// <summary>Swarm only: tasks Swarm replaces at a time when it updates a release's service (a forced update, a drift heal).</summary>
+    public int? UpdateParallelism { get; init; }
+
+    /// <summary>
+    /// Swarm only: the registry as the nodes reach it (<c>registry.internal:5000</c>) when the runner pushes through
+    /// another address (<c>127.0.0.1:5443</c>); null: the nodes pull from the address the image was pushed to.
+    /// </summary>
+    public string? RegistryPull { get; init; }
+
     /// <summary>Adds <c>KEY=VALUE</c> parameters to <see cref="Env"/>; a parameter wins over the file.</summary>
     public EnvironmentConfig WithEnv(IEnumerable<string> keyValues)
     {
@@ -131,6 +152,7 @@ public sealed record EnvironmentConfig
         problems.AddRange(Verification.Problems());
         if (Canary is { } canary && Verification.WindowOrOff <= TimeSpan.Zero)
             problems.Add($"canary {canary} needs a verification window to last (it is promoted at its end): set verification.window or --verify-for above 0, or drop the canary");
+        problems.AddRange(ClusterConfig.Problems(this));
         if (problems.Count > 0)
             throw new DeployException("The environment configuration is invalid: " + string.Join("; ", problems) + ".");
     }

@@ -52,6 +52,22 @@ public sealed record DockerServiceCreateSettings(string Name, string Image) : ID
 
     public IReadOnlyList<string> Command { get; init; } = [];
 
+    /// <summary><c>--read-only</c> root filesystem of every task.</summary>
+    public bool ReadOnly { get; init; }
+
+    public IReadOnlyList<string> CapDrop { get; init; } = [];
+
+    /// <summary><c>--limit-memory</c> as docker reads it (<c>512m</c>).</summary>
+    public string? LimitMemory { get; init; }
+
+    /// <summary><c>--limit-cpu</c> (<c>1.0</c>).</summary>
+    public string? LimitCpu { get; init; }
+
+    public string? User { get; init; }
+
+    /// <summary><c>--stop-grace-period</c>: SIGTERM grace for in-flight requests when a task is stopped.</summary>
+    public TimeSpan? StopGracePeriod { get; init; }
+
     public IReadOnlyList<string> ToArguments()
     {
         var arguments = new ArgumentList("service", "create")
@@ -67,7 +83,13 @@ public sealed record DockerServiceCreateSettings(string Name, string Image) : ID
             .Repeated("--env-file", EnvironmentFiles)
             .Repeated("--mount", Mounts.Select(m => m.ToString()))
             .Repeated("--constraint", Constraints)
-            .Repeated("--publish", Publish.Select(p => p.ToString()));
+            .Repeated("--publish", Publish.Select(p => p.ToString()))
+            .Flag("--read-only", ReadOnly)
+            .Repeated("--cap-drop", CapDrop)
+            .Option("--limit-memory", LimitMemory)
+            .Option("--limit-cpu", LimitCpu)
+            .Option("--user", User)
+            .Option("--stop-grace-period", StopGracePeriod);
         HealthCheck?.AppendTo(arguments);
         Update?.AppendTo(arguments, "update");
         Rollback?.AppendTo(arguments, "rollback");
@@ -80,10 +102,13 @@ public sealed record DockerServiceCreateSettings(string Name, string Image) : ID
     }
 }
 
-/// <summary>A <c>--mount type=volume,source=…,target=…[,readonly]</c> (or <c>type=bind</c>).</summary>
+/// <summary>A <c>--mount type=volume,source=…,target=…[,readonly]</c> (or <c>type=bind</c>; <c>type=tmpfs</c> has no source).</summary>
 public sealed record ServiceMount(string Source, string Target, bool ReadOnly = false, string Type = "volume")
 {
-    public override string ToString() => $"type={Type},source={Source},target={Target}" + (ReadOnly ? ",readonly" : string.Empty);
+    public static ServiceMount Tmpfs(string target) => new(string.Empty, target, Type: "tmpfs");
+
+    public override string ToString() =>
+        $"type={Type}" + (Source.Length > 0 ? $",source={Source}" : string.Empty) + $",target={Target}" + (ReadOnly ? ",readonly" : string.Empty);
 }
 
 /// <summary>A <c>--publish mode=host,target=8080,published=80</c>: bound on the node running the task, no routing mesh.</summary>

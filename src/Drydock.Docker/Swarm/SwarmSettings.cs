@@ -39,3 +39,9 @@ public enum SwarmRole
     Worker,
     Manager,
 }
+
+/// <summary><c>docker network inspect name</c>: fails when there is no such network (how its existence is checked).</summary>
+public sealed record DockerNetworkInspectSettings(string Name) : IDockerSettings
+{
+    public IReadOnlyList<string> ToArguments() => ["network", "inspect", "--format", "{{.Id}}", Name];
+}

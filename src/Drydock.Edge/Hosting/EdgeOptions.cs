@@ -55,13 +55,23 @@ public sealed record EdgeOptions
     /// <summary>Request body limit and timeouts of the public listeners.</summary>
     public PublicLimits Limits { get; init; } = new();
 
+    /// <summary>
+    /// The route an edge takes at start when it has none saved (<c>EDGE_ROUTE</c>, version <c>EDGE_ROUTE_VERSION</c>):
+    /// a cluster's edges follow a name Swarm's DNS resolves to the active release's healthy tasks, so no admin call has
+    /// to reach every node. Null: none (a one-host edge is told its route through the admin API).
+    /// </summary>
+    public Drydock.Edge.Contract.RouteChange? InitialRoute { get; init; }
+
+    /// <summary>How upstream names are resolved and connected to; null: DNS (<see cref="Proxy.TaskAddressConnector.System"/>).</summary>
+    public Proxy.TaskAddressConnector? Connector { get; init; }
+
     /// <summary>Replaces the default logging (one JSON object per line on stdout).</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
 
     /// <summary>
     /// <c>EDGE_PUBLIC_PORT</c> (8080), <c>EDGE_ADMIN_PORT</c> (9901 | off), <c>EDGE_STATE_DIR</c> (/state),
     /// <c>EDGE_ADMIN_SOCKET</c> (&lt;state&gt;/admin/admin.sock | off), <c>EDGE_ADMIN_ALLOW</c> (host|any, default host),
-    /// <c>EDGE_SHUTDOWN_TIMEOUT_SECONDS</c> (30).
+    /// <c>EDGE_SHUTDOWN_TIMEOUT_SECONDS</c> (30), <c>EDGE_ROUTE</c> and <c>EDGE_ROUTE_VERSION</c> (none).
     /// </summary>
     public static EdgeOptions FromEnvironment(Func<string, string?> environment)
     {
@@ -76,6 +86,11 @@ public sealed record EdgeOptions
             ShutdownTimeout = TimeSpan.FromSeconds(Whole(environment, "EDGE_SHUTDOWN_TIMEOUT_SECONDS", 30)),
             Https = Tls.HttpsOptions.FromEnvironment(environment),
             Limits = PublicLimits.FromEnvironment(environment),
+            InitialRoute = environment("EDGE_ROUTE") is { Length: > 0 } route
+                ? Uri.TryCreate(route, UriKind.Absolute, out var address) && address.Scheme is "http" or "https"
+                    ? new Drydock.Edge.Contract.RouteChange(address.GetLeftPart(UriPartial.Authority), environment("EDGE_ROUTE_VERSION") is { Length: > 0 } v ? v : "initial")
+                    : throw new FormatException($"EDGE_ROUTE must be an absolute http(s) URL such as http://notes-cluster-active:8080, not '{route}'.")
+                : null,
         };
         if (options.AdminPort is null && options.AdminSocketPath is null)
             throw new FormatException("EDGE_ADMIN_PORT and EDGE_ADMIN_SOCKET are both off: the edge could not be told where to route. Leave one on.");

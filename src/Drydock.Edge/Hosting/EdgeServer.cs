@@ -55,7 +55,9 @@ public sealed class EdgeServer : IAsyncDisposable
         }
 
         var routes = new RouteTable(store, TimeProvider.System, restored);
-        var invoker = UpstreamInvoker.Create();
+        if (routes.Active is null && unreadable is null && options.InitialRoute is { } initial)
+            routes.Apply(new Uri(initial.Upstream), initial.Version);
+        var invoker = UpstreamInvoker.Create(options.Connector);
         var health = new UpstreamHealthCheck(options.UpstreamHealthTimeout);
         var publicApp = BuildPublic(options, routes, invoker, health);
         var hosts = HostStartup.Prepare(publicApp.Services, options);

@@ -39,13 +39,14 @@ public sealed class TestUpstream : IAsyncDisposable
     /// <summary>Completes when a <c>/hold</c> request has arrived and is waiting.</summary>
     public Task Holding => _holding.Task;
 
-    public static async Task<TestUpstream> StartAsync(string name, long? maxRequestBodySize = null)
+    /// <summary>On <paramref name="address"/> (loopback by default) and <paramref name="port"/> (0: any free one).</summary>
+    public static async Task<TestUpstream> StartAsync(string name, long? maxRequestBodySize = null, IPAddress? address = null, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k =>
         {
-            k.Listen(IPAddress.Loopback, 0);
+            k.Listen(address ?? IPAddress.Loopback, port);
             if (maxRequestBodySize is { } limit)
                 k.Limits.MaxRequestBodySize = limit;
         });
@@ -54,8 +55,8 @@ public sealed class TestUpstream : IAsyncDisposable
         var upstream = new TestUpstream(name, app);
         app.Run(upstream.HandleAsync);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        upstream.Address = new Uri(address).GetLeftPart(UriPartial.Authority);
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        upstream.Address = new Uri(bound).GetLeftPart(UriPartial.Authority);
         return upstream;
     }
 

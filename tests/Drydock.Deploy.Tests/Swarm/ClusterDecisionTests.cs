@@ -1,0 +1,171 @@
+namespace Drydock.Deploy.Tests;
+
+/// <summary>The swarm decisions as data: where the nodes pull from, the release and edge services, rollback targets, retention, drift.</summary>
+public sealed class ClusterDecisionTests
+{
+    private static readonly EnvironmentId Cluster = new("notes", "cluster");
+    private static readonly SwarmNode Manager = new("n1", "node-1", SwarmRole.Manager, "ready", "active") { IsLeader = true };
+    private static readonly SwarmNode Worker = new("n2", "node-2", SwarmRole.Worker, "ready", "active");
+
+    private static EnvironmentConfig Swarm(bool? stateful = null, int? replicas = null) =>
+        new() { Platform = DeployPlatform.Swarm, Stateful = stateful, Replicas = replicas, RegistryPull = "registry.internal:5000" };
+
+    private static ReleaseSpec Spec(string version, string digest, EnvironmentConfig config) => Samples.Spec(version, digest, "cluster", config);
+
+    private static ClusterRelease Release(string version, string digest, int replicas, DateTimeOffset at, EnvironmentConfig? config = null, IReadOnlyDictionary<string, string>? env = null)
+    {
+        var spec = Spec(version, digest, config ?? Swarm(stateful: false));
+        var stamp = Samples.Stamp(releaseId: version.Replace(".", string.Empty, StringComparison.Ordinal), at: at);
+        var labels = new Dictionary<string, string>(ReleaseLabels.ForRelease(spec, stamp, ContainerRole.Release)) { [ClusterNames.PullImageLabel] = $"registry.internal:5000/notes@{digest}" };
+        var service = new SwarmService("id-" + version, spec.Id.ReleaseService(version, stamp.ReleaseId), $"registry.internal:5000/notes:{version}@{digest}")
+        {
+            Labels = labels, Replicas = replicas, Environment = env ?? spec.Config.Env, EndpointMode = "dnsrr",
+        };
+        return new ClusterRelease(service, ReleaseLabels.Read(labels));
+    }
+
+    private static ClusterSnapshot Snapshot(params ClusterRelease[] releases) =>
+        new(Cluster, [Manager, Worker], releases, new SwarmService("e", Cluster.EdgeService(), "edge"), [], []);
+
+    [Fact]
+    public void The_embedded_loopback_registry_is_refused_before_anything_naming_registry_and_registryPull()
+    {
+        var (repository, refusal) = RegistryReach.PullRepository("127.0.0.1:5000/notes", null);
+        Assert.Null(repository);
+        Assert.Contains("--registry", refusal);
+        Assert.Contains("registryPull", refusal);
+        Assert.Contains("Nothing was changed", refusal);
+        Assert.NotNull(RegistryReach.PullRepository("localhost:5000/notes", null).Refusal);
+
+        Assert.Equal(("registry.internal:5000/team/notes", (string?)null), RegistryReach.PullRepository("127.0.0.1:5443/team/notes", "registry.internal:5000"));
+        Assert.Equal(("ghcr.io/acme/notes", (string?)null), RegistryReach.PullRepository("ghcr.io/acme/notes", null));
+    }
+
+    [Fact]
+    public void A_stateful_release_gets_one_replica_pinned_by_a_node_label_on_the_manager_and_its_service_is_dnsrr_under_the_alias()
+    {
+        var spec = Spec("1.0.0", Samples.DigestA, Swarm());
+        var decision = ClusterReleasePlan.Decide(Snapshot(), spec, Samples.Stamp(), "registry.internal:5000/notes");
+
+        Assert.False(decision.Refused, decision.Refusal);
+        Assert.Equal(("node-1", StatefulPlacement.VolumeLabelPrefix + Cluster.DataVolume, "true"), decision.Placement!.NodeLabel);
+        var arguments = string.Join(' ', decision.Service!.ToArguments());
+        Assert.Contains("--replicas 1", arguments);
+        Assert.Contains($"--constraint node.labels.{StatefulPlacement.VolumeLabelPrefix}{Cluster.DataVolume}==true", arguments);
+        Assert.Contains("--endpoint-mode dnsrr", arguments);
+        Assert.Contains($"--network name={Cluster.OverlayNetwork()},alias={Cluster.ActiveAlias()}", arguments);
+        Assert.Contains($"--mount type=volume,source={Cluster.DataVolume},target=/data", arguments);
+        Assert.Contains("--mount type=tmpfs,target=/tmp", arguments);
+        Assert.Contains("--read-only", arguments);
+        Assert.Contains("--cap-drop ALL", arguments);
+        Assert.Contains("--with-registry-auth", arguments);
+        Assert.EndsWith($"registry.internal:5000/notes@{Samples.DigestA}", arguments);
+        Assert.Equal(Samples.DigestA, ReleaseLabels.Read(decision.Service.Labels)?.Spec.Digest);
+        // Swarm names are DNS labels: no dots.
+        Assert.Equal("notes-cluster-1-0-0-a1b2c3", decision.Service.Name);
+    }
+
+    [Fact]
+    public void A_stateful_release_asked_for_two_replicas_is_refused_with_the_reason_and_a_stateless_one_scales()
+    {
+        var refused = ClusterReleasePlan.Decide(Snapshot(), Spec("1.0.0", Samples.DigestA, Swarm(replicas: 2)), Samples.Stamp(), "r:5000/notes");
+        Assert.True(refused.Refused);
+        Assert.Contains("SQLite", refused.Refusal);
+        Assert.Contains("\"stateful\": false", refused.Refusal);
+
+        var stateless = ClusterReleasePlan.Decide(Snapshot(), Spec("1.0.0", Samples.DigestA, Swarm(stateful: false) with { Constraints = ["node.labels.zone==a"] }), Samples.Stamp(), "r:5000/notes");
+        Assert.Equal(ClusterConfig.DefaultReplicas, stateless.Service!.Replicas);
+        Assert.Equal(["node.labels.zone==a"], stateless.Service.Constraints);
+        Assert.Null(stateless.Placement!.NodeLabel);
+    }
+
+    [Fact]
+    public void The_edge_is_a_global_service_publishing_the_port_in_host_mode_and_routing_to_the_alias()
+    {
+        var settings = ClusterEdge.Settings(Cluster, Swarm() with { HostPort = 80, ContainerPort = 8080 }, "registry.internal:5000/drydock/edge:1-abc");
+        var arguments = string.Join(' ', settings.ToArguments());
+        Assert.Contains("--mode global", arguments);
+        Assert.Contains("--publish mode=host,target=8080,published=80", arguments);
+        Assert.Contains($"--env EDGE_ROUTE=http://{Cluster.ActiveAlias()}:8080", arguments);
+        Assert.Contains("--env EDGE_ADMIN_PORT=off", arguments);
+        Assert.Contains("--update-order stop-first", arguments);
+
+        var running = new SwarmService("e", settings.Name, settings.Image) { Labels = settings.Labels };
+        Assert.Null(ClusterEdge.Outdated(running, settings));
+        var moved = ClusterEdge.Settings(Cluster, Swarm() with { HostPort = 81 }, "registry.internal:5000/drydock/edge:1-abc");
+        Assert.Contains("public-port 80", ClusterEdge.Outdated(running, moved));
+    }
+
+    [Fact]
+    public void Rollback_goes_to_the_newest_retained_release_or_the_named_version_and_says_why_when_there_is_none()
+    {
+        var v1 = Release("1.0.0", Samples.DigestA, 0, Samples.Noon);
+        var v2 = Release("2.0.0", Samples.DigestB, 0, Samples.Noon.AddHours(1));
+        var v3 = Release("3.0.0", Samples.DigestC, 2, Samples.Noon.AddHours(2));
+        var snapshot = Snapshot(v1, v2, v3);
+
+        Assert.Same(v3, snapshot.Active);
+        Assert.Equal("2.0.0", ClusterChoices.RollbackTarget(snapshot, null).Target?.Version);
+        Assert.Equal("1.0.0", ClusterChoices.RollbackTarget(snapshot, "1.0.0").Target?.Version);
+        var (none, reason) = ClusterChoices.RollbackTarget(snapshot, "0.9.0");
+        Assert.Null(none);
+        Assert.Contains("retained: 2.0.0, 1.0.0", reason);
+        Assert.Contains("Nothing was changed", ClusterChoices.RollbackTarget(Snapshot(v3), null).Reason);
+    }
+
+    [Fact]
+    public void Retention_removes_retained_releases_beyond_keepReleases_never_the_serving_one()
+    {
+        var releases = Enumerable.Range(1, 4).Select(i => Release($"{i}.0.0", Samples.DigestA, 0, Samples.Noon.AddHours(i))).ToList();
+        var serving = Release("5.0.0", Samples.DigestB, 2, Samples.Noon.AddHours(5));
+        var snapshot = Snapshot([.. releases, serving]);
+
+        Assert.Equal([releases[1].Name, releases[0].Name], ClusterChoices.Prune(snapshot, serving.Name, keep: 2));
+        Assert.Empty(ClusterChoices.Prune(snapshot, serving.Name, keep: 5));
+    }
+
+    [Fact]
+    public void A_service_changed_by_hand_is_drift_naming_the_variable_not_its_value_and_an_untouched_one_is_not()
+    {
+        var config = Swarm(stateful: false) with { Env = new Dictionary<string, string> { ["MODE"] = "a" } };
+        Assert.Empty(ClusterChoices.Drift(Snapshot(Release("1.0.0", Samples.DigestA, 2, Samples.Noon, config))));
+
+        var changed = Release("1.0.0", Samples.DigestA, 2, Samples.Noon, config, env: new Dictionary<string, string> { ["MODE"] = "b" });
+        var drift = ClusterChoices.Drift(Snapshot(changed));
+        Assert.Equal("env MODE", Assert.Single(drift).Field);
+        Assert.DoesNotContain("b", drift[0].Live);
+
+        var scaled = changed with { Service = changed.Service with { Replicas = 5, Environment = config.Env } };
+        Assert.Equal("replicas", Assert.Single(ClusterChoices.Drift(Snapshot(scaled))).Field);
+    }
+
+    [Fact]
+    public void A_release_already_active_with_its_tasks_running_is_nothing_to_do()
+    {
+        var config = Swarm(stateful: false);
+        var active = Release("1.0.0", Samples.DigestA, 2, Samples.Noon, config);
+        var tasks = new[] { "1", "2" }.Select(i => new SwarmTask(i, $"{active.Name}.{i}", "img", "node-" + i, "Running", "Running 5 seconds ago")).ToArray();
+        var snapshot = Snapshot(active) with { Tasks = tasks };
+
+        Assert.True(ClusterChoices.AlreadyServes(snapshot, Spec("1.0.0", Samples.DigestA, config)));
+        Assert.False(ClusterChoices.AlreadyServes(snapshot, Spec("2.0.0", Samples.DigestB, config)));
+        Assert.False(ClusterChoices.AlreadyServes(snapshot with { Tasks = tasks[..1] }, Spec("1.0.0", Samples.DigestA, config)));
+    }
+
+    [Fact]
+    public void Swarm_keys_parse_and_are_checked_before_anything_runs()
+    {
+        var config = EnvironmentConfigFile.Parse("""{ "platform": "swarm", "replicas": 3, "stateful": false, "constraints": ["node.role==worker"], "updateParallelism": 2, "registryPull": "registry:5000" }""");
+        Assert.Equal(DeployPlatform.Swarm, config.Platform);
+        Assert.Equal(3, ClusterConfig.Replicas(config));
+        config.Validate();
+        Assert.Equal(1, ClusterConfig.Replicas(new EnvironmentConfig { Platform = DeployPlatform.Swarm }));
+
+        var engine = Assert.Throws<DeployException>(() => EnvironmentConfigFile.Parse("""{ "replicas": 2 }""").Validate());
+        Assert.Contains("\"platform\": \"swarm\"", engine.Message);
+        var bad = Assert.Throws<DeployException>(() => (Swarm() with { Replicas = 0, SecretEnv = ["API_KEY"], Constraints = ["zone"] }).Validate());
+        Assert.Contains("replicas must be 1 or more", bad.Message);
+        Assert.Contains("secretEnv (API_KEY)", bad.Message);
+        Assert.Contains("constraint 'zone'", bad.Message);
+    }
+}
