@@ -44,7 +44,7 @@ public sealed class ShipStep(DeployContext context, IReleaseHistory history, Rel
         var duration = Elapsed(clock);
         await AppendQuietlyAsync(record with
         {
-            Container = rollout.Container, DurationSeconds = duration.TotalSeconds, SwapGapSeconds = rollout.SwapGap?.TotalSeconds, Message = rollout.Verification?.Describe(),
+            Container = rollout.Container, DurationSeconds = duration.TotalSeconds, SwapGapSeconds = rollout.SwapGap?.TotalSeconds, Message = JoinMessages(rollout.Verification?.Describe(), rollout.Certificates),
         });
         try
         {
@@ -68,6 +68,9 @@ public sealed class ShipStep(DeployContext context, IReleaseHistory history, Rel
             Verification = rollout.Verification,
         };
     }
+
+    private static string? JoinMessages(params string?[] parts) =>
+        parts.Where(p => p is not null).ToList() is { Count: > 0 } present ? string.Join("; ", present) : null;
 
     private async Task AppendQuietlyAsync(HistoryRecord record)
     {

@@ -30,7 +30,7 @@ public static class EnvironmentConfigFile
     public static EnvironmentConfig Parse(string json, string source = "environment config")
     {
         var node = ParseObject(json, source);
-        foreach (var name in EnvironmentHost.PropertyNames)
+        foreach (var name in EnvironmentHost.PropertyNames.Concat(EnvironmentHttps.PropertyNames))
             node.Remove(name);
         try
         {

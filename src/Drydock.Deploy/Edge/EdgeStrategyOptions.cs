@@ -24,4 +24,7 @@ public sealed record EdgeStrategyOptions(string RepositoryRoot)
 
     /// <summary>How often the edge is asked again to check a starting release's health path.</summary>
     public TimeSpan SwitchRetryInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How often the host-wide edge checks its certificates for renewal; null: the edge's default (hourly). Short in tests of renewal.</summary>
+    public TimeSpan? HostEdgeRenewalCheck { get; init; }
 }
