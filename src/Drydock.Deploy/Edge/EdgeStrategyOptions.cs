@@ -27,4 +27,7 @@ public sealed record EdgeStrategyOptions(string RepositoryRoot)
 
     /// <summary>How often the host-wide edge checks its certificates for renewal; null: the edge's default (hourly). Short in tests of renewal.</summary>
     public TimeSpan? HostEdgeRenewalCheck { get; init; }
+
+    /// <summary>The host-wide edge's container (its network has the same name); one per engine. Tests use their own.</summary>
+    public string HostEdgeName { get; init; } = HostEdgeSpec.DefaultName;
 }

@@ -14,12 +14,12 @@ namespace Drydock.Deploy;
 public static class HostDeclarationStep
 {
     public static async Task<IReadOnlyList<CertificateStatusView>> RunAsync(
-        IBuildLog log, EdgeHostsClient hosts, HostEdgePlan plan, EnvironmentHttps https, string stillServing, CancellationToken cancellationToken)
+        IBuildLog log, string edge, EdgeHostsClient hosts, HostEdgePlan plan, EnvironmentHttps https, string stillServing, CancellationToken cancellationToken)
     {
         var tls = https.Tls.ToString().ToLowerInvariant();
         foreach (var host in plan.Declare)
         {
-            log.Write(LogLevel.Information, $"Declaring {host.Value} (tls {tls}) on {HostEdgeSpec.ContainerName}");
+            log.Write(LogLevel.Information, $"Declaring {host.Value} (tls {tls}) on {edge}");
             await hosts.DeclareAsync(host.Value, tls, cancellationToken: cancellationToken);
         }
         var files = https.Tls == HostTlsMode.Files

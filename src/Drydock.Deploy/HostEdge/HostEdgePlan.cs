@@ -22,7 +22,7 @@ public sealed record HostEdgePlan(
         var (action, reason) = DecideContainer(view.Container, spec, allowRecreate);
         var tls = https.Tls.ToString().ToLowerInvariant();
         // A stopped or new edge lists no hosts: every host is (re-)declared, which is idempotent on the edge.
-        var routes = action is EdgeContainerAction.Keep or EdgeContainerAction.KeepOutdated ? view : HostEdgeView.None;
+        var routes = action is EdgeContainerAction.Keep or EdgeContainerAction.KeepOutdated ? view : HostEdgeView.None(view.Name);
         var declare = new List<DnsName>();
         var conflicts = new List<string>();
         foreach (var host in https.HostNames)
@@ -42,18 +42,18 @@ public sealed record HostEdgePlan(
     public static (EdgeContainerAction Action, string Reason) DecideContainer(ContainerState? existing, HostEdgeSpec spec, bool allowRecreate)
     {
         if (existing is null)
-            return (EdgeContainerAction.Create, $"{HostEdgeSpec.ContainerName} does not exist");
+            return (EdgeContainerAction.Create, $"{spec.ContainerName} does not exist");
         var fingerprint = existing.Labels.GetValueOrDefault(EdgeLabels.Fingerprint);
         if (fingerprint != spec.Fingerprint())
         {
-            var why = $"{HostEdgeSpec.ContainerName} was made from other settings (fingerprint {fingerprint ?? "none"}, now {spec.Fingerprint()})";
+            var why = $"{spec.ContainerName} was made from other settings (fingerprint {fingerprint ?? "none"}, now {spec.Fingerprint()})";
             return existing.Running && !allowRecreate
                 ? (EdgeContainerAction.KeepOutdated, why + "; it keeps serving every app until it is upgraded deliberately (ports, ACME directory or edge image changed)")
                 : (EdgeContainerAction.Recreate, why);
         }
         return existing.Running
-            ? (EdgeContainerAction.Keep, $"{HostEdgeSpec.ContainerName} runs {existing.ConfiguredImage}")
-            : (EdgeContainerAction.Start, $"{HostEdgeSpec.ContainerName} exists but is {existing.Status}");
+            ? (EdgeContainerAction.Keep, $"{spec.ContainerName} runs {existing.ConfiguredImage}")
+            : (EdgeContainerAction.Start, $"{spec.ContainerName} exists but is {existing.Status}");
     }
 
     /// <summary>Pure: whether the hosts already route to <paramref name="serving"/> with the TLS mode asked for (a deploy then has nothing to do).</summary>

@@ -14,12 +14,16 @@ namespace Drydock.Deploy;
 /// Inside the container it listens on 8080/8443 (a non-root process cannot bind 80/443); Docker publishes them as
 /// <see cref="HttpPort"/>/<see cref="HttpsPort"/>, and redirects name <see cref="HttpsPort"/>.
 /// </summary>
-public sealed record HostEdgeSpec(string Image, int HttpPort, int HttpsPort, string Bind, Uri AcmeDirectory)
+/// <param name="ContainerName">One per engine: <see cref="DefaultName"/>; the network is named after it, the volumes start with it.</param>
+public sealed record HostEdgeSpec(string ContainerName, string Image, int HttpPort, int HttpsPort, string Bind, Uri AcmeDirectory)
 {
-    public const string ContainerName = "drydock-edge-host";
-    public const string Network = "drydock-edge-host";
-    public const string StateVolume = "drydock-edge-host-state";
-    public const string AcmeVolume = "drydock-edge-host-acme";
+    public const string DefaultName = "drydock-edge-host";
+
+    public string Network => ContainerName;
+
+    public string StateVolume => ContainerName + "-state";
+
+    public string AcmeVolume => ContainerName + "-acme";
     public const string Role = "edge-host";
     public const int ContainerHttpPort = 8080;
     public const int ContainerHttpsPort = 8443;

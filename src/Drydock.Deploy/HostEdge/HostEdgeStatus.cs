@@ -15,7 +15,7 @@ public static class HostEdgeStatus
         }
         catch (Exception e) when (e is HttpRequestException or EdgeAdminException or Drydock.Engine.Tooling.ToolFailedException or InvalidOperationException)
         {
-            return [$"host     {HostEdgeSpec.ContainerName} does not answer: {e.Message}"];
+            return [$"host     {edge.Name} does not answer: {e.Message}"];
         }
     }
 
@@ -23,9 +23,9 @@ public static class HostEdgeStatus
     public static IReadOnlyList<string> Describe(HostEdgeView view, EnvironmentHttps https)
     {
         if (view.Container is null)
-            return [$"host     {HostEdgeSpec.ContainerName} does not exist yet (the next Deploy creates it)"];
+            return [$"host     {view.Name} does not exist yet (the next Deploy creates it)"];
         if (!view.Container.Running)
-            return [$"host     {HostEdgeSpec.ContainerName} is {view.Container.Status} (the next Deploy or Rollback starts it)"];
+            return [$"host     {view.Name} is {view.Container.Status} (the next Deploy or Rollback starts it)"];
         return [.. https.HostNames.Select(host => view.Route(host.Value) is { } route ? Line(route) : $"host     {host.Value} is not declared yet (the next Deploy declares it)")];
     }
 

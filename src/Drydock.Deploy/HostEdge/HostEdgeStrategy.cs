@@ -41,7 +41,7 @@ public sealed class HostEdgeStrategy(HostWideEdge edge, EnvironmentEdge? ownEdge
         var (context, spec, serving, name) = (rollout.Context, rollout.Spec, rollout.Serving, rollout.Container);
         var config = spec.Config;
         var still = serving is null ? "nothing served before" : $"{serving.Name} still serves {spec.Environment}";
-        var view = rollout.Snapshot.HostEdge ?? HostEdgeView.None;
+        var view = rollout.Snapshot.HostEdge ?? HostEdgeView.None(edge.Name);
         var edgeSpec = await edge.SpecAsync(https, config.Bind, view.Container, cancellationToken);
         var plan = HostEdgePlan.Decide(view, edgeSpec, https, [.. rollout.Snapshot.Containers.Select(c => c.Name)], options.RecreateOutdatedEdge);
         if (plan.Conflicts.Count > 0)
@@ -49,9 +49,9 @@ public sealed class HostEdgeStrategy(HostWideEdge edge, EnvironmentEdge? ownEdge
 
         await edge.EnsureAsync(edgeSpec, plan, spec.Id.Network, cancellationToken);
         using var hosts = edge.Hosts();
-        var certificates = await HostDeclarationStep.RunAsync(context.Log, hosts, plan, https, still, cancellationToken);
+        var certificates = await HostDeclarationStep.RunAsync(context.Log, edge.Name, hosts, plan, https, still, cancellationToken);
         // A host just declared (or re-declared on a new edge) is read again: its generation is the switch's guard.
-        var before = plan.Declare.Count > 0 || view.Container is not { Running: true } ? new HostEdgeView(view.Container, await hosts.ListAsync(cancellationToken)) : view;
+        var before = plan.Declare.Count > 0 || view.Container is not { Running: true } ? new HostEdgeView(edge.Name, view.Container, await hosts.ListAsync(cancellationToken)) : view;
 
         var switched = new List<(string Host, ActiveRouteView? Previous)>();
         HealthVerdict verdict;
@@ -77,7 +77,7 @@ public sealed class HostEdgeStrategy(HostWideEdge edge, EnvironmentEdge? ownEdge
             await context.Containers.RemoveAsync([name], CancellationToken.None);
             throw;
         }
-        context.Log.Write(LogLevel.Information, $"{HostEdgeSpec.ContainerName} routes {string.Join(", ", switched.Select(s => s.Host))} to {name} ({spec.Version})");
+        context.Log.Write(LogLevel.Information, $"{edge.Name} routes {string.Join(", ", switched.Select(s => s.Host))} to {name} ({spec.Version})");
         await FollowOnOwnEdgeAsync(context, rollout.Snapshot.Edge, name, config, spec.Version);
 
         var previousUpstream = switched.Select(s => s.Previous?.Upstream).FirstOrDefault(u => u is not null);
@@ -85,7 +85,7 @@ public sealed class HostEdgeStrategy(HostWideEdge edge, EnvironmentEdge? ownEdge
         return new RolloutResult(name, previousUpstream is null ? null : TimeSpan.Zero, verdict)
         {
             Endpoint = new Uri($"https://{https.HostNames[0].Value}" + (https.HttpsPort == 443 ? "/" : $":{https.HttpsPort}/")),
-            Summary = $"switched at {HostEdgeSpec.ContainerName} (no gap){summary}",
+            Summary = $"switched at {edge.Name} (no gap){summary}",
             Certificates = HostDeclarationStep.HistoryNote(certificates),
         };
     }

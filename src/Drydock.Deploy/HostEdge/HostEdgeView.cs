@@ -6,9 +6,9 @@ namespace Drydock.Deploy;
 /// The host-wide edge as read under the environment's lock: its container (null: none yet) and, when it runs, every
 /// declared host route with its generation, active upstream and certificate status (<c>GET /hosts</c>).
 /// </summary>
-public sealed record HostEdgeView(ContainerState? Container, IReadOnlyList<HostView> Hosts)
+public sealed record HostEdgeView(string Name, ContainerState? Container, IReadOnlyList<HostView> Hosts)
 {
-    public static readonly HostEdgeView None = new(null, []);
+    public static HostEdgeView None(string name) => new(name, null, []);
 
     /// <summary>The host's whole-site route (no path prefix); null when it is not declared.</summary>
     public HostView? Route(string host) =>

@@ -12,25 +12,27 @@ namespace Drydock.Deploy;
 /// </summary>
 public sealed class HostWideEdge(DockerCli docker, IBuildLog log, EdgeStrategyOptions options)
 {
-    public EdgeHostsClient Hosts() => new(EdgeAdminExec.BaseAddress, new EdgeAdminExec(docker, HostEdgeSpec.ContainerName));
+    public string Name => options.HostEdgeName;
 
-    public EdgeAdminClient Admin() => EdgeAdminExec.Client(docker, HostEdgeSpec.ContainerName);
+    public EdgeHostsClient Hosts() => new(EdgeAdminExec.BaseAddress, new EdgeAdminExec(docker, Name));
+
+    public EdgeAdminClient Admin() => EdgeAdminExec.Client(docker, Name);
 
     /// <summary>The container and, when it runs and answers, its host routes.</summary>
     public async Task<HostEdgeView> ReadAsync(CancellationToken cancellationToken)
     {
-        var container = await docker.InspectContainerAsync(HostEdgeSpec.ContainerName, cancellationToken);
+        var container = await docker.InspectContainerAsync(Name, cancellationToken);
         if (container is not { Running: true })
-            return new HostEdgeView(container, []);
+            return new HostEdgeView(Name, container, []);
         using var hosts = Hosts();
         try
         {
-            return new HostEdgeView(container, await hosts.ListAsync(cancellationToken));
+            return new HostEdgeView(Name, container, await hosts.ListAsync(cancellationToken));
         }
         catch (HttpRequestException)
         {
             // Running but not answering yet (just started by another environment's deploy): declared again below.
-            return new HostEdgeView(container, []);
+            return new HostEdgeView(Name, container, []);
         }
     }
 
@@ -40,7 +42,7 @@ public sealed class HostWideEdge(DockerCli docker, IBuildLog log, EdgeStrategyOp
         var source = new EdgeImageSource(options.RepositoryRoot);
         var image = (existing is not null && options.BaseImage is null ? EdgeImage.RunningFromSources(existing, source) : null)
             ?? await EdgeImage.EnsureAsync(docker, log, source, options.WorkDirectory ?? Path.Combine(options.RepositoryRoot, ".nuke", "temp"), options.BaseImage, cancellationToken);
-        return new HostEdgeSpec(image, https.HttpPort, https.HttpsPort, bind, https.Directory)
+        return new HostEdgeSpec(Name, image, https.HttpPort, https.HttpsPort, bind, https.Directory)
         {
             AcmeEmail = https.AcmeEmail,
             CaBundlePem = https.AcmeCaBundle is { Length: > 0 } bundle ? await File.ReadAllTextAsync(bundle, cancellationToken) : null,
@@ -54,29 +56,29 @@ public sealed class HostWideEdge(DockerCli docker, IBuildLog log, EdgeStrategyOp
         if (plan.Container is EdgeContainerAction.Create or EdgeContainerAction.Recreate)
         {
             await IgnoringExistingAsync(spec.ToNetworkSettings(), cancellationToken);
-            await docker.CreateVolumeAsync(new DockerVolumeCreateSettings(HostEdgeSpec.StateVolume) { Labels = HostEdgeSpec.Labels }, cancellationToken);
+            await docker.CreateVolumeAsync(new DockerVolumeCreateSettings(spec.StateVolume) { Labels = HostEdgeSpec.Labels }, cancellationToken);
             if (plan.Container == EdgeContainerAction.Recreate)
             {
-                log.Write(LogLevel.Warning, $"Recreating {HostEdgeSpec.ContainerName}: {plan.Reason}. Ports {spec.HttpPort}/{spec.HttpsPort} are closed for every app until it listens; host routes and certificates are kept.");
-                await docker.RemoveContainersAsync(new DockerRmSettings(HostEdgeSpec.ContainerName) { Force = true }, cancellationToken);
+                log.Write(LogLevel.Warning, $"Recreating {Name}: {plan.Reason}. Ports {spec.HttpPort}/{spec.HttpsPort} are closed for every app until it listens; host routes and certificates are kept.");
+                await docker.RemoveContainersAsync(new DockerRmSettings(Name) { Force = true }, cancellationToken);
             }
             else
-                log.Write(LogLevel.Information, $"Starting the host-wide edge {HostEdgeSpec.ContainerName} on ports {spec.HttpPort} and {spec.HttpsPort} ({plan.Reason})");
+                log.Write(LogLevel.Information, $"Starting the host-wide edge {Name} on ports {spec.HttpPort} and {spec.HttpsPort} ({plan.Reason})");
             await CreateAndStartAsync(spec, cancellationToken);
         }
         else if (plan.Container == EdgeContainerAction.Start)
         {
             log.Write(LogLevel.Information, $"Starting the host-wide edge ({plan.Reason})");
-            await docker.ExecuteAsync(new DockerStartSettings(HostEdgeSpec.ContainerName), echoOutput: false, cancellationToken: cancellationToken);
+            await docker.ExecuteAsync(new DockerStartSettings(Name), echoOutput: false, cancellationToken: cancellationToken);
         }
         else if (plan.Container == EdgeContainerAction.KeepOutdated)
             log.Write(LogLevel.Warning, $"The host-wide edge {plan.Reason}.");
 
         using (var admin = Admin())
             if (!await admin.WaitUntilHealthyAsync(options.StartTimeout, cancellationToken))
-                throw new DeployException($"The host-wide edge {HostEdgeSpec.ContainerName} did not answer within {options.StartTimeout.TotalSeconds:0}s; see docker logs {HostEdgeSpec.ContainerName}. Nothing was switched.");
+                throw new DeployException($"The host-wide edge {Name} did not answer within {options.StartTimeout.TotalSeconds:0}s; see docker logs {Name}. Nothing was switched.");
         // The edge joins each environment's network (releases stay on their own: apps never see each other).
-        await IgnoringExistingAsync(new DockerNetworkConnectSettings(environmentNetwork, HostEdgeSpec.ContainerName), cancellationToken);
+        await IgnoringExistingAsync(new DockerNetworkConnectSettings(environmentNetwork, Name), cancellationToken);
     }
 
     private async Task CreateAndStartAsync(HostEdgeSpec spec, CancellationToken cancellationToken)
@@ -87,7 +89,7 @@ public sealed class HostWideEdge(DockerCli docker, IBuildLog log, EdgeStrategyOp
             // Another environment's deploy created it a moment ago: use that one.
             if (created.StandardError.Any(line => line.Contains("is already in use", StringComparison.Ordinal)))
                 return;
-            throw new DeployException($"Could not create the host-wide edge {HostEdgeSpec.ContainerName}: {created.Error}. Nothing was switched; every app keeps its route.");
+            throw new DeployException($"Could not create the host-wide edge {Name}: {created.Error}. Nothing was switched; every app keeps its route.");
         }
         if (spec.CaBundlePem is { } pem)
         {
@@ -98,14 +100,14 @@ public sealed class HostWideEdge(DockerCli docker, IBuildLog log, EdgeStrategyOp
                 await File.WriteAllTextAsync(file, pem, cancellationToken);
                 if (!OperatingSystem.IsWindows())
                     File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-                await docker.ExecuteAsync(new DockerCpSettings(file, $"{HostEdgeSpec.ContainerName}:{HostEdgeSpec.CaBundlePath}"), echoOutput: false, cancellationToken: cancellationToken);
+                await docker.ExecuteAsync(new DockerCpSettings(file, $"{Name}:{HostEdgeSpec.CaBundlePath}"), echoOutput: false, cancellationToken: cancellationToken);
             }
             finally
             {
                 File.Delete(file);
             }
         }
-        await docker.ExecuteAsync(new DockerStartSettings(HostEdgeSpec.ContainerName), echoOutput: false, cancellationToken: cancellationToken);
+        await docker.ExecuteAsync(new DockerStartSettings(Name), echoOutput: false, cancellationToken: cancellationToken);
     }
 
     private async Task IgnoringExistingAsync(IDockerSettings settings, CancellationToken cancellationToken)
