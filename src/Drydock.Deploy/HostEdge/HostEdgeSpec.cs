@@ -9,7 +9,7 @@ namespace Drydock.Deploy;
 /// The server's one host-wide edge, as data: <c>drydock-edge-host</c> owns the HTTP and HTTPS ports of the engine's
 /// host and routes by host name to each host-routed environment's active release. It has its own network (joined to each
 /// environment's network as it declares hosts), its own state volume (host routes, certificates and the ACME account key,
-/// mode 600) and, with <see cref="CaBundlePem"/>, a small read-only volume holding the ACME server's CA bundle. Hardened
+/// mode 600) and, with <see cref="CaBundlePem"/>, a small volume holding the ACME server's CA bundle (root-owned: the edge's user can read it, not change it; docker cp refuses a read-only mount). Hardened
 /// like every edge: non-root, read-only root, no capabilities, no admin port (admin over <c>docker exec</c>).
 /// Inside the container it listens on 8080/8443 (a non-root process cannot bind 80/443); Docker publishes them as
 /// <see cref="HttpPort"/>/<see cref="HttpsPort"/>, and redirects name <see cref="HttpsPort"/>.
@@ -84,7 +84,7 @@ public sealed record HostEdgeSpec(string ContainerName, string Image, int HttpPo
             Network = Network,
             Publish = [new PortMapping(HttpPort, ContainerHttpPort, Bind), new PortMapping(HttpsPort, ContainerHttpsPort, Bind)],
             Environment = environment,
-            Volumes = [new VolumeMount(StateVolume, EdgeContainerSpec.StateMountPath), .. CaBundlePem is null ? Array.Empty<VolumeMount>() : [new VolumeMount(AcmeVolume, CaBundleMountPath, ReadOnly: true)]],
+            Volumes = [new VolumeMount(StateVolume, EdgeContainerSpec.StateMountPath), .. CaBundlePem is null ? Array.Empty<VolumeMount>() : [new VolumeMount(AcmeVolume, CaBundleMountPath)]],
             ReadOnly = true,
             Tmpfs = ["/tmp:rw,noexec,nosuid,size=16m"],
             CapDrop = ["ALL"],

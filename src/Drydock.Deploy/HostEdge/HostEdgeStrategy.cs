@@ -47,7 +47,7 @@ public sealed class HostEdgeStrategy(HostWideEdge edge, EnvironmentEdge? ownEdge
         if (plan.Conflicts.Count > 0)
             throw new DeployException(string.Join("\n", plan.Conflicts));
 
-        await edge.EnsureAsync(edgeSpec, plan, spec.Id.Network, cancellationToken);
+        await edge.EnsureAsync(edgeSpec, plan, spec.Id, cancellationToken);
         using var hosts = edge.Hosts();
         var certificates = await HostDeclarationStep.RunAsync(context.Log, edge.Name, hosts, plan, https, still, cancellationToken);
         // A host just declared (or re-declared on a new edge) is read again: its generation is the switch's guard.

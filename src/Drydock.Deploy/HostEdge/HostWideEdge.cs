@@ -51,7 +51,7 @@ public sealed class HostWideEdge(DockerCli docker, IBuildLog log, EdgeStrategyOp
     }
 
     /// <summary>Makes the edge exist and answer as the plan says, then joins it to the environment's network.</summary>
-    public async Task EnsureAsync(HostEdgeSpec spec, HostEdgePlan plan, string environmentNetwork, CancellationToken cancellationToken)
+    public async Task EnsureAsync(HostEdgeSpec spec, HostEdgePlan plan, EnvironmentId environment, CancellationToken cancellationToken)
     {
         if (plan.Container is EdgeContainerAction.Create or EdgeContainerAction.Recreate)
         {
@@ -78,7 +78,8 @@ public sealed class HostWideEdge(DockerCli docker, IBuildLog log, EdgeStrategyOp
             if (!await admin.WaitUntilHealthyAsync(options.StartTimeout, cancellationToken))
                 throw new DeployException($"The host-wide edge {Name} did not answer within {options.StartTimeout.TotalSeconds:0}s; see docker logs {Name}. Nothing was switched.");
         // The edge joins each environment's network (releases stay on their own: apps never see each other).
-        await IgnoringExistingAsync(new DockerNetworkConnectSettings(environmentNetwork, Name), cancellationToken);
+        await IgnoringExistingAsync(new DockerNetworkCreateSettings(environment.Network) { Driver = "bridge", Labels = EdgeLabels.Owner(environment) }, cancellationToken);
+        await IgnoringExistingAsync(new DockerNetworkConnectSettings(environment.Network, Name), cancellationToken);
     }
 
     private async Task CreateAndStartAsync(HostEdgeSpec spec, CancellationToken cancellationToken)

@@ -57,16 +57,21 @@ public sealed class HostEdgeDeployTests(DeployFixture fixture, HttpsWorld world,
             // One app's deploy under load on both: no failed request for either (the certificates also renew meanwhile).
             var notesLoad = new HostLoad(world.IssuingRoot, notesUrl);
             var weatherLoad = new HostLoad(world.IssuingRoot, weatherUrl);
+            var deployed = TimeSpan.Zero;
             await using (notesLoad)
             await using (weatherLoad)
             {
                 await Task.Delay(500);
                 var second = await world.Manager(notes, notesHttps).DeployAsync(notes.Request(fixture.V2));
+                deployed = second.Duration;
                 Assert.Equal("1.0.0", second.ReplacedVersion);
                 Assert.Equal("2.0.0", Version(await client.GetStringAsync(notesUrl)));
                 await Task.Delay(500);
             }
-            output.WriteLine($"notes: {notesLoad.Requests} requests, {notesLoad.Failures.Count} failed; weather: {weatherLoad.Requests} requests, {weatherLoad.Failures.Count} failed");
+            // One line for bench/https-deploy.sh.
+            output.WriteLine($"https-deploy: deploy {deployed.TotalMilliseconds:0} ms; notes {notesLoad.Requests} requests {notesLoad.Failures.Count} failed; weather {weatherLoad.Requests} requests {weatherLoad.Failures.Count} failed; notes certificates seen {notesLoad.Leaves.Count}");
+            foreach (var failure in notesLoad.Failures.Concat(weatherLoad.Failures).Take(10))
+                output.WriteLine("failed: " + failure);
             Assert.True(notesLoad.Requests > 20 && weatherLoad.Requests > 20, "too few requests under load");
             Assert.Empty(notesLoad.Failures);
             Assert.Empty(weatherLoad.Failures);
