@@ -14,12 +14,12 @@ namespace Drydock.Deploy;
 public static class HostDeclarationStep
 {
     public static async Task<IReadOnlyList<CertificateStatusView>> RunAsync(
-        IBuildLog log, string edge, EdgeHostsClient hosts, HostEdgePlan plan, EnvironmentHttps https, string stillServing, CancellationToken cancellationToken)
+        IBuildLog log, HostEdgeView before, EdgeHostsClient hosts, HostEdgePlan plan, EnvironmentHttps https, string stillServing, CancellationToken cancellationToken)
     {
         var tls = https.Tls.ToString().ToLowerInvariant();
         foreach (var host in plan.Declare)
         {
-            log.Write(LogLevel.Information, $"Declaring {host.Value} (tls {tls}) on {edge}");
+            log.Write(LogLevel.Information, $"Declaring {host.Value} (tls {tls}) on {before.Name}");
             await hosts.DeclareAsync(host.Value, tls, cancellationToken: cancellationToken);
         }
         var files = https.Tls == HostTlsMode.Files
@@ -31,7 +31,7 @@ public static class HostDeclarationStep
             try
             {
                 var status = files is null ? await hosts.IssueAsync(host.Value, cancellationToken) : await hosts.UseFilesAsync(host.Value, files, cancellationToken);
-                log.Write(LogLevel.Information, Describe(host, status));
+                log.Write(LogLevel.Information, Describe(host, status, Change(before, status)));
                 certificates.Add(status);
             }
             catch (EdgeAdminException e)
@@ -44,14 +44,27 @@ public static class HostDeclarationStep
         return certificates;
     }
 
-    public static string Describe(DnsName host, CertificateStatusView status) =>
-        $"{(status.Issued ? "Issued a new certificate" : "Certificate in place")} for {host.Value}: {status.Issuer ?? "unknown issuer"}, valid until {status.NotAfter?.UtcDateTime:yyyy-MM-dd HH:mm} UTC";
+    public static string Describe(DnsName host, CertificateStatusView status, string? change) =>
+        $"{(change is null ? "Certificate in place" : $"Certificate {change}")} for {host.Value}: {status.Issuer ?? "unknown issuer"}, valid until {status.NotAfter?.UtcDateTime:yyyy-MM-dd HH:mm} UTC";
 
-    /// <summary>The history's words for what this deploy did to certificates; null when nothing was issued.</summary>
-    public static string? HistoryNote(IReadOnlyList<CertificateStatusView> certificates)
+    /// <summary>
+    /// Pure: "issued" (the host had none when the deploy read the edge), "renewed" (it had another), or null (the same
+    /// one). Judged by thumbprint, not by the edge's <c>issued</c> flag: declaring a host starts issuance in the
+    /// background, so the certificate may already be there when the deploy asks for it.
+    /// </summary>
+    public static string? Change(HostEdgeView before, CertificateStatusView now)
     {
-        var issued = certificates.Where(c => c.Issued).ToList();
-        return issued.Count == 0 ? null
-            : "certificate issued: " + string.Join(", ", issued.Select(c => $"{c.Host} by {c.Issuer} until {c.NotAfter?.UtcDateTime:yyyy-MM-dd HH:mm} UTC"));
+        if (!now.Present || now.Thumbprint is null)
+            return null;
+        var old = before.Route(now.Host)?.Certificate;
+        return old is not { Present: true } ? "issued" : old.Thumbprint == now.Thumbprint ? null : "renewed";
+    }
+
+    /// <summary>The history's words for the certificates this deploy saw issued or renewed; null when none.</summary>
+    public static string? HistoryNote(HostEdgeView before, IReadOnlyList<CertificateStatusView> certificates)
+    {
+        var changed = certificates.Select(c => (Certificate: c, Change: Change(before, c))).Where(c => c.Change is not null).ToList();
+        return changed.Count == 0 ? null
+            : string.Join("; ", changed.Select(c => $"certificate {c.Change}: {c.Certificate.Host} by {c.Certificate.Issuer} until {c.Certificate.NotAfter?.UtcDateTime:yyyy-MM-dd HH:mm} UTC"));
     }
 }

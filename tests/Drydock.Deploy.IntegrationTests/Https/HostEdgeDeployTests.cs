@@ -8,7 +8,7 @@ namespace Drydock.Deploy.IntegrationTests;
 /// host-wide edge on one HTTP and one HTTPS port, with certificates pebble issued by HTTP-01 through that edge.
 /// </summary>
 [Collection(DeployCollection.Name)]
-public sealed class HostEdgeDeployTests(DeployFixture fixture, HttpsWorld world, ITestOutputHelper output) : IClassFixture<HttpsWorld>
+public sealed partial class HostEdgeDeployTests(DeployFixture fixture, HttpsWorld world, ITestOutputHelper output) : IClassFixture<HttpsWorld>
 {
     [Fact]
     public async Task Two_apps_answer_https_by_name_through_one_port_and_a_deploy_of_one_under_load_fails_no_request_for_either()

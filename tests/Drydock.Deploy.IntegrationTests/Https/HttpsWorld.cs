@@ -47,8 +47,7 @@ public sealed class HttpsWorld : IAsyncLifetime
             _fixture = fixture;
             Directory.CreateDirectory(WorkDirectory);
             var docker = fixture.CreateDocker(new CapturingBuildLog());
-            var gateway = (await docker.ExecuteAsync(new RawDockerSettings(["network", "inspect", "bridge", "--format", "{{(index .IPAM.Config 0).Gateway}}"]), echoOutput: false))
-                .StandardOutput.First(l => l.Trim().Length > 0).Trim();
+            var gateway = await BridgeGatewayAsync(docker);
             var ports = FreePort.TakeFromRange(22500, 22599, 6);
             (HttpPort, HttpsPort) = (ports[4], ports[5]);
             _pebble = await PebbleServer.StartAsync(WorkDirectory, ports[..4], HttpPort, HttpsPort, CertificateValiditySeconds,
@@ -60,6 +59,11 @@ public sealed class HttpsWorld : IAsyncLifetime
             _gate.Release();
         }
     }
+
+    /// <summary>The local engine's default bridge gateway: the runner's own address that containers (and containers nested in them) reach.</summary>
+    public static async Task<string> BridgeGatewayAsync(DockerCli docker) =>
+        (await docker.ExecuteAsync(new RawDockerSettings(["network", "inspect", "bridge", "--format", "{{(index .IPAM.Config 0).Gateway}}"]), echoOutput: false))
+            .StandardOutput.First(l => l.Trim().Length > 0).Trim();
 
     /// <summary>The environment's host-wide edge settings for <paramref name="hosts"/>, against this pebble.</summary>
     public EnvironmentHttps Https(params string[] hosts) => new()

@@ -32,13 +32,19 @@ public sealed class HostEdgeStatusTests
     }
 
     [Fact]
-    public void History_notes_only_certificates_this_deploy_issued()
+    public void History_notes_the_certificates_issued_or_renewed_since_the_deploy_read_the_edge()
     {
         var kept = new CertificateStatusView("a.example.org", true, true, "Pebble", null, Expiry, null, [], "1");
-        var issued = kept with { Host = "b.example.org", Issued = true };
+        var renewed = kept with { Host = "b.example.org", Thumbprint = "3" };
+        var issued = kept with { Host = "c.example.org", Thumbprint = "4" };
+        HostView Declared(string host, CertificateStatusView? certificate) => new(host, "/", "acme", 1, null, certificate);
+        var before = new HostEdgeView("drydock-edge-host", null,
+            [Declared("a.example.org", kept), Declared("b.example.org", kept with { Host = "b.example.org", Thumbprint = "2" }), Declared("c.example.org", CertificateStatusView.None("c.example.org"))]);
 
-        Assert.Null(HostDeclarationStep.HistoryNote([kept]));
-        Assert.Equal("certificate issued: b.example.org by Pebble until 2027-03-01 12:00 UTC", HostDeclarationStep.HistoryNote([kept, issued]));
-        Assert.Equal("Certificate in place for a.example.org: Pebble, valid until 2027-03-01 12:00 UTC", HostDeclarationStep.Describe(DnsName.Parse("a.example.org"), kept));
+        Assert.Null(HostDeclarationStep.HistoryNote(before, [kept]));
+        Assert.Equal("certificate renewed: b.example.org by Pebble until 2027-03-01 12:00 UTC; certificate issued: c.example.org by Pebble until 2027-03-01 12:00 UTC",
+            HostDeclarationStep.HistoryNote(before, [kept, renewed, issued]));
+        Assert.Equal("certificate issued: a.example.org by Pebble until 2027-03-01 12:00 UTC", HostDeclarationStep.HistoryNote(HostEdgeView.None("e"), [kept]));
+        Assert.Equal("Certificate in place for a.example.org: Pebble, valid until 2027-03-01 12:00 UTC", HostDeclarationStep.Describe(DnsName.Parse("a.example.org"), kept, null));
     }
 }
