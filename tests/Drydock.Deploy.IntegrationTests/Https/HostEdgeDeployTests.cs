@@ -79,6 +79,12 @@ public sealed partial class HostEdgeDeployTests(DeployFixture fixture, HttpsWorl
             // A deploy of what already serves does nothing (and issues nothing).
             var again = await world.Manager(notes, notesHttps).DeployAsync(notes.Request(fixture.V2));
             Assert.True(again.Unchanged);
+
+            // Rollback switches the host back; drift sees nothing.
+            var rollback = await world.Manager(notes, notesHttps).RollbackAsync(notes.Rollback());
+            Assert.True(rollback.RolledBack, rollback.Message);
+            Assert.Equal("1.0.0", Version(await client.GetStringAsync(notesUrl)));
+            Assert.False((await world.Manager(notes, notesHttps).CheckDriftAsync(notes.Id)).HasDrift);
         }
         finally
         {

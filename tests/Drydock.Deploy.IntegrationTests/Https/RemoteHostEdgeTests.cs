@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Drydock.Docker;
 using Drydock.Engine.Output;
 using Drydock.Testing.Acme;
@@ -106,6 +105,4 @@ public sealed partial class HostEdgeDeployTests
         Assert.True(await tunnel.Docker(local).TryPullAsync(reference), $"the node could not pull {reference} through the reverse tunnel");
         return new EdgeStrategyOptions(RepositoryRoot.Path) { WorkDirectory = RepositoryRoot.Temp(), BaseImage = reference, HostEdgeName = HttpsWorld.EdgeName };
     }
-
-    private static string Version(string json) => JsonDocument.Parse(json).RootElement.GetProperty("version").GetString()!;
 }
