@@ -3,7 +3,7 @@
 # `dotnet new webapi` sample, samples/Weather) are served by ONE host-wide edge on one HTTPS port with certificates from
 # a local pebble, and Notes is deployed (1.0.0 → 2.0.0) while both apps take continuous HTTPS load by host name
 # (3 connections each; new connections every 2 s, so renewed certificates are checked too: the fixture's certificates
-# live 90 s and the edge checks renewal every second). RUNS times (default 3), each in a fresh test process; prints per
+# live 45 s and the edge checks renewal every second). RUNS times (default 3), each in a fresh test process; prints per
 # run and as medians: failed requests for each app during the deploy (goal: 0 for both), requests sent, and the
 # Deploy's wall time. Needs docker and pebble (.ci/start-services.sh installs both). All traffic goes to 127.0.0.1;
 # pebble's ACME API listens on the Docker bridge's gateway address (the edge container reaches it there); ports 22500-22599.

@@ -17,7 +17,7 @@ namespace Drydock.Deploy.IntegrationTests;
 public sealed class HttpsWorld : IAsyncLifetime
 {
     public const string EdgeName = "tls3-edge-host";
-    public const int CertificateValiditySeconds = 90;
+    public const int CertificateValiditySeconds = 45;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private PebbleServer? _pebble;
     private DeployFixture? _fixture;
@@ -61,8 +61,11 @@ public sealed class HttpsWorld : IAsyncLifetime
     }
 
     /// <summary>The local engine's default bridge gateway: the runner's own address that containers (and containers nested in them) reach.</summary>
-    public static async Task<string> BridgeGatewayAsync(DockerCli docker) =>
-        (await docker.ExecuteAsync(new RawDockerSettings(["network", "inspect", "bridge", "--format", "{{(index .IPAM.Config 0).Gateway}}"]), echoOutput: false))
+    public static Task<string> BridgeGatewayAsync(DockerCli docker) => GatewayAsync(docker, "bridge");
+
+    /// <summary>The runner's address on a network of the local engine.</summary>
+    public static async Task<string> GatewayAsync(DockerCli docker, string network) =>
+        (await docker.ExecuteAsync(new RawDockerSettings(["network", "inspect", network, "--format", "{{(index .IPAM.Config 0).Gateway}}"]), echoOutput: false))
             .StandardOutput.First(l => l.Trim().Length > 0).Trim();
 
     /// <summary>The environment's host-wide edge settings for <paramref name="hosts"/>, against this pebble.</summary>

@@ -31,10 +31,11 @@ public sealed partial class HostEdgeDeployTests
         var (httpPort, httpsPort) = (ports[4], ports[5]);
         var work = RepositoryRoot.Temp($"tls3-remote-{Guid.NewGuid():N}");
         Directory.CreateDirectory(work);
-        using var pebble = await PebbleServer.StartAsync(work, ports[..4], httpPort, httpsPort, HttpsWorld.CertificateValiditySeconds,
-            new Dictionary<string, string> { ["PEBBLE_AUTHZREUSE"] = "0" }, await HttpsWorld.BridgeGatewayAsync(local));
         await using var cluster = await NodeCluster.StartAsync(local, log, new NodeClusterOptions($"tls3-{fixture.RunId}", SshPort) { SamePorts = [httpPort, httpsPort] });
         var node = cluster.Nodes[0];
+        // The runner's address on the node's network: inside the node, 172.17.0.1 is the node's own bridge.
+        using var pebble = await PebbleServer.StartAsync(work, ports[..4], httpPort, httpsPort, HttpsWorld.CertificateValiditySeconds,
+            new Dictionary<string, string> { ["PEBBLE_AUTHZREUSE"] = "0" }, await HttpsWorld.GatewayAsync(local, cluster.Network));
         var edge = await EdgeOnTheNodeAsync(local, cluster, node, log);
 
         EnvironmentHttps Https(string host) => new()
@@ -95,14 +96,21 @@ public sealed partial class HostEdgeDeployTests
             ReverseForwards = [SshReverseForward.SamePort(new Uri("http://" + fixture.Registry.Address).Port)],
         }, local, log);
 
-    /// <summary>The edge's base image pulled by the node through the tunnel (it has no internet); the edge image is built on the node by the deploy.</summary>
+    /// <summary>
+    /// The edge image the fixture built, pulled by the node through the tunnel (it has no internet) and tagged as the
+    /// deploy looks for it (by its sources' label): building it on the node is RemoteDeployTests' business, not this test's.
+    /// </summary>
     private async Task<EdgeStrategyOptions> EdgeOnTheNodeAsync(DockerCli local, NodeCluster cluster, TestNode node, IBuildLog log)
     {
-        var reference = $"{fixture.Registry.Address}/{fixture.RunId}/base:edge";
-        await local.TagAsync(fixture.BaseImageReference, reference);
+        var edgeImage = await EdgeImage.FindBySourcesAsync(local, new EdgeImageSource(RepositoryRoot.Path).SourceHash())
+            ?? throw new InvalidOperationException("The deploy fixture built no edge image from these sources.");
+        var reference = $"{fixture.Registry.Address}/{fixture.RunId}/edge:tls3";
+        await local.TagAsync(edgeImage, reference);
         await local.PushAsync(reference);
         await using var tunnel = await OpenAsync(local, cluster, node, log);
-        Assert.True(await tunnel.Docker(local).TryPullAsync(reference), $"the node could not pull {reference} through the reverse tunnel");
-        return new EdgeStrategyOptions(RepositoryRoot.Path) { WorkDirectory = RepositoryRoot.Temp(), BaseImage = reference, HostEdgeName = HttpsWorld.EdgeName };
+        var remote = tunnel.Docker(local);
+        Assert.True(await remote.TryPullAsync(reference), $"the node could not pull {reference} through the reverse tunnel");
+        await remote.TagAsync(reference, edgeImage);
+        return new EdgeStrategyOptions(RepositoryRoot.Path) { WorkDirectory = RepositoryRoot.Temp(), HostEdgeName = HttpsWorld.EdgeName };
     }
 }
