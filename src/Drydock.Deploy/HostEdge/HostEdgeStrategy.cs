@@ -84,11 +84,16 @@ public sealed class HostEdgeStrategy(HostWideEdge edge, EnvironmentEdge? ownEdge
         var summary = await RetireAsync(context, hosts, config, switched, RetirePlan.Decide(previousUpstream, serving, name));
         return new RolloutResult(name, previousUpstream is null ? null : TimeSpan.Zero, verdict)
         {
-            Endpoint = new Uri($"https://{https.HostNames[0].Value}" + (https.HttpsPort == 443 ? "/" : $":{https.HttpsPort}/")),
+            Endpoint = Endpoint(https),
             Summary = $"switched at {edge.Name} (no gap){summary}",
             Certificates = HostDeclarationStep.HistoryNote(view, certificates),
         };
     }
+
+    /// <summary>Where the first host answers: https on the HTTPS port, or http on the HTTP port when TLS is off.</summary>
+    public static Uri Endpoint(EnvironmentHttps https) => https.Tls == HostTlsMode.Off
+        ? new UriBuilder(Uri.UriSchemeHttp, https.HostNames[0].Value, https.HttpPort).Uri
+        : new UriBuilder(Uri.UriSchemeHttps, https.HostNames[0].Value, https.HttpsPort).Uri;
 
     private static TimeSpan Left(EnvironmentConfig config, Stopwatch clock)
     {

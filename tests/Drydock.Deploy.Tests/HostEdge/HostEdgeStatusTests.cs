@@ -47,4 +47,14 @@ public sealed class HostEdgeStatusTests
         Assert.Equal("certificate issued: a.example.org by Pebble until 2027-03-01 12:00 UTC", HostDeclarationStep.HistoryNote(HostEdgeView.None("e"), [kept]));
         Assert.Equal("Certificate in place for a.example.org: Pebble, valid until 2027-03-01 12:00 UTC", HostDeclarationStep.Describe(DnsName.Parse("a.example.org"), kept, null));
     }
+
+    [Fact]
+    public void The_endpoint_is_the_first_host_on_https_or_on_http_when_tls_is_off()
+    {
+        var https = new EnvironmentHttps { Hosts = ["notes.example.org"] };
+
+        Assert.Equal("https://notes.example.org/", HostEdgeStrategy.Endpoint(https).ToString());
+        Assert.Equal("https://notes.example.org:8443/", HostEdgeStrategy.Endpoint(https with { HttpsPort = 8443 }).ToString());
+        Assert.Equal("http://notes.example.org/", HostEdgeStrategy.Endpoint(https with { Tls = HostTlsMode.Off }).ToString());
+    }
 }
