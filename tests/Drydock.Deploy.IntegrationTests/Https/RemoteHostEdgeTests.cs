@@ -28,9 +28,21 @@ public sealed partial class HostEdgeDeployTests
         var log = new CapturingBuildLog(output);
         var local = fixture.CreateDocker(log, new SecretMasker());
         var ports = FreePort.TakeFromRange(22600, 22689, 6);
-        var (httpPort, httpsPort) = (ports[4], ports[5]);
         var work = RepositoryRoot.Temp($"tls3-remote-{Guid.NewGuid():N}");
         Directory.CreateDirectory(work);
+        try
+        {
+            await RunOnTheNodeAsync(local, log, work, ports);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true); // pebble's config and TLS key
+        }
+    }
+
+    private async Task RunOnTheNodeAsync(DockerCli local, IBuildLog log, string work, int[] ports)
+    {
+        var (httpPort, httpsPort) = (ports[4], ports[5]);
         await using var cluster = await NodeCluster.StartAsync(local, log, new NodeClusterOptions($"tls3-{fixture.RunId}", SshPort) { SamePorts = [httpPort, httpsPort] });
         var node = cluster.Nodes[0];
         // The runner's address on the node's network: inside the node, 172.17.0.1 is the node's own bridge.
