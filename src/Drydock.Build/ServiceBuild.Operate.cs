@@ -55,6 +55,7 @@ public abstract partial class ServiceBuild
             Tags = new RegistryReleaseTags(http, Log.Current, Release.Credentials),
             Masker = Secrets,
             Edge = new EdgeStrategyOptions(EdgeSourceRoot) { WorkDirectory = TemporaryDirectory, BaseImage = BaseImage },
+            Https = EnvironmentHttps,
         });
 
     public Target ShipImage => _ => _

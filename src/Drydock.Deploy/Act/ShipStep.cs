@@ -46,7 +46,7 @@ public sealed class ShipStep(DeployContext context, IReleaseHistory history, Rel
         await AppendQuietlyAsync(record with
         {
             Container = rollout.Container, DurationSeconds = duration.TotalSeconds, SwapGapSeconds = rollout.SwapGap?.TotalSeconds,
-            Message = string.Join("; ", new[] { ownership, rollout.Verification?.Describe() }.OfType<string>()) is { Length: > 0 } note ? note : null,
+            Message = JoinMessages(ownership, rollout.Verification?.Describe(), rollout.Certificates),
         });
         try
         {
@@ -79,6 +79,9 @@ public sealed class ShipStep(DeployContext context, IReleaseHistory history, Rel
             ? await new DataVolumeRepair(context, options.Edge).EnsureWritableAsync(spec.Id.DataVolume, user, cancellationToken)
             : null;
     }
+
+    private static string? JoinMessages(params string?[] parts) =>
+        parts.Where(p => p is not null).ToList() is { Count: > 0 } present ? string.Join("; ", present) : null;
 
     private async Task AppendQuietlyAsync(HistoryRecord record)
     {

@@ -35,7 +35,7 @@ public sealed class ReleaseManager
 
     /// <summary><see cref="ReleaseManagerOptions.Strategy"/> when set; otherwise the environment's <see cref="EnvironmentConfig.Strategy"/>.</summary>
     private IDeployStrategy StrategyFor(EnvironmentConfig config) =>
-        _options.Strategy ?? config.Strategy switch
+        _options.Strategy ?? (_options.Https is { HostRouted: true } https ? (IDeployStrategy)HostEdgeStrategyFor(https) : null) ?? config.Strategy switch
         {
             DeployStrategyKind.Replace => new ReplaceStrategy(),
             _ => new EdgeStrategy(_edge ?? throw new DeployException(
@@ -48,6 +48,13 @@ public sealed class ReleaseManager
     /// <summary>A swarm environment's nodes, replicas per node, releases and drift (<see cref="ClusterEnvironmentStatus"/>).</summary>
     public Task<ClusterEnvironmentStatus> ClusterStatusAsync(EnvironmentId environment, CancellationToken cancellationToken = default) =>
         Cluster.StatusAsync(environment, cancellationToken);
+
+    private HostEdgeStrategy HostEdgeStrategyFor(EnvironmentHttps https)
+    {
+        https.Validate();
+        var edge = _options.Edge ?? throw new DeployException("Host names need the host-wide edge: set ReleaseManagerOptions.Edge (where the edge image is built from). Nothing was changed.");
+        return new HostEdgeStrategy(new HostWideEdge(_docker, _log, edge), _edge, https, edge);
+    }
 
     private SecretMasker? Masker => _options.Masker ?? _docker.Masker;
 
@@ -143,7 +150,8 @@ public sealed class ReleaseManager
             Lock = lockInfo,
             LockStale = lockInfo is null ? null
                 : LockStaleness.Decide(lockInfo, _options.Time.GetUtcNow(), ProcessIdentity.Host, _options.ProcessStartedAt, new EnvironmentConfig().LockTimeout),
-            Edge = _edge is null ? [] : await EdgeStatus.DescribeAsync(_edge, snapshot.EdgeContainer, cancellationToken),
+            Edge = [.. _edge is null ? [] : await EdgeStatus.DescribeAsync(_edge, snapshot.EdgeContainer, cancellationToken),
+                .. _options is { Https.HostRouted: true, Edge: { } edge } ? await HostEdgeStatus.DescribeAsync(new HostWideEdge(_docker, _log, edge), _options.Https, cancellationToken) : []],
         };
     }
 

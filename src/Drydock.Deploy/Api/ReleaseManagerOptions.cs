@@ -14,6 +14,9 @@ public sealed record ReleaseManagerOptions
     /// <summary>Where the edge image comes from; needed by the edge strategy, and by Status to show an environment's edge.</summary>
     public EdgeStrategyOptions? Edge { get; init; }
 
+    /// <summary>The environment's host names on the server's host-wide edge (<see cref="HostEdgeStrategy"/>); null or no hosts: its own per-port edge.</summary>
+    public EnvironmentHttps? Https { get; init; }
+
     /// <summary>HTTP health probe of published ports; default <see cref="HttpHealthProbe"/>.</summary>
     public IHttpProbe? Probe { get; init; }
 

@@ -24,4 +24,10 @@ public sealed record EdgeStrategyOptions(string RepositoryRoot)
 
     /// <summary>How often the edge is asked again to check a starting release's health path.</summary>
     public TimeSpan SwitchRetryInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How often the host-wide edge checks its certificates for renewal; null: the edge's default (hourly). Short in tests of renewal.</summary>
+    public TimeSpan? HostEdgeRenewalCheck { get; init; }
+
+    /// <summary>The host-wide edge's container (its network has the same name); one per engine. Tests use their own.</summary>
+    public string HostEdgeName { get; init; } = HostEdgeSpec.DefaultName;
 }

@@ -30,6 +30,9 @@ public sealed record EnvironmentSnapshot
     /// <summary>The running edge and its route table; null without an edge, or when the strategy has none.</summary>
     public EdgeView? Edge { get; init; }
 
+    /// <summary>The server's host-wide edge and its host routes, for a host-routed environment (<see cref="HostEdgeStrategy"/>); null otherwise.</summary>
+    public HostEdgeView? HostEdge { get; init; }
+
     /// <summary>Release containers, each with the release its labels record (null when they are not a complete record).</summary>
     public IReadOnlyList<ReleaseContainer> Releases { get; }
 

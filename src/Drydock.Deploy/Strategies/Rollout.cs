@@ -26,4 +26,7 @@ public sealed record RolloutResult(string Container, TimeSpan? SwapGap, HealthVe
 
     /// <summary>The verification window's verdict after the switch; null when none ran.</summary>
     public VerificationVerdict? Verification { get; init; }
+
+    /// <summary>What the rollout did to certificates (issued, renewed), for the history record; null: nothing.</summary>
+    public string? Certificates { get; init; }
 }

@@ -174,7 +174,7 @@ public sealed class EdgeAdminClient : IDisposable
         return await ReadAsync<T>(response, cancellationToken);
     }
 
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    internal static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode)
             throw await ProblemAsync(response, cancellationToken);
@@ -182,7 +182,7 @@ public sealed class EdgeAdminClient : IDisposable
             ?? throw new InvalidDataException($"The edge answered {response.RequestMessage?.RequestUri} with an empty body.");
     }
 
-    private static async Task<EdgeAdminException> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    internal static async Task<EdgeAdminException> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         string? type = null, detail = null;

@@ -37,17 +37,22 @@ public sealed class PebbleServer : IDisposable
     /// <summary>Starts pebble and its DNS on four ports of the caller's range and waits until both answer.</summary>
     /// <param name="ports">ACME, management, DNS and DNS-management ports, in that order.</param>
     /// <param name="pebbleEnvironment">Extra pebble settings beyond PEBBLE_VA_NOSLEEP, e.g. nonce rejection.</param>
+    /// <param name="listenAddress">
+    /// Where the ACME API listens (its TLS certificate names it): loopback by default; the Docker bridge's gateway address
+    /// when an edge in a container must reach it (the container's 127.0.0.1 is its own).
+    /// </param>
     public static async Task<PebbleServer> StartAsync(
-        string workDirectory, IReadOnlyList<int> ports, int httpPort, int tlsPort, int certificateValiditySeconds, IReadOnlyDictionary<string, string> pebbleEnvironment)
+        string workDirectory, IReadOnlyList<int> ports, int httpPort, int tlsPort, int certificateValiditySeconds, IReadOnlyDictionary<string, string> pebbleEnvironment,
+        string listenAddress = "127.0.0.1")
     {
         var (acmePort, managementPort, dnsPort, dnsManagementPort) = (ports[0], ports[1], ports[2], ports[3]);
-        var (bundle, keyPath) = WriteTlsFiles(workDirectory);
+        var (bundle, keyPath) = WriteTlsFiles(workDirectory, IPAddress.Parse(listenAddress));
         var config = Path.Combine(workDirectory, "pebble.json");
         File.WriteAllText(config, new JsonObject
         {
             ["pebble"] = new JsonObject
             {
-                ["listenAddress"] = $"127.0.0.1:{acmePort}",
+                ["listenAddress"] = $"{listenAddress}:{acmePort}",
                 ["managementListenAddress"] = $"127.0.0.1:{managementPort}",
                 ["certificate"] = bundle,
                 ["privateKey"] = keyPath,
@@ -66,7 +71,7 @@ public sealed class PebbleServer : IDisposable
             ["-config", config, "-dnsserver", $"127.0.0.1:{dnsPort}"],
             new Dictionary<string, string>(pebbleEnvironment) { ["PEBBLE_VA_NOSLEEP"] = "1" },
             workDirectory);
-        var server = new PebbleServer(dns, pebble, dnsManagementPort, new Uri($"https://127.0.0.1:{acmePort}/dir"), bundle);
+        var server = new PebbleServer(dns, pebble, dnsManagementPort, new Uri($"https://{listenAddress}:{acmePort}/dir"), bundle);
         try
         {
             using var http = new HttpClient(AcmeServerTrust.TrustingOnly(bundle));
@@ -96,12 +101,14 @@ public sealed class PebbleServer : IDisposable
         _dns.Dispose();
     }
 
-    private static (string Bundle, string KeyPath) WriteTlsFiles(string workDirectory)
+    private static (string Bundle, string KeyPath) WriteTlsFiles(string workDirectory, IPAddress listenAddress)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest("CN=pebble test", key, HashAlgorithmName.SHA256);
         var san = new SubjectAlternativeNameBuilder();
         san.AddIpAddress(IPAddress.Loopback);
+        if (!listenAddress.Equals(IPAddress.Loopback))
+            san.AddIpAddress(listenAddress);
         san.AddDnsName("localhost");
         request.CertificateExtensions.Add(san.Build());
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: true, false, 0, critical: true));

@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using Drydock.Edge.Client;
+using Drydock.Edge.Contract;
+using Drydock.Engine.Output;
+
+namespace Drydock.Deploy;
+
+/// <summary>
+/// Zero downtime through the server's host-wide edge (<see cref="HostEdgeSpec"/>), for an environment with host names:
+/// <list type="number">
+/// <item>read the edge and its host routes with the environment (<see cref="ReadAsync"/>); decide what it needs
+/// (<see cref="HostEdgePlan"/>): created health first when missing, joined to the environment's network;</item>
+/// <item>declare the hosts and put their certificates in place (<see cref="HostDeclarationStep"/>): an ACME failure fails
+/// here, naming the cause, before any release is started;</item>
+/// <item>run the release on the environment's network; Docker's health check; then switch each host's route once the
+/// edge's own GET of the health path passes (generation-guarded per host, so another app's route is never touched);</item>
+/// <item>the environment's own per-port edge, if it still has one, is switched too (moving to the shared edge leaves no
+/// gap on the old port); drain the old upstream of each host, stop the old release (kept for rollback).</item>
+/// </list>
+/// </summary>
+public sealed class HostEdgeStrategy(HostWideEdge edge, EnvironmentEdge? ownEdges, EnvironmentHttps https, EdgeStrategyOptions options) : IDeployStrategy
+{
+    public string Name => "host-edge";
+
+    public bool OwnsPort => true;
+
+    public async Task<EnvironmentSnapshot> ReadAsync(DeployContext context, EnvironmentSnapshot snapshot, EnvironmentConfig config, CancellationToken cancellationToken)
+    {
+        snapshot = snapshot with { HostEdge = await edge.ReadAsync(cancellationToken) };
+        return ownEdges is not null && snapshot.EdgeContainer is { Running: true } own
+            ? snapshot with { Edge = await ownEdges.ReadAsync(snapshot.Id, config, own, cancellationToken) }
+            : snapshot;
+    }
+
+    public bool Serves(EnvironmentSnapshot snapshot, ContainerState serving, ReleaseSpec spec) =>
+        serving is { Running: true, HealthStatus: null or "healthy" } && ReleasePlacement.IsBehindEdge(serving.Labels)
+        && HostEdgePlan.Routes(snapshot.HostEdge, https, serving.Name);
+
+    public async Task<RolloutResult> RollOutAsync(Rollout rollout, CancellationToken cancellationToken)
+    {
+        var (context, spec, serving, name) = (rollout.Context, rollout.Spec, rollout.Serving, rollout.Container);
+        var config = spec.Config;
+        var still = serving is null ? "nothing served before" : $"{serving.Name} still serves {spec.Environment}";
+        var view = rollout.Snapshot.HostEdge ?? HostEdgeView.None(edge.Name);
+        var edgeSpec = await edge.SpecAsync(https, config.Bind, view.Container, cancellationToken);
+        var plan = HostEdgePlan.Decide(view, edgeSpec, https, [.. rollout.Snapshot.Containers.Select(c => c.Name)], options.RecreateOutdatedEdge);
+        if (plan.Conflicts.Count > 0)
+            throw new DeployException(string.Join("\n", plan.Conflicts));
+
+        await edge.EnsureAsync(edgeSpec, plan, spec.Id, cancellationToken);
+        using var hosts = edge.Hosts();
+        var certificates = await HostDeclarationStep.RunAsync(context.Log, view, hosts, plan, https, still, cancellationToken);
+        // A host just declared (or re-declared on a new edge) is read again: its generation is the switch's guard.
+        var before = plan.Declare.Count > 0 || view.Container is not { Running: true } ? new HostEdgeView(edge.Name, view.Container, await hosts.ListAsync(cancellationToken)) : view;
+
+        var switched = new List<(string Host, ActiveRouteView? Previous)>();
+        HealthVerdict verdict;
+        try
+        {
+            await context.Containers.RunAsync(ContainerPlan.Release(spec, rollout.Stamp, rollout.SecretValues, ReleasePlacement.OnNetwork(spec.Id.Network)), cancellationToken);
+            var clock = Stopwatch.StartNew();
+            context.Log.Write(LogLevel.Information, $"Verifying {name} beside {serving?.Name ?? "nothing"} before switching {string.Join(", ", https.HostNames.Select(h => h.Value))}");
+            verdict = await ContainerDiagnostics.RequireHealthyAsync(context, name, null, spec, $"the edge never routed to it and {still}", cancellationToken);
+            foreach (var host in https.HostNames)
+            {
+                var route = before.Route(host.Value);
+                var change = new RouteChange(EdgeRoutes.Upstream(name, config), spec.Version) { HealthPath = config.HealthPath, ExpectedGeneration = route?.Generation };
+                await SwitchAsync(hosts, host.Value, change, name, Left(config, clock), still);
+                switched.Add((host.Value, route?.Active));
+            }
+        }
+        catch
+        {
+            // Before every host was switched: those that were go back, and the new release is removed.
+            foreach (var (host, previous) in switched.Where(s => s.Previous is not null))
+                await SwitchBackQuietlyAsync(context, hosts, host, previous!);
+            await context.Containers.RemoveAsync([name], CancellationToken.None);
+            throw;
+        }
+        context.Log.Write(LogLevel.Information, $"{edge.Name} routes {string.Join(", ", switched.Select(s => s.Host))} to {name} ({spec.Version})");
+        await FollowOnOwnEdgeAsync(context, rollout.Snapshot.Edge, name, config, spec.Version);
+
+        var previousUpstream = switched.Select(s => s.Previous?.Upstream).FirstOrDefault(u => u is not null);
+        var summary = await RetireAsync(context, hosts, config, switched, RetirePlan.Decide(previousUpstream, serving, name));
+        return new RolloutResult(name, previousUpstream is null ? null : TimeSpan.Zero, verdict)
+        {
+            Endpoint = Endpoint(https),
+            Summary = $"switched at {edge.Name} (no gap){summary}",
+            Certificates = HostDeclarationStep.HistoryNote(view, certificates),
+        };
+    }
+
+    /// <summary>Where the first host answers: https on the HTTPS port, or http on the HTTP port when TLS is off.</summary>
+    public static Uri Endpoint(EnvironmentHttps https) => https.Tls == HostTlsMode.Off
+        ? new UriBuilder(Uri.UriSchemeHttp, https.HostNames[0].Value, https.HttpPort).Uri
+        : new UriBuilder(Uri.UriSchemeHttps, https.HostNames[0].Value, https.HttpsPort).Uri;
+
+    private static TimeSpan Left(EnvironmentConfig config, Stopwatch clock)
+    {
+        var left = config.DeployTimeout - clock.Elapsed;
+        return left > TimeSpan.FromSeconds(5) ? left : TimeSpan.FromSeconds(5);
+    }
+
+    private async Task SwitchAsync(EdgeHostsClient hosts, string host, RouteChange change, string name, TimeSpan timeout, string still)
+    {
+        try
+        {
+            if (change.HealthPath is null)
+                await hosts.SwitchAsync(host, change);
+            else
+                await hosts.SwitchWhenHealthyAsync(host, change, timeout, options.SwitchRetryInterval);
+        }
+        catch (EdgeAdminException e)
+        {
+            var why = e.UpstreamUnhealthy ? $"the edge's check of {change.HealthPath} on {name} kept failing for {timeout.TotalSeconds:0}s ({e.Detail})"
+                : e.GenerationConflict ? $"someone else switched {host} meanwhile"
+                : e.Message;
+            throw new DeployException($"{change.Version} was not switched in for {host}: {why}. It was removed; {still}.", e);
+        }
+    }
+
+    private static async Task SwitchBackQuietlyAsync(DeployContext context, EdgeHostsClient hosts, string host, ActiveRouteView previous)
+    {
+        try
+        {
+            await hosts.SwitchAsync(host, new RouteChange(previous.Upstream, previous.Version));
+        }
+        catch (Exception e) when (e is HttpRequestException or EdgeAdminException)
+        {
+            context.Log.Write(LogLevel.Error, $"Could not switch {host} back to {previous.Upstream}: {e.Message}");
+        }
+    }
+
+    /// <summary>An environment moving to the shared edge may still have its own per-port edge: it follows, so that port never serves a stopped release.</summary>
+    private static async Task FollowOnOwnEdgeAsync(DeployContext context, EdgeView? own, string name, EnvironmentConfig config, string version)
+    {
+        if (own is null)
+            return;
+        try
+        {
+            using var admin = own.Running.CreateClient();
+            await admin.SwitchAsync(new RouteChange(EdgeRoutes.Upstream(name, config), version));
+            context.Log.Write(LogLevel.Information, $"The environment's own edge {own.Running.Container} routes to {name} too (remove it when nothing uses its port any more: docker rm -f {own.Running.Container})");
+        }
+        catch (Exception e) when (e is HttpRequestException or EdgeAdminException)
+        {
+            context.Log.Write(LogLevel.Warning, $"Could not switch the environment's own edge {own.Running.Container}: {e.Message}");
+        }
+    }
+
+    private static async Task<string> RetireAsync(
+        DeployContext context, EdgeHostsClient hosts, EnvironmentConfig config, IReadOnlyList<(string Host, ActiveRouteView? Previous)> switched, RetirePlan plan)
+    {
+        if (plan.NothingToDo)
+            return "";
+        var clock = Stopwatch.StartNew();
+        var drained = "";
+        foreach (var (host, previous) in switched.Where(s => s.Previous is not null))
+        {
+            try
+            {
+                var left = config.DrainTimeout - clock.Elapsed;
+                var drain = await hosts.WaitForDrainAsync(host, previous!.Upstream, left > TimeSpan.Zero ? left : TimeSpan.Zero);
+                drained += drain.Drained ? $"; {host} drained in {drain.Waited.TotalSeconds:0.00}s" : $"; {host} still had {drain.InFlight} request(s) in flight";
+            }
+            catch (Exception e) when (e is HttpRequestException or EdgeAdminException or TaskCanceledException)
+            {
+                context.Log.Write(LogLevel.Warning, $"Could not follow the drain of {host} ({e.Message}); stopping with the drain timeout as grace");
+            }
+        }
+        var grace = RetirePlan.Grace(config.DrainTimeout, clock.Elapsed);
+        foreach (var container in plan.Stop)
+        {
+            try
+            {
+                await context.Containers.StopAsync(container, grace, CancellationToken.None);
+            }
+            catch (Drydock.Engine.Tooling.ToolFailedException e)
+            {
+                context.Log.Write(LogLevel.Warning, $"Could not stop {container} ({e.Message}); it no longer receives traffic. The next deploy stops it.");
+            }
+        }
+        return drained + $"; stopped {string.Join(", ", plan.Stop)} (kept for rollback)";
+    }
+}
