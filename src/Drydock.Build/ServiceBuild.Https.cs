@@ -36,6 +36,12 @@ public abstract partial class ServiceBuild
     [Parameter("With --tls files: the private key, a PEM file's path or the PEM itself (never printed)"), Secret]
     readonly string? TlsKey;
 
+    /// <summary>
+    /// For <c>Requires</c> on Deploy: the host names, ports, ACME and certificate settings are checked before the first
+    /// target runs (with the file's other keys, see <see cref="EnvironmentIsValid"/>), not after an image was pushed.
+    /// </summary>
+    bool HttpsIsValid => Problems([.. EnvironmentHttps.Problems().Select(p => $"{EnvironmentConfigFile.PathFor(RootDirectory, Environment)} (or its parameter): {p}")]);
+
     /// <summary>.nuke/environments/&lt;environment&gt;.json's host-wide edge keys, then whatever the command line overrides.</summary>
     EnvironmentHttps EnvironmentHttps
     {

@@ -67,7 +67,7 @@ public abstract partial class ServiceBuild
     public Target Deploy => _ => _
         .Description("Put the pushed image (by digest) in service, health first, through the environment's edge; no change, nothing done")
         .DependsOn(ShipImage)
-        .Requires(() => EnvironmentIsValid && HostIsValid && StrategyFitsHost && ClusterRegistryIsReachable) // all read the same file: asked once it parses
+        .Requires(() => EnvironmentIsValid && HostIsValid && HttpsIsValid && StrategyFitsHost && ClusterRegistryIsReachable) // all read the same file: asked once it parses
         .Requires(() => EnvironmentSecretsAreSet)
         .Requires(() => CanaryIsValid)
         .Executes(async ct =>

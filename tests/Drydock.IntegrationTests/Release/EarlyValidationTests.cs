@@ -52,6 +52,17 @@ public sealed class EarlyValidationTests(DockerFixture fixture, WebProjectReposi
         using var tags = await http.GetAsync($"http://{fixture.Registry.Address}/v2/{name}/tags/list");
         Assert.Equal(System.Net.HttpStatusCode.NotFound, tags.StatusCode);
 
+        // The host-wide edge's keys (issue 16) are checked just as early: bad names and ports stop Deploy before Compile.
+        await File.WriteAllTextAsync(Path.Combine(environments, name + ".json"), """{ "hostPort": 21001, "hosts": ["not a name!"], "httpsPort": 70000 }""");
+        var https = await BuildAsync("Deploy", "--root", repository.Root, "--project", repository.Project, "--environment", name, "--image-name", name,
+            "--registry", fixture.Registry.Address);
+        Assert.Equal(2, https.ExitCode);
+        var httpsText = https.Output + "\n" + https.Error;
+        Assert.Contains("hosts: ", httpsText);
+        Assert.Contains("httpsPort 70000 is not a port", httpsText);
+        Assert.DoesNotContain("Compile", httpsText);
+        Assert.False(Directory.Exists(Path.Combine(repository.Root, "src", "Hello", "obj")), "the project was restored or compiled");
+
         // Status reads the same file: malformed JSON is one problem, with its line and position, and the engine is never asked.
         await File.WriteAllTextAsync(Path.Combine(environments, name + ".json"), "{\n  \"hostPort\": 21001\n  \"strategy\": \"replace\"\n}");
         var malformed = await BuildAsync("Status", "--root", repository.Root, "--project", repository.Project, "--environment", name, "--image-name", name);
