@@ -10,14 +10,7 @@ public sealed class DriftHealingTests
     private readonly RecordingBuildLog _log = new();
     private readonly InMemoryHistory _history = new();
 
-    private ReleaseManager Manager() => new(new DockerCli(_engine) { Masker = new SecretMasker() }, _log, new ReleaseManagerOptions
-    {
-        Strategy = new ReplaceStrategy(),
-        Probe = FakeProbe.AlwaysHealthy(),
-        History = _history,
-        HealthPollInterval = TimeSpan.FromMilliseconds(5),
-        ReadEnvironment = name => name == "USER" ? "dev" : null,
-    });
+    private ReleaseManager Manager() => FakeEngineManager.Create(_engine, _log, FakeEngineManager.Options(_history));
 
     private static DeployRequest Request() =>
         new("notes", "127.0.0.1:5000/notes", Samples.DigestA, "1.0.0") { Commit = "c1", Config = new EnvironmentConfig { DeployTimeout = TimeSpan.FromSeconds(2) } };

@@ -15,15 +15,7 @@ public sealed class InterruptedRunTests
     private readonly RecordingBuildLog _log = new();
     private readonly InMemoryHistory _history = new();
 
-    private ReleaseManager Manager() => new(new DockerCli(_engine) { Masker = new SecretMasker() }, _log, new ReleaseManagerOptions
-    {
-        Strategy = new ReplaceStrategy(),
-        Probe = FakeProbe.AlwaysHealthy(),
-        History = _history,
-        HealthPollInterval = TimeSpan.FromMilliseconds(5),
-        ReadEnvironment = name => name == "USER" ? "dev" : null,
-        ProcessStartedAt = _ => null,
-    });
+    private ReleaseManager Manager() => FakeEngineManager.Create(_engine, _log, FakeEngineManager.Options(_history) with { ProcessStartedAt = _ => null });
 
     private static DeployRequest Request(string version, string digest, int keep = 5) =>
         new("notes", "127.0.0.1:5000/notes", digest, version) { Commit = "c" + version, Config = new EnvironmentConfig { KeepReleases = keep, DeployTimeout = TimeSpan.FromSeconds(2) } };

@@ -29,13 +29,9 @@ public sealed class RegistryDownTests
     public async Task A_rollback_to_a_version_only_a_down_registry_knows_names_it_and_changes_nothing()
     {
         using var http = new HttpClient();
-        var manager = new ReleaseManager(new DockerCli(_engine) { Masker = new SecretMasker() }, _log, new ReleaseManagerOptions
+        var manager = FakeEngineManager.Create(_engine, _log, FakeEngineManager.Options(_history) with
         {
-            Strategy = new ReplaceStrategy(),
             Tags = new RegistryReleaseTags(http, _log),
-            Probe = FakeProbe.AlwaysHealthy(),
-            History = _history,
-            HealthPollInterval = TimeSpan.FromMilliseconds(5),
             ReadEnvironment = _ => null,
         });
         var config = new EnvironmentConfig { DeployTimeout = TimeSpan.FromSeconds(2) };

@@ -14,13 +14,9 @@ public sealed class ReleaseManagerTests
     // The manager's flows with the replace strategy, which the simulated CLI runs end to end (the edge's decisions are tested in EdgeStrategyTests).
     private readonly CountingTags _tags = new();
 
-    private ReleaseManager Manager() => new(new DockerCli(_engine) { Masker = new SecretMasker() }, _log, new ReleaseManagerOptions
+    private ReleaseManager Manager() => FakeEngineManager.Create(_engine, _log, FakeEngineManager.Options(_history) with
     {
-        Strategy = new ReplaceStrategy(),
         Tags = _tags,
-        Probe = FakeProbe.AlwaysHealthy(),
-        History = _history,
-        HealthPollInterval = TimeSpan.FromMilliseconds(5),
         ReadEnvironment = name => name switch { "API_KEY" => "k-123456", "USER" => "dev", _ => null },
         ProcessStartedAt = pid => _processStartedAt(pid),
     });
