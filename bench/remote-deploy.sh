@@ -15,6 +15,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
+# shellcheck source=bench/lib/test-node.sh
+source bench/lib/test-node.sh
 ROUNDS="${ROUNDS:-5}"
 SSH_PORT="${SSH_PORT:-18950}"
 LOCAL_PORT="${LOCAL_PORT:-18951}"
@@ -36,8 +38,7 @@ cleanup() {
   docker network rm "drydock-$image-benchlocal" >/dev/null 2>&1 || true
   mapfile -t ids < <(docker volume ls -q --filter "label=dev.drydock.app=$image")
   if ((${#ids[@]})); then docker volume rm "${ids[@]}" >/dev/null 2>&1 || true; fi
-  docker rm -f "$run_id" >/dev/null 2>&1 || true
-  docker volume rm -f "$run_id-docker" >/dev/null 2>&1 || true
+  remove_test_node "$run_id"
   rm -rf "$work/ssh"
 }
 trap cleanup EXIT
@@ -45,22 +46,8 @@ say() { printf '\n== %s\n' "$*" >&2; }
 
 say "Starting test node $run_id on 127.0.0.1:$SSH_PORT"
 ssh-keygen -q -t ed25519 -N '' -C "$run_id" -f "$work/ssh/id_ed25519"
-docker volume create "$run_id-docker" >/dev/null
-docker run -d --name "$run_id" --hostname "$run_id" \
-  --cap-add ALL --cap-drop SYS_RESOURCE --security-opt seccomp=unconfined --security-opt apparmor=unconfined \
-  --tmpfs /run --tmpfs /var/run -v /sys/fs/cgroup:/sys/fs/cgroup -v "$run_id-docker:/var/lib/docker" \
-  -p "127.0.0.1:$SSH_PORT:22" -e "NODE_AUTHORIZED_KEY=$(cat "$work/ssh/id_ed25519.pub")" \
-  "$node_image" /bin/sh -c '
-    set -eu
-    mkdir -p /root/.ssh /run/sshd && chmod 700 /root/.ssh
-    printf "%s\n" "$NODE_AUTHORIZED_KEY" > /root/.ssh/authorized_keys && chmod 600 /root/.ssh/authorized_keys
-    ssh-keygen -A >/dev/null
-    /usr/sbin/sshd -e
-    exec dockerd --host unix:///var/run/docker.sock' >/dev/null
-for _ in $(seq 1 100); do
-  key=$(docker exec "$run_id" cat /etc/ssh/ssh_host_ed25519_key.pub 2>/dev/null | cut -d' ' -f1,2) && [[ -n $key ]] && break
-  sleep 0.2
-done
+start_test_node "$run_id" "$SSH_PORT" "$node_image" "$work/ssh/id_ed25519.pub"
+key=$test_node_host_key
 for _ in $(seq 1 150); do docker exec "$run_id" docker version >/dev/null 2>&1 && break; sleep 0.2; done
 # What CI gives the build: the key in ssh-agent, the host key in SSH_KNOWN_HOSTS.
 eval "$(ssh-agent -s -a "$work/ssh/agent.sock")" >/dev/null

@@ -16,6 +16,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
+# shellcheck source=bench/lib/test-node.sh
+source bench/lib/test-node.sh
 
 RUNS="${RUNS:-20}"
 WARMUP="${WARMUP:-3}"
@@ -36,8 +38,7 @@ chmod 700 "$work"
 tunnel_pid=""
 cleanup() {
   if [[ -n $tunnel_pid ]]; then kill -- "-$tunnel_pid" 2>/dev/null || true; fi
-  docker rm -f "$run_id" >/dev/null 2>&1 || true
-  docker volume rm -f "$run_id-docker" >/dev/null 2>&1 || true
+  remove_test_node "$run_id"
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -46,24 +47,8 @@ say() { printf '\n== %s\n' "$*" >&2; }
 
 say "Starting test node $run_id from $image on 127.0.0.1:$SSH_PORT"
 ssh-keygen -q -t ed25519 -N '' -C "$run_id" -f "$work/id_ed25519"
-docker volume create "$run_id-docker" >/dev/null
-# The same script and options as NodeEntrypoint / NodeCluster.RunSettings.
-docker run -d --name "$run_id" --hostname "$run_id" \
-  --cap-add ALL --cap-drop SYS_RESOURCE --security-opt seccomp=unconfined --security-opt apparmor=unconfined \
-  --tmpfs /run --tmpfs /var/run -v /sys/fs/cgroup:/sys/fs/cgroup -v "$run_id-docker:/var/lib/docker" \
-  -p "127.0.0.1:$SSH_PORT:22" -e "NODE_AUTHORIZED_KEY=$(cat "$work/id_ed25519.pub")" \
-  "$image" /bin/sh -c '
-    set -eu
-    mkdir -p /root/.ssh /run/sshd && chmod 700 /root/.ssh
-    printf "%s\n" "$NODE_AUTHORIZED_KEY" > /root/.ssh/authorized_keys && chmod 600 /root/.ssh/authorized_keys
-    ssh-keygen -A >/dev/null
-    /usr/sbin/sshd -e
-    exec dockerd --host unix:///var/run/docker.sock' >/dev/null
-
-for _ in $(seq 1 100); do
-  key=$(docker exec "$run_id" cat /etc/ssh/ssh_host_ed25519_key.pub 2>/dev/null | cut -d' ' -f1,2) && [[ -n $key ]] && break
-  sleep 0.2
-done
+start_test_node "$run_id" "$SSH_PORT" "$image" "$work/id_ed25519.pub"
+key=$test_node_host_key
 echo "[127.0.0.1]:$SSH_PORT $key" >"$work/known_hosts"
 chmod 600 "$work/known_hosts"
 
