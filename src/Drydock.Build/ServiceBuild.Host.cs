@@ -82,7 +82,7 @@ public abstract partial class ServiceBuild
                 var options = new SshTunnelOptions(ssh.Target)
                 {
                     KnownHostsFile = where.KnownHostsFile,
-                    ReverseForwards = RegistryReverseForward.For(Registry) is { } forward ? [forward] : [],
+                    ReverseForwards = RegistryReverseForward.For(RegistryOfRun) is { } forward ? [forward] : [],
                 }.WithKnownHostsFromEnvironment(System.Environment.GetEnvironmentVariable);
                 _tunnel = await SshEngineTunnel.OpenAsync(options, local, Log.Current, cancellationToken);
                 return _environmentEngine = _tunnel.Docker(local);

@@ -25,7 +25,7 @@ public abstract partial class ServiceBuild
     {
         Configuration = Configuration.ToString(),
         ImageName = ImageName,
-        Registry = Registry,
+        Registry = RegistryOfRun,
         RegistryUsername = RegistryUsername,
         RegistryPassword = RegistryPassword,
         BaseImage = BaseImage,

@@ -14,8 +14,11 @@ public abstract partial class ServiceBuild
     [Parameter("Image name in the registry (default: the project's name in lower case)")]
     protected readonly string? ImageName;
 
-    [Parameter("Registry to push to (default: a local registry on 127.0.0.1:5000, started if needed)")]
+    [Parameter("Registry to push to (default: the environment's \"registry\", else a local registry on 127.0.0.1:5000, started if needed)")]
     protected readonly string? Registry;
+
+    /// <summary>The registry of this run: the parameter, else the environment file's (a cluster's is usually there).</summary>
+    string? RegistryOfRun => Registry ?? EnvironmentDockerHost.Where.Registry;
 
     [Parameter("User name for the registry")]
     protected readonly string? RegistryUsername;

@@ -19,6 +19,17 @@ public sealed class EnvironmentHostTests
     }
 
     [Fact]
+    public void The_registry_is_where_the_environment_runs_from_not_part_of_the_release()
+    {
+        const string cluster = """{ "platform": "swarm", "registry": " registry.internal:5443 " }""";
+
+        Assert.Equal("registry.internal:5443", EnvironmentHost.Parse(cluster).Registry);
+        Assert.DoesNotContain("registry.internal", EnvironmentConfigFile.Serialize(EnvironmentConfigFile.Parse(cluster)));
+        var e = Assert.Throws<DeployException>(() => EnvironmentHost.Parse("""{ "registry": ["a", "b"] }""", "cluster.json"));
+        Assert.Contains("\"registry\": \"registry.example.com:5000\"", e.Message);
+    }
+
+    [Fact]
     public void No_host_means_the_local_engine()
     {
         Assert.Equal(new EnvironmentHost(null, null), EnvironmentHost.Parse("""{ "hostPort": 8081, "host": " " }"""));

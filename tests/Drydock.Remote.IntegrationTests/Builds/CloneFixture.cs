@@ -24,7 +24,7 @@ public sealed class CloneFixture : IAsyncLifetime
     public const string Environment = "rem3";
     private const int PortOnTheNode = 8080;
 
-    private int? _agentPid;
+    private SshAgent? _agent;
 
     public string RunId { get; } = "rem3" + Guid.NewGuid().ToString("N")[..6];
 
@@ -68,13 +68,7 @@ public sealed class CloneFixture : IAsyncLifetime
         Cluster = await cluster;
         foreach (var node in Cluster.Nodes)
             await Docker.Runner.RunAsync(new ToolCommand("sh", "-c", "docker save \"$1\" | docker exec -i \"$2\" docker load -q", "sh", edge, node.Name) { EchoOutput = false });
-        var agent = await Docker.Runner.RunAsync(new ToolCommand("ssh-agent", "-s", "-a", AgentSocket) { EchoOutput = false });
-        _agentPid = int.Parse(System.Text.RegularExpressions.Regex.Match(agent.Output, @"SSH_AGENT_PID=(\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-        await Docker.Runner.RunAsync(new ToolCommand("ssh-add", "-q", Cluster.Key.PrivateKeyPath)
-        {
-            EchoOutput = false,
-            Environment = new Dictionary<string, string?> { ["SSH_AUTH_SOCK"] = AgentSocket },
-        });
+        _agent = await SshAgent.StartAsync(Docker.Runner, AgentSocket, Cluster.Key.PrivateKeyPath);
     }
 
     /// <summary>Every setting an environment on a test node needs: the node's port published, health quick, no verification window.</summary>
@@ -148,8 +142,8 @@ public sealed class CloneFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_agentPid is { } agent)
-            await Docker.Runner.RunAsync(new ToolCommand("kill", agent.ToString(System.Globalization.CultureInfo.InvariantCulture)) { ThrowOnError = false, EchoOutput = false });
+        if (_agent is not null)
+            await _agent.DisposeAsync();
         if (Cluster is not null)
             await Cluster.DisposeAsync();
         // The releases this run built on the runner's engine (the nodes went with their volumes).

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Drydock.Remote.IntegrationTests;
+namespace Drydock.Testing.Builds;
 
 /// <summary>The rows of <c>./build.sh History</c>'s table (see HistoryTable): action, outcome and version.</summary>
 public static partial class HistoryRows

@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Xunit.Abstractions;
 
-namespace Drydock.Remote.IntegrationTests;
+namespace Drydock.Testing.Builds;
 
 /// <summary>
 /// <c>./build.sh</c> of a clone as CI runs it: in a process group of its own (so a test can kill -9 the whole build

@@ -1,0 +1,137 @@
+using System.Text.Json;
+using Drydock.Deploy;
+using Drydock.Docker;
+using Drydock.Engine.Output;
+using Drydock.Engine.Tooling;
+using Drydock.Testing.Nodes;
+using Drydock.Testing.Swarm;
+
+namespace Drydock.Swarm.IntegrationTests;
+
+/// <summary>
+/// What a team with a cluster has, once per run: a 3-node swarm (node 1 the manager) with a TLS registry every node
+/// pulls from by its name (the runner pushes to it through 127.0.0.1), a "source" repository (a clone of this
+/// checkout's HEAD plus one commit with <c>.nuke/environments/cluster.json</c> and the image name), and an ssh-agent
+/// holding the nodes' key (CI's ssh-agent step; known hosts go to each build through SSH_KNOWN_HOSTS). The tests make
+/// fresh clones of the source and run <c>./build.sh</c> in them, as CI jobs do.
+/// The nodes have no internet: the edge image a first Deploy would build on the manager (from the Debian archive) is
+/// built here from the source and loaded into the manager, which pushes it to the registry for the other nodes.
+/// Ports 23000-23029, names and labels "swm3". Commit before running: the clones are of HEAD.
+/// </summary>
+public sealed class ClusterCloneFixture : IAsyncLifetime
+{
+    public const string Environment = "cluster";
+
+    /// <summary>The same cluster without a registry of its own: the embedded 127.0.0.1:5000 one would be used.</summary>
+    public const string WithoutRegistry = "cluster-embedded";
+
+    private SshAgent? _agent;
+
+    public string RunId { get; } = "swm3" + Guid.NewGuid().ToString("N")[..6];
+
+    public string Root => Path.Combine(Path.GetTempPath(), RunId);
+
+    public string Source => Path.Combine(Root, "source");
+
+    /// <summary>The image's name (<c>.nuke/parameters.json</c>'s ImageName): the run's, so its tags meet no other run's on the runner.</summary>
+    public string ImageName => RunId;
+
+    public CapturingBuildLog SetupLog { get; } = new();
+
+    public SwarmCluster Cluster { get; private set; } = null!;
+
+    public DockerCli Docker { get; private set; } = null!;
+
+    /// <summary>The runner-side port of node <paramref name="index"/>'s edge (the environment's port on that node).</summary>
+    public int NodePort(int index) => Cluster.Nodes.Nodes[index].AppPort!.Value;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Root);
+        Docker = new DockerCli(new ProcessToolRunner(SetupLog, new SecretMasker()));
+        await DockerEngine.EnsureAvailableAsync(Docker, SetupLog, RepositoryRoot.Temp("dockerd.log"));
+        var startCluster = SwarmCluster.StartAsync(Docker, SetupLog, new SwarmClusterOptions(RunId, 23000, 23010, 23020));
+        await Git(Root, "clone", "-q", RepositoryRoot.Path, Source);
+        // On main, as a team's repository is: GitVersion has no base version for a feature branch cloned on its own.
+        await Git(Source, "checkout", "-q", "-B", "main");
+        var edge = await EdgeImage.EnsureAsync(Docker, SetupLog, new EdgeImageSource(Source), RepositoryRoot.Temp());
+        Cluster = await startCluster;
+
+        await File.WriteAllTextAsync(EnvironmentFile(Environment), ClusterEnvironment(registry: true));
+        await File.WriteAllTextAsync(EnvironmentFile(WithoutRegistry), ClusterEnvironment(registry: false));
+        var parameters = Path.Combine(Source, ".nuke", "parameters.json");
+        var values = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(await File.ReadAllTextAsync(parameters))!;
+        values["ImageName"] = JsonSerializer.SerializeToElement(ImageName);
+        await File.WriteAllTextAsync(parameters, JsonSerializer.Serialize(values, new JsonSerializerOptions { WriteIndented = true }));
+        await Git(Source, "add", "-A");
+        await Git(Source, "commit", "-q", "-m", "swm3: the cluster environment");
+
+        await Docker.Runner.RunAsync(new ToolCommand("sh", "-c", "docker save \"$1\" | docker exec -i \"$2\" docker load -q", "sh", edge, Cluster.Manager.Name) { EchoOutput = false });
+        _agent = await SshAgent.StartAsync(Docker.Runner, Path.Combine(Root, "agent.sock"), Cluster.Nodes.Key.PrivateKeyPath);
+    }
+
+    private string EnvironmentFile(string name) => Path.Combine(Source, ".nuke", "environments", name + ".json");
+
+    /// <summary>
+    /// The cluster as a team writes it: the manager as host, the registry the runner pushes to and the name the nodes
+    /// pull it by, a stateless service with 2 replicas on the port every node publishes; health quick to pass and slow
+    /// to fail (on a loaded runner a tight timeout let Swarm replace healthy tasks, which is the test's doing).
+    /// </summary>
+    private string ClusterEnvironment(bool registry) => JsonSerializer.Serialize(new Dictionary<string, object?>
+    {
+        ["platform"] = "swarm",
+        ["host"] = Cluster.Manager.SshUrl,
+        ["registry"] = registry ? Cluster.Registry.RunnerHost : null,
+        ["registryPull"] = registry ? Cluster.Registry.Host : null,
+        ["stateful"] = false,
+        ["replicas"] = 2,
+        ["hostPort"] = Cluster.Options.AppContainerPort,
+        ["healthCheck"] = new Dictionary<string, object> { ["interval"] = "1s", ["startPeriod"] = "20s", ["retries"] = 5, ["timeout"] = "5s" },
+        ["deployTimeout"] = "90s",
+        ["drainTimeout"] = "5s",
+        ["keepReleases"] = 3,
+        ["verification"] = new Dictionary<string, object> { ["window"] = "0s" },
+    }.Where(p => p.Value is not null).ToDictionary(), new JsonSerializerOptions { WriteIndented = true });
+
+    /// <summary>What CI gives a deploy job: the agent with the key, the manager's host key as SSH_KNOWN_HOSTS.</summary>
+    public Dictionary<string, string> CiEnvironment => new()
+    {
+        ["SSH_AUTH_SOCK"] = _agent!.Socket,
+        ["SSH_KNOWN_HOSTS"] = Cluster.Manager.KnownHostsLine,
+    };
+
+    /// <summary>A fresh clone of the source, as a new CI job checks it out.</summary>
+    public async Task<string> CloneAsync(string name)
+    {
+        var clone = Path.Combine(Root, name);
+        await Git(Root, "clone", "-q", Source, clone);
+        return clone;
+    }
+
+    /// <summary>A new commit on a clone (a new version by GitVersion).</summary>
+    public Task CommitAsync(string clone, string message) => Git(clone, "commit", "-q", "--allow-empty", "-m", message);
+
+    private Task Git(string directory, params string[] args) =>
+        Docker.Runner.RunAsync(new ToolCommand("git", ["-c", "user.name=Drydock Test", "-c", "user.email=test@drydock.invalid", .. args]) { WorkingDirectory = directory, EchoOutput = false });
+
+    public async Task DisposeAsync()
+    {
+        if (_agent is not null)
+            await _agent.DisposeAsync();
+        if (Cluster is not null)
+            await Cluster.DisposeAsync();
+        // The releases this run built on the runner's engine (the nodes went with their volumes).
+        var images = await Docker.Runner.RunAsync(new ToolCommand("sh", "-c", "docker images --format '{{.Repository}}:{{.Tag}}' | grep -F \"$1\" || true", "sh", RunId) { EchoOutput = false, ThrowOnError = false });
+        var references = images.StandardOutput.Where(l => l.Contains(RunId, StringComparison.Ordinal)).ToList();
+        if (references.Count > 0)
+            await Docker.Runner.RunAsync(new ToolCommand("docker", ["image", "rm", "-f", .. references]) { EchoOutput = false, ThrowOnError = false });
+        if (Directory.Exists(Root))
+            Directory.Delete(Root, recursive: true);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterClonesCollection : ICollectionFixture<ClusterCloneFixture>
+{
+    public const string Name = "Clones deploying to a swarm";
+}

@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Drydock.Deploy;
+using Drydock.Docker;
+
+namespace Drydock.Swarm.IntegrationTests;
+
+/// <summary>
+/// Issue 15's "Done when", as CI does it: from a clean clone, <c>./build.sh Deploy --environment cluster</c> against a
+/// nested 3-node swarm serves 2 replicas on 2 nodes; a new version under steady load through node 1's port; a
+/// never-healthy release refused while the old one serves; a SECOND fresh clone rolls back under load; a worker
+/// holding a replica is stopped under load; <c>./build.sh Status</c> names the down node and a hand-made service change.
+/// Every phase under load must have 0 failed requests.
+/// </summary>
+[Collection(ClusterClonesCollection.Name)]
+public sealed class ClusterCloneTests(ClusterCloneFixture fixture, ITestOutputHelper output)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+    private readonly List<string> _failedPhases = [];
+
+    private static readonly string[] Cluster = ["--environment", ClusterCloneFixture.Environment];
+
+    [Fact]
+    public async Task A_clean_clone_deploys_two_replicas_a_second_rolls_back_under_load_and_a_node_loss_is_survived_and_reported()
+    {
+        var ci = fixture.CiEnvironment;
+        var manager = fixture.Cluster.ManagerDocker;
+        var first = await fixture.CloneAsync("first");
+
+        // The embedded registry on the runner's loopback cannot serve the workers: refused before anything is built or changed.
+        var refused = await BuildSh.RunAsync(first, ci, output, false, ["Deploy", "--environment", ClusterCloneFixture.WithoutRegistry]);
+        Assert.Equal(2, refused.Process.ExitCode);
+        Assert.Contains("--registry", refused.Output);
+        Assert.DoesNotContain("Publish", refused.Output.Split('\n').Where(l => l.Contains("Executing", StringComparison.Ordinal)));
+        Assert.Empty((await ServicesAsync(ClusterCloneFixture.WithoutRegistry, null)).Keys);
+
+        // First deploy: the edge on every node, 2 healthy replicas on 2 nodes, every node's port answers.
+        await BuildSh.RunAsync(first, ci, output, true, ["Deploy", .. Cluster]);
+        var v1 = await VersionAsync(fixture.NodePort(0));
+        for (var node = 1; node < 3; node++)
+            Assert.Equal(v1, await VersionAsync(fixture.NodePort(node)));
+        var active = await ActiveServiceAsync();
+        var tasks = await Converge.RunningTasksAsync(manager, active, t => t.Count == 2, Timeout);
+        Assert.Equal(2, tasks.Select(t => t.Node).Distinct().Count());
+
+        // A new commit, a new version, under steady load through node 1's edge: the other nodes' edges switch too.
+        await fixture.CommitAsync(first, "v2");
+        var v2 = "";
+        await PhaseAsync("deploy", async () =>
+        {
+            await BuildSh.RunAsync(first, ci, output, true, ["Deploy", .. Cluster]);
+            v2 = await VersionAsync(fixture.NodePort(0));
+            Assert.NotEqual(v1, v2);
+            await EventuallyAsync(async () => await VersionAsync(fixture.NodePort(1)) == v2 && await VersionAsync(fixture.NodePort(2)) == v2);
+        });
+
+        // Never healthy: its tasks never pass Docker's check, so Swarm's DNS never lists them and no edge routes to them; removed, v2 kept serving.
+        await PhaseAsync("never-healthy release refused", async () =>
+        {
+            var failed = await BuildSh.RunAsync(first, ci, output, false, ["Deploy", .. Cluster, "--env", "HEALTHCHECK_PATH=/health/does-not-exist", "--deploy-timeout", "30s"]);
+            Assert.NotEqual(0, failed.Process.ExitCode);
+            Assert.Contains($"{v2} kept serving", failed.Output);
+            Assert.Equal(v2, await VersionAsync(fixture.NodePort(0)));
+        });
+
+        // A second CI job: a fresh clone (compiled first, as a job's restore and compile step would), then Rollback,
+        // timed from the command to v1 answering alone on node 1.
+        var second = await fixture.CloneAsync("second");
+        await BuildSh.RunAsync(second, ci, output, true, ["--help"]);
+        await PhaseAsync("rollback", async () =>
+        {
+            var clock = Stopwatch.StartNew();
+            using var rollback = BuildSh.Start(second, ci, output, ["Rollback", .. Cluster]);
+            await EventuallyAsync(async () => await VersionAsync(fixture.NodePort(0)) == v1 && await VersionAsync(fixture.NodePort(0)) == v1, TimeSpan.FromMinutes(3));
+            var toServing = clock.Elapsed;
+            Assert.Equal(0, await rollback.WaitAsync(TimeSpan.FromMinutes(5)));
+            output.WriteLine($"rollback to serving {v1} only: {toServing.TotalSeconds:F1} s (the command took {clock.Elapsed.TotalSeconds:F1} s)");
+            await FigureAsync($"rollback-to-serving\t-\t-\t{toServing.TotalSeconds:F1}");
+        });
+
+        var history = HistoryRows.Parse((await BuildSh.RunAsync(second, ci, output, true, ["History", .. Cluster])).Output);
+        Assert.Equal([("deploy", "succeeded", v1), ("deploy", "succeeded", v2), ("deploy", "failed", v2), ("rollback", "succeeded", v1)], history);
+
+        // A worker holding a replica goes away under load: the other nodes keep serving, Swarm brings the replica back.
+        active = await ActiveServiceAsync();
+        var holding = (await manager.ServiceTasksAsync(new DockerServicePsSettings(active) { DesiredState = "running" })).Select(t => t.Node).ToHashSet();
+        var lost = fixture.Cluster.Workers.First(w => holding.Contains(w.Name));
+        await PhaseAsync($"node loss ({lost.Name})", async () =>
+        {
+            await fixture.Cluster.OuterDocker.StopAsync(new DockerStopSettings([lost.Name]) { Timeout = TimeSpan.FromSeconds(15) });
+            await Converge.NodesAsync(manager, n => n.Any(x => x.Hostname == lost.Name && x.Status == "down"), Timeout);
+            await Converge.RunningTasksAsync(manager, active, t => t.Count == 2 && t.All(x => x.Node != lost.Name), Timeout);
+            Assert.Equal(v1, await VersionAsync(fixture.NodePort(0)));
+        });
+        var status = await BuildSh.RunAsync(second, ci, output, true, ["Status", .. Cluster]);
+        Assert.Contains($"down: {lost.Name}", status.Output);
+        Assert.Contains($"service {active}: 2 of 2 running", status.Output);
+
+        // Drift: the service changed by hand is named (the value is not), and Status fails.
+        await manager.UpdateServiceAsync(new DockerServiceUpdateSettings(active) { AddEnvironment = new Dictionary<string, string> { ["SWM3_BY_HAND"] = "secret-ish" } });
+        var drifted = await BuildSh.RunAsync(second, ci, output, false, ["Status", .. Cluster]);
+        Assert.NotEqual(0, drifted.Process.ExitCode);
+        Assert.Contains("env SWM3_BY_HAND", drifted.Output);
+        Assert.DoesNotContain("secret-ish", drifted.Output);
+        Assert.Empty(_failedPhases);
+    }
+
+    /// <summary>The release service that is scaled up (the retained ones are at 0).</summary>
+    private async Task<string> ActiveServiceAsync() =>
+        (await ServicesAsync(ClusterCloneFixture.Environment, ContainerRole.Release)).Single(s => s.Value > 0).Key;
+
+    /// <summary>The environment's services on the cluster (of one role, or all) and their desired replicas, from <c>docker service ls</c>.</summary>
+    private async Task<IReadOnlyDictionary<string, int>> ServicesAsync(string environment, ContainerRole? role)
+    {
+        var listed = await fixture.Cluster.ManagerDocker.ExecuteAsync(new DockerServiceLsSettings
+        {
+            LabelFilters = role is { } r ? [$"{ReleaseLabels.Environment}={environment}", $"{ReleaseLabels.Role}={ReleaseLabels.RoleName(r)}"] : [$"{ReleaseLabels.Environment}={environment}"],
+        }, echoOutput: false);
+        return listed.StandardOutput.Where(l => l.StartsWith('{')).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
+            .ToDictionary(e => e.GetProperty("Name").GetString()!, e => int.TryParse(e.GetProperty("Replicas").GetString()!.Split('/')[^1], out var n) ? n : 0);
+    }
+
+    /// <summary>One phase under steady load through node 1's port: its figures are printed (and kept for bench/swarm-deploy.sh); any failure fails the test at its end.</summary>
+    private async Task PhaseAsync(string phase, Func<Task> action)
+    {
+        var load = new SteadyLoad(fixture.NodePort(0));
+        var clock = Stopwatch.StartNew();
+        await using (load)
+        {
+            await Task.Delay(1000);
+            await action();
+            await Task.Delay(1000);
+            await load.StopAsync();
+        }
+        var line = $"{phase}: {load.Describe()} in {clock.Elapsed.TotalSeconds:F1} s";
+        output.WriteLine(line);
+        await FigureAsync($"{phase}\t{load.Served}\t{load.Failures.Count}\t{clock.Elapsed.TotalSeconds:F1}");
+        // Kept, not thrown: the later phases still run and report their figures.
+        if (!load.Failures.IsEmpty || load.Served == 0)
+            _failedPhases.Add(line);
+    }
+
+    private static async Task FigureAsync(string line)
+    {
+        if (System.Environment.GetEnvironmentVariable("SWM3_FIGURES") is { Length: > 0 } figures)
+            await File.AppendAllTextAsync(figures, line + "\n");
+    }
+
+    private static async Task<string> VersionAsync(int port)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            try
+            {
+                var view = await http.GetFromJsonAsync<VersionView>(new Uri($"http://127.0.0.1:{port}/version"));
+                return view!.Version.Split('+')[0];
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(300);
+            }
+        }
+    }
+
+    private static async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan? within = null)
+    {
+        var limit = within ?? TimeSpan.FromSeconds(30);
+        var deadline = DateTime.UtcNow + limit;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the condition did not hold within {limit.TotalSeconds:F0} s");
+            await Task.Delay(250);
+        }
+    }
+
+    private sealed record VersionView(string Version);
+}
