@@ -39,7 +39,7 @@ public sealed partial class ReleaseChain
     {
         var content = await File.ReadAllBytesAsync(await SbomPathAsync(cancellationToken), cancellationToken);
         var (host, repository) = SplitRepository(published.Repository);
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var http = RegistryHttp.Create(TimeSpan.FromSeconds(30));
         await new RegistryArtifacts(http, host, Credentials).PushAsync(repository, published.Digest, ImageSbom.TagSuffix, ImageSbom.MediaType, content, cancellationToken);
         log.Write(LogLevel.Information, $"SBOM pushed beside the image as {published.Repository}:{RegistryArtifacts.TagFor(published.Digest, ImageSbom.TagSuffix)}");
     }

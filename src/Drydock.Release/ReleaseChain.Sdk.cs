@@ -31,7 +31,7 @@ public sealed partial class ReleaseChain
         var reference = ImageReference.Parse(image);
         if (reference.Registry is null)
             return new Dictionary<string, string>();
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var http = RegistryHttp.Create(TimeSpan.FromSeconds(30));
         var ours = reference.Registry == SplitRepository(await RegistryAsync(cancellationToken) + "/x").Host;
         var tag = await new RegistryClient(http, reference.Registry, ours ? Credentials : null, log).GetTagAsync(reference.Repository, reference.Digest ?? reference.Tag ?? "latest", cancellationToken);
         return tag?.Labels ?? new Dictionary<string, string>();
@@ -44,7 +44,7 @@ public sealed partial class ReleaseChain
         var local = ImageReference.Parse(baseImage);
         var target = $"{registry}/{local.Repository}:{local.Tag}";
         var (host, repository) = SplitRepository($"{registry}/{local.Repository}");
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var http = RegistryHttp.Create(TimeSpan.FromSeconds(30));
         if (await new RegistryClient(http, host, Credentials, log).GetTagAsync(repository, local.Tag!, cancellationToken) is not null)
         {
             log.Write(LogLevel.Information, $"Base {target} is in the registry already");

@@ -44,8 +44,14 @@ public sealed partial class ReleaseChain(ReleaseSettings settings, IToolRunner r
         ImageTags.For(await RegistryAsync(cancellationToken), Name.Value, await VersionAsync(cancellationToken));
 
     /// <summary>True when every tag of this version already holds this commit's image: a re-run has nothing to build or push.</summary>
+    /// <summary>
+    /// Whether the registry holds this commit's image under all its tags. Asked while the build is planned, before its
+    /// requirements are checked, so it starts nothing: an embedded registry that does not run holds nothing (the
+    /// chain starts it when it pushes).
+    /// </summary>
     public async Task<bool> IsAlreadyPublishedAsync(CancellationToken cancellationToken = default) =>
-        (await DecideAsync(cancellationToken)).All(d => d.Action == PushAction.AlreadyPublished);
+        (settings.Registry is { Length: > 0 } || _registry is not null || await LocalRegistry.AnswersAsync(LocalRegistry.DefaultAddress, cancellationToken))
+        && (await DecideAsync(cancellationToken)).All(d => d.Action == PushAction.AlreadyPublished);
 
     public async Task PublishAsync(CancellationToken cancellationToken = default)
     {
@@ -160,7 +166,7 @@ public sealed partial class ReleaseChain(ReleaseSettings settings, IToolRunner r
         var version = await VersionAsync(cancellationToken);
         var tags = await TagsAsync(cancellationToken);
         var (host, repository) = SplitRepository(tags.Repository);
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var http = RegistryHttp.Create(TimeSpan.FromSeconds(30));
         var client = new RegistryClient(http, host, Credentials, log);
         var decisions = new List<PushDecision>();
         try

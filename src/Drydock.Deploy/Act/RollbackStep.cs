@@ -7,14 +7,17 @@ public static class RollbackStep
     /// <see cref="RollbackTargetSelector"/> on the snapshot; the registry is asked only for a version the environment itself
     /// does not know: a rollback to a release that served here does not wait for it (nor fail when it is down).
     /// </summary>
-    public static async Task<RollbackChoice> ChooseAsync(EnvironmentSnapshot snapshot, RollbackRequest request, IReleaseTags? tags, CancellationToken cancellationToken)
+    public static Task<RollbackChoice> ChooseAsync(EnvironmentSnapshot snapshot, RollbackRequest request, IReleaseTags? tags, CancellationToken cancellationToken) =>
+        ChooseAsync((listed, available) => RollbackTargetSelector.Choose(request.Environment, request.ToVersion, snapshot.Serving?.Recorded, snapshot.Retained, snapshot.History, listed, available),
+            request, tags, cancellationToken);
+
+    /// <summary>The same for any platform: <paramref name="choose"/> is its selector over its snapshot, given the registry's tags and whether it answered.</summary>
+    public static async Task<RollbackChoice> ChooseAsync(Func<IReadOnlyList<string>, bool, RollbackChoice> choose, RollbackRequest request, IReleaseTags? tags, CancellationToken cancellationToken)
     {
-        var serving = snapshot.Serving?.Recorded;
-        var choice = RollbackTargetSelector.Choose(request.Environment, request.ToVersion, serving, snapshot.Retained, snapshot.History, [], registryAvailable: false);
+        var choice = choose([], false);
         if (choice is not RollbackChoice.Unknown || request.Repository is null || tags is null)
             return choice;
-        var listed = await tags.ListAsync(request.Repository, cancellationToken);
-        return RollbackTargetSelector.Choose(request.Environment, request.ToVersion, serving, snapshot.Retained, snapshot.History, listed, registryAvailable: true);
+        return choose(await tags.ListAsync(request.Repository, cancellationToken), true);
     }
 
     /// <summary>A version only the registry has: its digest from the tag, with today's configuration.</summary>

@@ -5,7 +5,7 @@ public static class RollbackPlan
 {
     /// <summary>
     /// Pure: the target's recorded configuration, with today's timeouts, retention and probe host (they govern this run,
-    /// not the container) and today's strategy. The port and bind are today's when the strategy owns them (an edge holds
+    /// not the container), today's strategy and today's platform and pull address (where releases run and are pulled from). The port and bind are today's when the strategy owns them (an edge holds
     /// today's port), else the release's own, as recorded.
     /// </summary>
     public static ReleaseSpec Spec(ReleaseSpec target, EnvironmentConfig today, bool strategyOwnsPort) =>
@@ -18,6 +18,8 @@ public static class RollbackPlan
                 KeepReleases = today.KeepReleases,
                 ProbeHost = today.ProbeHost,
                 Strategy = today.Strategy,
+                Platform = today.Platform,
+                RegistryPull = today.RegistryPull,
                 HostPort = strategyOwnsPort ? today.HostPort : target.Config.HostPort,
                 Bind = strategyOwnsPort ? today.Bind : target.Config.Bind,
             },

@@ -13,22 +13,18 @@ public static class ClusterChoices
         && snapshot.RunningTasks(active.Name) >= (active.Service.Replicas ?? 0);
 
     /// <summary>
-    /// The retained (scaled-to-0) release to bring back: <paramref name="toVersion"/>'s newest, else the newest retained
-    /// one. Null with the reason when there is none: a rollback on a cluster goes to a retained release (keepReleases).
+    /// What a rollback brings back, chosen as on one engine (<see cref="RollbackTargetSelector"/>) over the active release,
+    /// the retained (scaled-to-0) ones and the history: the previous release, else <paramref name="toVersion"/>, from a
+    /// retained service when one holds it, else from the history's record, else from the registry's tag.
     /// </summary>
-    public static (ClusterRelease? Target, string? Reason) RollbackTarget(ClusterSnapshot snapshot, string? toVersion)
-    {
-        var retained = snapshot.Retained;
-        if (toVersion is not null)
-        {
-            var match = retained.FirstOrDefault(r => r.Version == toVersion);
-            return match is not null ? (match, null)
-                : (null, $"{snapshot.Id} keeps no release of {toVersion} (retained: {(retained.Count == 0 ? "none" : string.Join(", ", retained.Select(r => r.Version)))}). " +
-                         "On a cluster a rollback brings back a retained release; deploy that version instead. Nothing was changed.");
-        }
-        return retained.Count > 0 ? (retained[0], null)
-            : (null, $"{snapshot.Id} has no earlier release to roll back to (none is retained). Nothing was changed.");
-    }
+    public static RollbackChoice Rollback(ClusterSnapshot snapshot, string? toVersion, IReadOnlyList<string> registryTags, bool registryAvailable) =>
+        RollbackTargetSelector.Choose(snapshot.Id.Name, toVersion, snapshot.Active?.Recorded,
+            snapshot.Retained.Select(r => r.Recorded).OfType<RecordedRelease>().ToArray(), snapshot.History, registryTags, registryAvailable);
+
+    /// <summary>The newest retained service running exactly <paramref name="spec"/>'s image: scaled back up rather than created again.</summary>
+    public static ClusterRelease? Holding(ClusterSnapshot snapshot, ReleaseSpec spec) =>
+        snapshot.Retained.Where(r => r.Recorded?.Spec is { } kept && kept.Version == spec.Version && kept.Digest == spec.Digest)
+            .OrderByDescending(r => r.DeployedAt).FirstOrDefault();
 
     /// <summary>Retained releases beyond <paramref name="keep"/> (newest kept), never <paramref name="serving"/>: to remove.</summary>
     public static IReadOnlyList<string> Prune(ClusterSnapshot snapshot, string serving, int keep) =>

@@ -29,11 +29,9 @@ public sealed class ClusterReleases(DockerCli manager, IBuildLog log, ReleaseMan
     public async Task<DeployResult> DeployAsync(ReleaseSpec spec, CancellationToken cancellationToken)
     {
         var clock = options.Time.GetTimestamp();
-        var (pullRepository, refusal) = RegistryReach.PullRepository(spec.Repository, spec.Config.RegistryPull);
-        if (refusal is not null)
-            throw new DeployException(refusal);
+        var pullRepository = PullRepository(spec);
         log.Write(LogLevel.Information, $"Deploying {spec.App} {spec.Version} ({pullRepository}@{spec.Digest}) to the swarm environment {spec.Environment}");
-        var edgeImage = await ClusterEdgeImage.EnsureAsync(manager, log, options.Edge, pullRepository!, cancellationToken);
+        var edgeImage = await ClusterEdgeImage.EnsureAsync(manager, log, options.Edge, pullRepository, cancellationToken);
         await using var environmentLock = await LockAsync(spec.Id, $"deploy {spec.Version}", spec.Config.LockTimeout, cancellationToken);
         var snapshot = await _reader.ReadAsync(spec.Id, cancellationToken);
         if (ClusterChoices.AlreadyServes(snapshot, spec))
@@ -41,8 +39,80 @@ public sealed class ClusterReleases(DockerCli manager, IBuildLog log, ReleaseMan
             log.Write(LogLevel.Information, $"{spec.App} {spec.Version} already serves {spec.Environment} from {snapshot.Active!.Name} with this configuration: nothing to do");
             return new DeployResult(spec, snapshot.Active.Name, options.Time.GetElapsedTime(clock)) { Unchanged = true };
         }
-        var stamp = new ReleaseStamp(ReleaseNames.NewReleaseId(), options.Time.GetUtcNow(), ProcessIdentity.Actor(options.ReadEnvironment), ReleaseAction.Deploy, spec.Digest);
-        var decision = ClusterReleasePlan.Decide(snapshot, spec, stamp, pullRepository!);
+        return await ReleaseAsync(spec, ReleaseAction.Deploy, snapshot, edgeImage, clock, cancellationToken);
+    }
+
+    public async Task<RollbackResult> RollbackAsync(RollbackRequest request, CancellationToken cancellationToken)
+    {
+        var clock = options.Time.GetTimestamp();
+        await using var environmentLock = await LockAsync(request.Id, $"rollback to {request.ToVersion ?? "the previous release"}", request.Config.LockTimeout, cancellationToken);
+        var snapshot = await _reader.ReadAsync(request.Id, cancellationToken);
+        var choice = await RollbackStep.ChooseAsync((tags, available) => ClusterChoices.Rollback(snapshot, request.ToVersion, tags, available), request, options.Tags, cancellationToken);
+        var from = snapshot.Active?.Version ?? "nothing";
+        switch (choice)
+        {
+            case RollbackChoice.Nothing nothing:
+                log.Write(LogLevel.Warning, nothing.Message);
+                return new RollbackResult(false, nothing.Message);
+            case RollbackChoice.Unknown unknown:
+                throw new DeployException(unknown.Message + " Nothing was changed.");
+            case RollbackChoice.Target target when ClusterChoices.Holding(snapshot, target.Spec) is { } kept:
+                return await ScaleBackAsync(request, snapshot, kept, clock, cancellationToken);
+            case RollbackChoice.Target target:
+                return await RecreateAsync(RollbackPlan.Spec(target.Spec, request.Config, strategyOwnsPort: true), target.Source, snapshot, clock, cancellationToken);
+            case RollbackChoice.FromRegistry fromRegistry:
+                var spec = await RollbackStep.FromRegistryAsync(request, fromRegistry.Version, options.Tags!, cancellationToken);
+                return await RecreateAsync(spec, RollbackSource.Registry, snapshot, clock, cancellationToken);
+            default:
+                throw new InvalidOperationException($"Unexpected rollback choice {choice} (rolling back from {from}).");
+        }
+    }
+
+    /// <summary>A retained release scaled back up, health first; the current one scaled to 0 only once all its tasks are healthy.</summary>
+    private async Task<RollbackResult> ScaleBackAsync(RollbackRequest request, ClusterSnapshot snapshot, ClusterRelease target, long clock, CancellationToken cancellationToken)
+    {
+        var spec = target.Recorded!.Spec;
+        var replicas = ClusterChoices.Replicas(spec.Config);
+        var from = snapshot.Active?.Version ?? "nothing";
+        log.Write(LogLevel.Information, $"Rolling {request.Environment} back from {from} to {spec.Version} ({target.Name}, scaled from 0 to {replicas})");
+        var stamp = new ReleaseStamp(target.Recorded.Stamp.ReleaseId, options.Time.GetUtcNow(), ProcessIdentity.Actor(options.ReadEnvironment), ReleaseAction.Rollback, spec.Digest);
+        var record = HistoryRecord.Succeeded(spec, stamp) with { PreviousVersion = snapshot.Active?.Version, Container = target.Name };
+        await manager.ExecuteAsync(new DockerServiceScaleSettings(target.Name, replicas), echoOutput: false, cancellationToken: cancellationToken);
+        var converged = await _converge.RunningAsync(target.Name, replicas, request.Config.DeployTimeout, cancellationToken);
+        if (!converged.Reached)
+        {
+            await manager.ExecuteAsync(new DockerServiceScaleSettings(target.Name, 0), echoOutput: false, cancellationToken: CancellationToken.None);
+            var message = $"{spec.Version} did not get {replicas} healthy task(s) back: {string.Join("; ", converged.Problems)}. It is scaled to 0 again; {from} kept serving.";
+            await AppendQuietlyAsync(record with { Outcome = ReleaseOutcome.Failed, Message = message, DurationSeconds = Elapsed(clock) });
+            throw new DeployException(message);
+        }
+        await Task.Delay(DiscoverySettle, options.Time, cancellationToken);
+        await RetireAsync(snapshot, target.Name, cancellationToken);
+        await AppendQuietlyAsync(record with { DurationSeconds = Elapsed(clock) });
+        var deploy = new DeployResult(spec, target.Name, options.Time.GetElapsedTime(clock)) { Action = ReleaseAction.Rollback, ReplacedVersion = snapshot.Active?.Version };
+        log.Write(LogLevel.Information, $"Rolled {request.Environment} back from {from} to {spec.Version} in {Elapsed(clock):0.0}s");
+        return new RollbackResult(true, $"Rolled {request.Environment} back from {from} to {spec.Version}.") { Deploy = deploy, Source = RollbackSource.RetainedContainer };
+    }
+
+    /// <summary>A version no retained service holds (pruned, or removed by hand): created again from its digest, exactly like a deploy.</summary>
+    private async Task<RollbackResult> RecreateAsync(ReleaseSpec spec, RollbackSource source, ClusterSnapshot snapshot, long clock, CancellationToken cancellationToken)
+    {
+        var from = snapshot.Active?.Version ?? "nothing";
+        var pullRepository = PullRepository(spec);
+        log.Write(LogLevel.Information, $"Rolling {spec.Environment} back from {from} to {spec.Version}: no retained service holds it, so it is created again ({pullRepository}@{spec.Digest}, from the {RollbackStep.Describe(source)})");
+        var edgeImage = await ClusterEdgeImage.EnsureAsync(manager, log, options.Edge, pullRepository, cancellationToken);
+        var deploy = await ReleaseAsync(spec, ReleaseAction.Rollback, snapshot, edgeImage, clock, cancellationToken);
+        return new RollbackResult(true, $"Rolled {spec.Environment} back from {from} to {spec.Version}.") { Deploy = deploy, Source = source };
+    }
+
+    /// <summary>
+    /// A new release service beside the serving one: health first (all its tasks healthy), a pause for Swarm's DNS to
+    /// reach every node, then the old release scaled to 0 and kept. One that never gets there is removed; the old one never stopped.
+    /// </summary>
+    private async Task<DeployResult> ReleaseAsync(ReleaseSpec spec, ReleaseAction action, ClusterSnapshot snapshot, string edgeImage, long clock, CancellationToken cancellationToken)
+    {
+        var stamp = new ReleaseStamp(ReleaseNames.NewReleaseId(), options.Time.GetUtcNow(), ProcessIdentity.Actor(options.ReadEnvironment), action, spec.Digest);
+        var decision = ClusterReleasePlan.Decide(snapshot, spec, stamp, PullRepository(spec));
         if (decision.Refused)
             throw new DeployException(decision.Refusal!);
 
@@ -71,45 +141,16 @@ public sealed class ClusterReleases(DockerCli manager, IBuildLog log, ReleaseMan
         await RetireAsync(snapshot, service.Name, cancellationToken);
         await AppendQuietlyAsync(record with { DurationSeconds = Elapsed(clock) });
         await PruneAsync(snapshot, service.Name, spec.Config.KeepReleases);
-        log.Write(LogLevel.Information, $"Deployed {spec.App} {spec.Version} to {spec.Environment} in {Elapsed(clock):0.0}s: {replicas} healthy task(s) of {service.Name}" +
+        log.Write(LogLevel.Information, $"{(action == ReleaseAction.Rollback ? "Rolled back to" : "Deployed")} {spec.App} {spec.Version} on {spec.Environment} in {Elapsed(clock):0.0}s: {replicas} healthy task(s) of {service.Name}" +
                                         (snapshot.Active is { } old ? $"; {old.Version} scaled to 0 (kept for rollback)" : string.Empty));
-        return new DeployResult(spec, service.Name, options.Time.GetElapsedTime(clock)) { ReplacedVersion = snapshot.Active?.Version };
+        return new DeployResult(spec, service.Name, options.Time.GetElapsedTime(clock)) { Action = action, ReplacedVersion = snapshot.Active?.Version };
     }
 
-    public async Task<RollbackResult> RollbackAsync(RollbackRequest request, CancellationToken cancellationToken)
+    /// <summary>The repository as the nodes pull it; the embedded loopback registry is refused (before anything changed) with the fix.</summary>
+    private static string PullRepository(ReleaseSpec spec)
     {
-        var clock = options.Time.GetTimestamp();
-        await using var environmentLock = await LockAsync(request.Id, $"rollback to {request.ToVersion ?? "the previous release"}", request.Config.LockTimeout, cancellationToken);
-        var snapshot = await _reader.ReadAsync(request.Id, cancellationToken);
-        var (target, reason) = ClusterChoices.RollbackTarget(snapshot, request.ToVersion);
-        if (target is null)
-        {
-            if (request.ToVersion is not null)
-                throw new DeployException(reason!);
-            log.Write(LogLevel.Warning, reason!);
-            return new RollbackResult(false, reason!);
-        }
-        var spec = target.Recorded!.Spec;
-        var replicas = ClusterChoices.Replicas(spec.Config);
-        var from = snapshot.Active?.Version ?? "nothing";
-        log.Write(LogLevel.Information, $"Rolling {request.Environment} back from {from} to {spec.Version} ({target.Name}, scaled from 0 to {replicas})");
-        var stamp = new ReleaseStamp(target.Recorded.Stamp.ReleaseId, options.Time.GetUtcNow(), ProcessIdentity.Actor(options.ReadEnvironment), ReleaseAction.Rollback, spec.Digest);
-        var record = HistoryRecord.Succeeded(spec, stamp) with { PreviousVersion = snapshot.Active?.Version, Container = target.Name };
-        await manager.ExecuteAsync(new DockerServiceScaleSettings(target.Name, replicas), echoOutput: false, cancellationToken: cancellationToken);
-        var converged = await _converge.RunningAsync(target.Name, replicas, request.Config.DeployTimeout, cancellationToken);
-        if (!converged.Reached)
-        {
-            await manager.ExecuteAsync(new DockerServiceScaleSettings(target.Name, 0), echoOutput: false, cancellationToken: CancellationToken.None);
-            var message = $"{spec.Version} did not get {replicas} healthy task(s) back: {string.Join("; ", converged.Problems)}. It is scaled to 0 again; {from} kept serving.";
-            await AppendQuietlyAsync(record with { Outcome = ReleaseOutcome.Failed, Message = message, DurationSeconds = Elapsed(clock) });
-            throw new DeployException(message);
-        }
-        await Task.Delay(DiscoverySettle, options.Time, cancellationToken);
-        await RetireAsync(snapshot, target.Name, cancellationToken);
-        await AppendQuietlyAsync(record with { DurationSeconds = Elapsed(clock) });
-        var deploy = new DeployResult(spec, target.Name, options.Time.GetElapsedTime(clock)) { Action = ReleaseAction.Rollback, ReplacedVersion = snapshot.Active?.Version };
-        log.Write(LogLevel.Information, $"Rolled {request.Environment} back from {from} to {spec.Version} in {Elapsed(clock):0.0}s");
-        return new RollbackResult(true, $"Rolled {request.Environment} back from {from} to {spec.Version}.") { Deploy = deploy, Source = RollbackSource.RetainedContainer };
+        var (pullRepository, refusal) = RegistryReach.PullRepository(spec.Repository, spec.Config.RegistryPull);
+        return pullRepository ?? throw new DeployException(refusal!);
     }
 
     /// <summary>The cluster as Status shows it: nodes (down ones named), replicas per node, the active release, drift.</summary>

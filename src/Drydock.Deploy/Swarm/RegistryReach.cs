@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Drydock.Deploy;
 
 /// <summary>
@@ -27,9 +25,6 @@ public static class RegistryReach
         return (repository, null);
     }
 
-    private static bool IsLoopback(string registry)
-    {
-        var host = registry.StartsWith('[') ? registry[1..registry.IndexOf(']', StringComparison.Ordinal)] : registry.Split(':')[0];
-        return host == "localhost" || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
-    }
+    private static bool IsLoopback(string registry) =>
+        Drydock.Registry.RegistryHttp.IsLoopback(registry.StartsWith('[') ? registry[..(registry.IndexOf(']', StringComparison.Ordinal) + 1)] : registry.Split(':')[0]);
 }

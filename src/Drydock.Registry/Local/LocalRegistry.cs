@@ -18,6 +18,13 @@ public static class LocalRegistry
     // Each authenticated request costs the registry one bcrypt check; for a loopback registry a low cost is enough.
     private const int HtpasswdWorkFactor = 6;
 
+    /// <summary>Whether a registry answers at <paramref name="address"/> now; starts nothing.</summary>
+    public static async Task<bool> AnswersAsync(string address, CancellationToken cancellationToken = default)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
+        return await ProbeAsync(http, new Uri(RegistryEndpoint.ToBaseUri(address), "v2/"), cancellationToken) == Probe.Registry;
+    }
+
     public static async Task<LocalRegistryInstance> EnsureRunningAsync(
         LocalRegistryOptions options, IToolRunner runner, IBuildLog log, CancellationToken cancellationToken = default)
     {

@@ -97,20 +97,32 @@ public sealed class ClusterDecisionTests
     }
 
     [Fact]
-    public void Rollback_goes_to_the_newest_retained_release_or_the_named_version_and_says_why_when_there_is_none()
+    public void Rollback_chooses_as_on_one_engine_a_retained_service_is_scaled_back_and_a_pruned_version_comes_from_history_or_registry()
     {
         var v1 = Release("1.0.0", Samples.DigestA, 0, Samples.Noon);
         var v2 = Release("2.0.0", Samples.DigestB, 0, Samples.Noon.AddHours(1));
         var v3 = Release("3.0.0", Samples.DigestC, 2, Samples.Noon.AddHours(2));
-        var snapshot = Snapshot(v1, v2, v3);
+        // 0.9.0 ran here once; its service was pruned (keepReleases) and only the history remembers it.
+        HistoryRecord Ran(string version, string digest, int hour) => Samples.History(version, digest, at: Samples.Noon.AddHours(hour)) with { Environment = "cluster" };
+        var snapshot = Snapshot(v1, v2, v3) with { History = [Ran("0.9.0", Samples.DigestA, -1), Ran("1.0.0", Samples.DigestA, 0), Ran("2.0.0", Samples.DigestB, 1), Ran("3.0.0", Samples.DigestC, 2)] };
 
         Assert.Same(v3, snapshot.Active);
-        Assert.Equal("2.0.0", ClusterChoices.RollbackTarget(snapshot, null).Target?.Version);
-        Assert.Equal("1.0.0", ClusterChoices.RollbackTarget(snapshot, "1.0.0").Target?.Version);
-        var (none, reason) = ClusterChoices.RollbackTarget(snapshot, "0.9.0");
-        Assert.Null(none);
-        Assert.Contains("retained: 2.0.0, 1.0.0", reason);
-        Assert.Contains("Nothing was changed", ClusterChoices.RollbackTarget(Snapshot(v3), null).Reason);
+        var previous = Assert.IsType<RollbackChoice.Target>(ClusterChoices.Rollback(snapshot, null, [], registryAvailable: false));
+        Assert.Same(v2, ClusterChoices.Holding(snapshot, previous.Spec));
+        var named = Assert.IsType<RollbackChoice.Target>(ClusterChoices.Rollback(snapshot, "1.0.0", [], registryAvailable: false));
+        Assert.Same(v1, ClusterChoices.Holding(snapshot, named.Spec));
+
+        var fromHistory = Assert.IsType<RollbackChoice.Target>(ClusterChoices.Rollback(snapshot, "0.9.0", [], registryAvailable: false));
+        Assert.Equal(RollbackSource.History, fromHistory.Source);
+        Assert.Null(ClusterChoices.Holding(snapshot, fromHistory.Spec));
+        // Recreated with today's platform and pull address, the recorded rest.
+        var today = Swarm(stateful: false) with { RegistryPull = "registry.new:5000", DeployTimeout = TimeSpan.FromSeconds(42) };
+        var recreated = RollbackPlan.Spec(fromHistory.Spec, today, strategyOwnsPort: true);
+        Assert.Equal((DeployPlatform.Swarm, "registry.new:5000", TimeSpan.FromSeconds(42)), (recreated.Config.Platform, recreated.Config.RegistryPull, recreated.Config.DeployTimeout));
+
+        Assert.IsType<RollbackChoice.Unknown>(ClusterChoices.Rollback(snapshot, "0.8.0", [], registryAvailable: false));
+        Assert.Equal(new RollbackChoice.FromRegistry("0.8.0"), ClusterChoices.Rollback(snapshot, "0.8.0", ["0.8.0", "3.0.0"], registryAvailable: true));
+        Assert.IsType<RollbackChoice.Nothing>(ClusterChoices.Rollback(Snapshot(v3), null, [], registryAvailable: false));
     }
 
     [Fact]

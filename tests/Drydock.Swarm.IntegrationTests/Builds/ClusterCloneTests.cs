@@ -8,7 +8,8 @@ namespace Drydock.Swarm.IntegrationTests;
 /// <summary>
 /// Issue 15's "Done when", as CI does it: from a clean clone, <c>./build.sh Deploy --environment cluster</c> against a
 /// nested 3-node swarm serves 2 replicas on 2 nodes; a new version under steady load through node 1's port; a
-/// never-healthy release refused while the old one serves; a SECOND fresh clone rolls back under load; a worker
+/// never-healthy release refused while the old one serves; a SECOND fresh clone rolls back under load, then to a version
+/// whose service is gone (from the history); a worker
 /// holding a replica is stopped under load; <c>./build.sh Status</c> names the down node and a hand-made service change.
 /// Every phase under load must have 0 failed requests.
 /// </summary>
@@ -19,6 +20,9 @@ public sealed class ClusterCloneTests(ClusterCloneFixture fixture, ITestOutputHe
     private readonly List<string> _failedPhases = [];
 
     private static readonly string[] Cluster = ["--environment", ClusterCloneFixture.Environment];
+
+    // After the first, whole chain: the solution's compile and unit tests are the Test target's business, not this suite's (minutes each).
+    private static readonly string[] Again = [.. Cluster, "--skip", "Restore", "Compile", "Test"];
 
     [Fact]
     public async Task A_clean_clone_deploys_two_replicas_a_second_rolls_back_under_load_and_a_node_loss_is_survived_and_reported()
@@ -48,7 +52,7 @@ public sealed class ClusterCloneTests(ClusterCloneFixture fixture, ITestOutputHe
         var v2 = "";
         await PhaseAsync("deploy", async () =>
         {
-            await BuildSh.RunAsync(first, ci, output, true, ["Deploy", .. Cluster]);
+            await BuildSh.RunAsync(first, ci, output, true, ["Deploy", .. Again]);
             v2 = await VersionAsync(fixture.NodePort(0));
             Assert.NotEqual(v1, v2);
             await EventuallyAsync(async () => await VersionAsync(fixture.NodePort(1)) == v2 && await VersionAsync(fixture.NodePort(2)) == v2);
@@ -57,7 +61,7 @@ public sealed class ClusterCloneTests(ClusterCloneFixture fixture, ITestOutputHe
         // Never healthy: its tasks never pass Docker's check, so Swarm's DNS never lists them and no edge routes to them; removed, v2 kept serving.
         await PhaseAsync("never-healthy release refused", async () =>
         {
-            var failed = await BuildSh.RunAsync(first, ci, output, false, ["Deploy", .. Cluster, "--env", "HEALTHCHECK_PATH=/health/does-not-exist", "--deploy-timeout", "30s"]);
+            var failed = await BuildSh.RunAsync(first, ci, output, false, ["Deploy", .. Again, "--env", "HEALTHCHECK_PATH=/health/does-not-exist", "--deploy-timeout", "30s"]);
             Assert.NotEqual(0, failed.Process.ExitCode);
             Assert.Contains($"{v2} kept serving", failed.Output);
             Assert.Equal(v2, await VersionAsync(fixture.NodePort(0)));
@@ -78,8 +82,18 @@ public sealed class ClusterCloneTests(ClusterCloneFixture fixture, ITestOutputHe
             await FigureAsync($"rollback-to-serving\t-\t-\t{toServing.TotalSeconds:F1}");
         });
 
+        // A version no retained service holds (pruned by keepReleases, here removed by hand) comes back from the history: created again, health first.
+        var v2Service = (await ServicesAsync(ClusterCloneFixture.Environment, ContainerRole.Release)).Single(s => s.Value == 0 && s.Key.Contains(v2.Replace('.', '-'), StringComparison.Ordinal)).Key;
+        await manager.RemoveServicesAsync(new DockerServiceRmSettings(v2Service));
+        await PhaseAsync("rollback to a pruned version", async () =>
+        {
+            var back = await BuildSh.RunAsync(second, ci, output, true, ["Rollback", .. Cluster, "--to-version", v2]);
+            Assert.Contains("created again", back.Output);
+            Assert.Equal(v2, await VersionAsync(fixture.NodePort(0)));
+        });
+
         var history = HistoryRows.Parse((await BuildSh.RunAsync(second, ci, output, true, ["History", .. Cluster])).Output);
-        Assert.Equal([("deploy", "succeeded", v1), ("deploy", "succeeded", v2), ("deploy", "failed", v2), ("rollback", "succeeded", v1)], history);
+        Assert.Equal([("deploy", "succeeded", v1), ("deploy", "succeeded", v2), ("deploy", "failed", v2), ("rollback", "succeeded", v1), ("rollback", "succeeded", v2)], history);
 
         // A worker holding a replica goes away under load: the other nodes keep serving, Swarm brings the replica back.
         active = await ActiveServiceAsync();
@@ -90,7 +104,7 @@ public sealed class ClusterCloneTests(ClusterCloneFixture fixture, ITestOutputHe
             await fixture.Cluster.OuterDocker.StopAsync(new DockerStopSettings([lost.Name]) { Timeout = TimeSpan.FromSeconds(15) });
             await Converge.NodesAsync(manager, n => n.Any(x => x.Hostname == lost.Name && x.Status == "down"), Timeout);
             await Converge.RunningTasksAsync(manager, active, t => t.Count == 2 && t.All(x => x.Node != lost.Name), Timeout);
-            Assert.Equal(v1, await VersionAsync(fixture.NodePort(0)));
+            Assert.Equal(v2, await VersionAsync(fixture.NodePort(0)));
         });
         var status = await BuildSh.RunAsync(second, ci, output, true, ["Status", .. Cluster]);
         Assert.Contains($"down: {lost.Name}", status.Output);
