@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Swarm baseline (issue 15): failed requests during a plain `docker service update --update-order start-first` of a
-# service under steady load through one node's published port, next to the same update with stop-first.
+# service under steady load through one node's published port, next to the same update with stop-first, and during
+# a plain `docker service rollback` (with the time until the previous version answers).
 #
 # How it is published: there is no ingress routing mesh on this machine (no IPVS), so the realistic way is host mode.
 # The service is global (one task per node) and publishes mode=host,published=80,target=8080 on every node; each node
@@ -103,7 +104,23 @@ for order in start-first stop-first; do
     fi
   done
 done
-for order in start-first stop-first; do
+# Plain Swarm's own rollback (`docker service rollback`: back to the service's previous spec, with its rollback config's
+# default stop-first order), timed from the command to the previous version answering on node 1.
+for round in $(seq 1 "$ROUNDS"); do
+  next=$((3 - version))
+  label="rollback-$round"
+  cmd="timeout $UPDATE_TIMEOUT docker exec $run-1 docker service rollback --detach=false --quiet web >/dev/null 2>&1 || true"
+  start=$(date +%s.%N)
+  dotnet "$probe_dll" run --url "$url" --connections "$CONNECTIONS" --warmup "$WARMUP" --settle "$SETTLE" --label "$label" \
+    --out "$RESULTS/$label.json" -- bash -c "$cmd; for _ in \$(seq 1 600); do [ \"\$(curl -fsS -m 1 $url 2>/dev/null)\" = $next ] && date +%s.%N > $work/served-at && break; sleep 0.1; done" >/dev/null
+  to_serving=$(python3 -c "import os,sys; p=sys.argv[2]; print(f'{float(open(p).read()) - float(sys.argv[1]):.1f}' if os.path.exists(p) else 'never')" "$start" "$work/served-at")
+  rm -f "$work/served-at"
+  read -r sent fails < <(python3 -c 'import json,sys; d={k.lower(): v for k, v in json.load(open(sys.argv[1])).items()}; print(d.get("requests", "?"), d.get("failed", "?"))' "$RESULTS/$label.json")
+  failed[rollback]+="$fails "
+  printf '%-12s %-5s %-9s %-9s %-8s %s\n' rollback "$round" "$sent" "$fails" "$to_serving" "serving $next after $to_serving s"
+  version=$next
+done
+for order in start-first stop-first rollback; do
   # shellcheck disable=SC2086 # one argument per round
   median=$(python3 -c 'import statistics,sys; print(statistics.median(int(x) for x in sys.argv[1:]))' ${failed[$order]})
   echo "median failed requests, $order: $median (rounds: ${failed[$order]% })"

@@ -1,34 +1,55 @@
 #!/usr/bin/env bash
-# Swarm deploys (issue 15): failed requests during Deploy, a refused never-healthy release, Rollback and a node loss,
-# and the rollback-to-serving time, on a 3-node nested swarm through Drydock (ReleaseManager over the SSH tunnel to the
-# manager, the edge on every node), next to a plain `docker service update --update-order start-first|stop-first` of
-# the same cluster shape in the same run (bench/swarm-baseline.sh).
+# Swarm deploys (issue 15): what `./build.sh Deploy --environment cluster` and `./build.sh Rollback` from clean clones do to
+# steady traffic on a 3-node nested swarm, next to plain `docker service update --update-order start-first|stop-first` and
+# `docker service rollback` of the same cluster shape, all in the same run.
 #
-# The Drydock side is tests/Drydock.Swarm.IntegrationTests' ClusterDeployTests: steady GET /version load (4 kept-alive
-# clients) through node 1's 127.0.0.1 port during each phase; SWM3_FIGURES makes it write one line per phase
-# (phase, served, failed, seconds). It fails when any phase had a failed request, and the table still shows the figures.
-# One run of each (ROUNDS for the baseline); ports 23000-23029 (Drydock side) and 18860-18869 (baseline).
+# Drydock side: tests/Drydock.Swarm.IntegrationTests' ClusterCloneTests, ROUNDS times (each round a fresh cluster, fresh
+# clones, the real ./build.sh): steady GET /version load (4 kept-alive clients) through node 1's 127.0.0.1 port during
+# each phase (deploy of a new version, a never-healthy release refused, a rollback from a second clone, a rollback to a
+# version whose service is gone, a worker holding a replica stopped); SWM3_FIGURES makes the test write one line per
+# phase (phase, served, failed, seconds) and the rollback-to-serving time (from the Rollback command to the old version
+# answering on node 1). A round whose test failed still gives its figures. Baseline side: bench/swarm-baseline.sh with
+# the same ROUNDS. Medians per phase over the rounds.
+# Ports 23000-23029 (Drydock side) and 18860-18869 (baseline). Takes about 10 minutes per round on 2 cores.
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 root=$PWD
+ROUNDS="${ROUNDS:-3}"
 RESULTS="$root/bench/results/swarm-deploy"
 mkdir -p "$RESULTS"
-figures="$RESULTS/drydock.tsv"
-: > "$figures"
+rm -f "$RESULTS"/drydock-*.tsv
 
-echo "Drydock on the swarm (dotnet test … ClusterDeployTests) …"
-SWM3_FIGURES="$figures" dotnet test tests/Drydock.Swarm.IntegrationTests --filter ClusterDeployTests -nologo > "$RESULTS/drydock.log" 2>&1
-drydock_exit=$?
+for round in $(seq 1 "$ROUNDS"); do
+  echo "Round $round of $ROUNDS: Drydock on the swarm (ClusterCloneTests) …"
+  SWM3_FIGURES="$RESULTS/drydock-$round.tsv" dotnet test tests/Drydock.Swarm.IntegrationTests --filter ClusterCloneTests -nologo \
+    > "$RESULTS/drydock-$round.log" 2>&1
+  echo "  exit $?"
+done
 
-echo "Plain swarm baseline (bench/swarm-baseline.sh) …"
-ROUNDS="${ROUNDS:-1}" bash bench/swarm-baseline.sh > "$RESULTS/baseline.log" 2>&1
+echo "Plain swarm baseline (bench/swarm-baseline.sh, $ROUNDS rounds per order) …"
+ROUNDS="$ROUNDS" bash bench/swarm-baseline.sh > "$RESULTS/baseline.log" 2>&1
 baseline_exit=$?
 
 {
-  echo "## Drydock (exit $drydock_exit)"
-  printf '%-40s %-8s %-8s %s\n' phase served failed seconds
-  while IFS=$'\t' read -r phase served failed seconds; do printf '%-40s %-8s %-8s %s\n' "$phase" "$served" "$failed" "$seconds"; done < "$figures"
+  echo "## Drydock, ./build.sh from clean clones ($ROUNDS rounds, medians; per round in brackets)"
+  python3 - "$RESULTS" <<'PY'
+import glob, statistics, sys
+phases = {}
+for path in sorted(glob.glob(f"{sys.argv[1]}/drydock-*.tsv")):
+    for line in open(path):
+        phase, served, failed, seconds = line.rstrip("\n").split("\t")
+        # The node's name differs per round: one row for every node loss.
+        key = "node loss" if phase.startswith("node loss") else phase
+        phases.setdefault(key, []).append((served, failed, float(seconds)))
+def med(values):
+    numbers = [float(v) for v in values if v not in ("-", "")]
+    return f"{statistics.median(numbers):g}" if numbers else "-"
+print(f"{'phase':34} {'served':>8} {'failed':>8} {'seconds':>8}   failed per round")
+for phase, rows in phases.items():
+    served, failed, seconds = zip(*rows)
+    print(f"{phase:34} {med(served):>8} {med(failed):>8} {med(seconds):>8}   [{', '.join(failed)}]")
+PY
   echo
-  echo "## Plain docker service update, same run (exit $baseline_exit)"
-  grep -E '^(order|start-first|stop-first|median)' "$RESULTS/baseline.log" || tail -5 "$RESULTS/baseline.log"
+  echo "## Plain docker service update / rollback, same run (exit $baseline_exit)"
+  grep -E '^(order|start-first|stop-first|rollback|median)' "$RESULTS/baseline.log" || tail -5 "$RESULTS/baseline.log"
 } | tee "$RESULTS/summary.txt"

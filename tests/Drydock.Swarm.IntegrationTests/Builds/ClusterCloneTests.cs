@@ -37,6 +37,7 @@ public sealed class ClusterCloneTests(ClusterCloneFixture fixture, ITestOutputHe
         Assert.Contains("--registry", refused.Output);
         Assert.DoesNotContain("Publish", refused.Output.Split('\n').Where(l => l.Contains("Executing", StringComparison.Ordinal)));
         Assert.Empty((await ServicesAsync(ClusterCloneFixture.WithoutRegistry, null)).Keys);
+        Assert.False(File.Exists(Path.Combine(first, ".nuke", "temp", "registry", "registry.pid")), "the refused run started the embedded registry");
 
         // First deploy: the edge on every node, 2 healthy replicas on 2 nodes, every node's port answers.
         await BuildSh.RunAsync(first, ci, output, true, ["Deploy", .. Cluster]);
