@@ -40,6 +40,25 @@ public sealed class ClusterConvergence(DockerCli manager, TimeProvider time, Tim
         }
     }
 
+    /// <summary>
+    /// Until no task of <paramref name="service"/> runs any more (a retired release out of the DNS, drained and
+    /// stopped), whatever its desired state; false at the deadline. Tasks on <paramref name="unreachable"/> nodes are
+    /// not waited for: a node that is down reports nothing.
+    /// </summary>
+    public async Task<bool> StoppedAsync(string service, IReadOnlySet<string> unreachable, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var start = time.GetTimestamp();
+        while (true)
+        {
+            var tasks = await manager.ServiceTasksAsync(new DockerServicePsSettings(service), cancellationToken);
+            if (!tasks.Any(t => t.State == "running" && !unreachable.Contains(t.Node)))
+                return true;
+            if (time.GetElapsedTime(start) >= timeout)
+                return false;
+            await Task.Delay(pollInterval, time, cancellationToken);
+        }
+    }
+
     /// <summary>Until every available node runs a task of the global <paramref name="service"/>.</summary>
     public async Task<Convergence> OnEveryNodeAsync(string service, TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -22,6 +22,9 @@ public sealed class ClusterReleases(DockerCli manager, IBuildLog log, ReleaseMan
     /// </summary>
     public static readonly TimeSpan DiscoverySettle = TimeSpan.FromSeconds(6);
 
+    /// <summary>How much longer than the drain timeout a retired release's tasks may take to stop (the kill, the task's report to the manager).</summary>
+    private static readonly TimeSpan RetireMargin = TimeSpan.FromSeconds(20);
+
     private readonly ClusterReader _reader = new(manager, history);
     private readonly ClusterConvergence _converge = new(manager, options.Time, options.HealthPollInterval * 2);
     private readonly EnvironmentContainers _containers = new(manager);
@@ -87,7 +90,7 @@ public sealed class ClusterReleases(DockerCli manager, IBuildLog log, ReleaseMan
             throw new DeployException(message);
         }
         await Task.Delay(DiscoverySettle, options.Time, cancellationToken);
-        await RetireAsync(snapshot, target.Name, cancellationToken);
+        await RetireAsync(snapshot, target.Name, spec.Config.DrainTimeout, cancellationToken);
         await AppendQuietlyAsync(record with { DurationSeconds = Elapsed(clock) });
         var deploy = new DeployResult(spec, target.Name, options.Time.GetElapsedTime(clock)) { Action = ReleaseAction.Rollback, ReplacedVersion = snapshot.Active?.Version };
         log.Write(LogLevel.Information, $"Rolled {request.Environment} back from {from} to {spec.Version} in {Elapsed(clock):0.0}s");
@@ -138,7 +141,7 @@ public sealed class ClusterReleases(DockerCli manager, IBuildLog log, ReleaseMan
             throw new DeployException(message);
         }
         await Task.Delay(DiscoverySettle, options.Time, cancellationToken);
-        await RetireAsync(snapshot, service.Name, cancellationToken);
+        await RetireAsync(snapshot, service.Name, spec.Config.DrainTimeout, cancellationToken);
         await AppendQuietlyAsync(record with { DurationSeconds = Elapsed(clock) });
         await PruneAsync(snapshot, service.Name, spec.Config.KeepReleases);
         log.Write(LogLevel.Information, $"{(action == ReleaseAction.Rollback ? "Rolled back to" : "Deployed")} {spec.App} {spec.Version} on {spec.Environment} in {Elapsed(clock):0.0}s: {replicas} healthy task(s) of {service.Name}" +
@@ -160,11 +163,22 @@ public sealed class ClusterReleases(DockerCli manager, IBuildLog log, ReleaseMan
         return new ClusterEnvironmentStatus(snapshot.Status, snapshot.Active, snapshot.Retained, ClusterChoices.Drift(snapshot), snapshot.History.LastOrDefault(r => r.Outcome == ReleaseOutcome.Succeeded));
     }
 
-    /// <summary>Every other scaled-up release goes to 0: Swarm takes its tasks out of the DNS, then stops them with the drain timeout as grace.</summary>
-    private async Task RetireAsync(ClusterSnapshot snapshot, string serving, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every other scaled-up release goes to 0: Swarm takes its tasks out of the DNS, then stops them with the drain
+    /// timeout as grace. Waited for, so that when the command ends only the new release answers (an edge's kept-alive
+    /// connection to an old task ends with the task).
+    /// </summary>
+    private async Task RetireAsync(ClusterSnapshot snapshot, string serving, TimeSpan drainTimeout, CancellationToken cancellationToken)
     {
-        foreach (var old in snapshot.Releases.Where(r => r.Active && r.Name != serving))
-            await manager.ExecuteAsync(new DockerServiceScaleSettings(old.Name, 0), echoOutput: false, cancellationToken: cancellationToken);
+        var retired = snapshot.Releases.Where(r => r.Active && r.Name != serving).Select(r => r.Name).ToArray();
+        foreach (var old in retired)
+            await manager.ExecuteAsync(new DockerServiceScaleSettings(old, 0), echoOutput: false, cancellationToken: cancellationToken);
+        var down = snapshot.Nodes.Where(n => !n.IsAvailable).Select(n => n.Hostname).ToHashSet(StringComparer.Ordinal);
+        foreach (var old in retired)
+        {
+            if (!await _converge.StoppedAsync(old, down, drainTimeout + RetireMargin, cancellationToken))
+                log.Write(LogLevel.Warning, $"{old} is scaled to 0 but a task of it still ran {(drainTimeout + RetireMargin).TotalSeconds:0}s later; Swarm stops it on its own");
+        }
     }
 
     private async Task PruneAsync(ClusterSnapshot snapshot, string serving, int keep)

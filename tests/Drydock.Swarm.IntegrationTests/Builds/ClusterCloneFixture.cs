@@ -25,6 +25,12 @@ public sealed class ClusterCloneFixture : IAsyncLifetime
     /// <summary>The same cluster without a registry of its own: the embedded 127.0.0.1:5000 one would be used.</summary>
     public const string WithoutRegistry = "cluster-embedded";
 
+    /// <summary>The Notes service as it is, stateful (its SQLite file in the data volume): one replica, on the manager.</summary>
+    public const string Stateful = "cluster-data";
+
+    /// <summary>The stateful environment's port: every node's edge publishes it, the manager's alone reaches the runner.</summary>
+    public const int StatefulPort = 23025;
+
     private SshAgent? _agent;
 
     public string RunId { get; } = "swm3" + Guid.NewGuid().ToString("N")[..6];
@@ -50,7 +56,7 @@ public sealed class ClusterCloneFixture : IAsyncLifetime
         Directory.CreateDirectory(Root);
         Docker = new DockerCli(new ProcessToolRunner(SetupLog, new SecretMasker()));
         await DockerEngine.EnsureAvailableAsync(Docker, SetupLog, RepositoryRoot.Temp("dockerd.log"));
-        var startCluster = SwarmCluster.StartAsync(Docker, SetupLog, new SwarmClusterOptions(RunId, 23000, 23010, 23020));
+        var startCluster = SwarmCluster.StartAsync(Docker, SetupLog, new SwarmClusterOptions(RunId, 23000, 23010, 23020) { ManagerPorts = [StatefulPort] });
         await Git(Root, "clone", "-q", RepositoryRoot.Path, Source);
         // On main, as a team's repository is: GitVersion has no base version for a feature branch cloned on its own.
         await Git(Source, "checkout", "-q", "-B", "main");
@@ -59,6 +65,7 @@ public sealed class ClusterCloneFixture : IAsyncLifetime
 
         await File.WriteAllTextAsync(EnvironmentFile(Environment), ClusterEnvironment(registry: true));
         await File.WriteAllTextAsync(EnvironmentFile(WithoutRegistry), ClusterEnvironment(registry: false));
+        await File.WriteAllTextAsync(EnvironmentFile(Stateful), ClusterEnvironment(registry: true, stateful: true));
         var parameters = Path.Combine(Source, ".nuke", "parameters.json");
         var values = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(await File.ReadAllTextAsync(parameters))!;
         values["ImageName"] = JsonSerializer.SerializeToElement(ImageName);
@@ -74,18 +81,19 @@ public sealed class ClusterCloneFixture : IAsyncLifetime
 
     /// <summary>
     /// The cluster as a team writes it: the manager as host, the registry the runner pushes to and the name the nodes
-    /// pull it by, a stateless service with 2 replicas on the port every node publishes; health quick to pass and slow
+    /// pull it by, a stateless service with 2 replicas on the port every node publishes (or the service as it is, stateful); health quick to pass and slow
     /// to fail (on a loaded runner a tight timeout let Swarm replace healthy tasks, which is the test's doing).
     /// </summary>
-    private string ClusterEnvironment(bool registry) => JsonSerializer.Serialize(new Dictionary<string, object?>
+    private string ClusterEnvironment(bool registry, bool stateful = false) => JsonSerializer.Serialize(new Dictionary<string, object?>
     {
         ["platform"] = "swarm",
         ["host"] = Cluster.Manager.SshUrl,
         ["registry"] = registry ? Cluster.Registry.RunnerHost : null,
         ["registryPull"] = registry ? Cluster.Registry.Host : null,
-        ["stateful"] = false,
-        ["replicas"] = 2,
-        ["hostPort"] = Cluster.Options.AppContainerPort,
+        // Stateful: the Notes default, no "stateful" or "replicas" keys at all.
+        ["stateful"] = stateful ? null : false,
+        ["replicas"] = stateful ? null : 2,
+        ["hostPort"] = stateful ? StatefulPort : Cluster.Options.AppContainerPort,
         ["healthCheck"] = new Dictionary<string, object> { ["interval"] = "1s", ["startPeriod"] = "20s", ["retries"] = 5, ["timeout"] = "5s" },
         ["deployTimeout"] = "90s",
         ["drainTimeout"] = "5s",

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using Drydock.Deploy;
+using Drydock.Deploy.IntegrationTests;
 using Drydock.Docker;
 
 namespace Drydock.Swarm.IntegrationTests;
@@ -10,7 +11,8 @@ namespace Drydock.Swarm.IntegrationTests;
 /// nested 3-node swarm serves 2 replicas on 2 nodes; a new version under steady load through node 1's port; a
 /// never-healthy release refused while the old one serves; a SECOND fresh clone rolls back under load, then to a version
 /// whose service is gone (from the history); a worker
-/// holding a replica is stopped under load; <c>./build.sh Status</c> names the down node and a hand-made service change.
+/// holding a replica is stopped under load; <c>./build.sh Status</c> names the down node and a hand-made service change;
+/// the stateful service keeps its notes across a deploy and a rollback.
 /// Every phase under load must have 0 failed requests.
 /// </summary>
 [Collection(ClusterClonesCollection.Name)]
@@ -117,6 +119,22 @@ public sealed class ClusterCloneTests(ClusterCloneFixture fixture, ITestOutputHe
         Assert.NotEqual(0, drifted.Process.ExitCode);
         Assert.Contains("env SWM3_BY_HAND", drifted.Output);
         Assert.DoesNotContain("secret-ish", drifted.Output);
+
+        // The service as it is, stateful: one replica on the node holding its volume; its notes outlive a deploy and a rollback.
+        // Its own image name: this clone's next commit gets the version number the first clone's v2 has, from another commit.
+        string[] data = ["--environment", ClusterCloneFixture.Stateful, "--image-name", fixture.ImageName + "-data", "--skip", "Restore", "Compile", "Test"];
+        var notes = new NotesClient(ClusterCloneFixture.StatefulPort);
+        await BuildSh.RunAsync(second, ci, output, true, ["Deploy", .. data]);
+        var holder = await Converge.RunningTasksAsync(manager, (await ServicesAsync(ClusterCloneFixture.Stateful, ContainerRole.Release)).Single().Key, t => t.Count == 1, Timeout);
+        Assert.Equal(fixture.Cluster.Manager.Name, holder.Single().Node);
+        await notes.AddAsync("kept on the cluster");
+        await fixture.CommitAsync(second, "v3");
+        await BuildSh.RunAsync(second, ci, output, true, ["Deploy", .. data]);
+        Assert.NotEqual(v1, (await notes.VersionAsync()).Split('+')[0]);
+        Assert.Equal(["kept on the cluster"], await notes.TextsAsync());
+        await BuildSh.RunAsync(second, ci, output, true, ["Rollback", .. data]);
+        Assert.Equal(v1, (await notes.VersionAsync()).Split('+')[0]);
+        Assert.Equal(["kept on the cluster"], await notes.TextsAsync());
         Assert.Empty(_failedPhases);
     }
 

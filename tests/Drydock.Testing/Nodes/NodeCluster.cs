@@ -105,7 +105,7 @@ public sealed class NodeCluster : IAsyncDisposable
             Tmpfs = ["/run", "/var/run"],
             Volumes = [new VolumeMount("/sys/fs/cgroup", "/sys/fs/cgroup"), new VolumeMount(node.Volume, "/var/lib/docker")],
             Publish = [new PortMapping(node.SshPort, 22), .. node.AppPort is { } app ? [new PortMapping(app, Options.AppContainerPort)] : Array.Empty<PortMapping>(),
-                .. Options.SamePorts.Select(port => new PortMapping(port, port))],
+                .. (node.SshPort == Options.SshPortBase ? Options.SamePorts : []).Select(port => new PortMapping(port, port))],
             Environment = new Dictionary<string, string>
             {
                 [NodeEntrypoint.AuthorizedKeyVariable] = Key.PublicKey,

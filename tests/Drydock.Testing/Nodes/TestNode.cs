@@ -24,7 +24,7 @@ public sealed record NodeClusterOptions(string Prefix, int SshPortBase)
 
     public int AppContainerPort { get; init; } = 80;
 
-    /// <summary>More ports each node publishes on 127.0.0.1 under the same number (one node only: the numbers are fixed), e.g. a host-wide edge's HTTP and HTTPS.</summary>
+    /// <summary>More ports the FIRST node publishes on 127.0.0.1 under the same number (the numbers are fixed, so one node has them), e.g. a host-wide edge's HTTP and HTTPS, or a swarm manager's second environment.</summary>
     public IReadOnlyList<int> SamePorts { get; init; } = [];
 
     /// <summary>Indexes of nodes that run sshd only: hosts without a Docker engine.</summary>

@@ -12,6 +12,9 @@ public sealed record SwarmClusterOptions(string Prefix, int SshPortBase, int App
 
     /// <summary>The port each node publishes on 127.0.0.1:(AppPortBase + i): what a host-mode service binds on the node.</summary>
     public int AppContainerPort { get; init; } = 80;
+
+    /// <summary>Ports the manager alone publishes on 127.0.0.1 under the same number: another environment's port, reached through the manager's edge.</summary>
+    public IReadOnlyList<int> ManagerPorts { get; init; } = [];
 }
 
 /// <summary>
@@ -72,6 +75,7 @@ public sealed class SwarmCluster : IAsyncDisposable
                 Count = options.Count,
                 AppPortBase = options.AppPortBase,
                 AppContainerPort = options.AppContainerPort,
+                SamePorts = options.ManagerPorts,
             }, cancellationToken);
             cluster._timings.AddRange(cluster._nodes.Timings);
             await cluster.TimeAsync("registry", () => cluster.StartRegistryAsync(cancellationToken));
