@@ -112,7 +112,7 @@ for round in $(seq 1 "$ROUNDS"); do
   cmd="timeout $UPDATE_TIMEOUT docker exec $run-1 docker service rollback --detach=false --quiet web >/dev/null 2>&1 || true"
   start=$(date +%s.%N)
   dotnet "$probe_dll" run --url "$url" --connections "$CONNECTIONS" --warmup "$WARMUP" --settle "$SETTLE" --label "$label" \
-    --out "$RESULTS/$label.json" -- bash -c "$cmd; for _ in \$(seq 1 600); do [ \"\$(curl -fsS -m 1 $url 2>/dev/null)\" = $next ] && date +%s.%N > $work/served-at && break; sleep 0.1; done" >/dev/null
+    --out "$RESULTS/$label.json" -- bash -c "($cmd) & for _ in \$(seq 1 600); do [ \"\$(curl -fsS -m 1 $url 2>/dev/null)\" = $next ] && date +%s.%N > $work/served-at && break; sleep 0.1; done; wait" >/dev/null
   to_serving=$(python3 -c "import os,sys; p=sys.argv[2]; print(f'{float(open(p).read()) - float(sys.argv[1]):.1f}' if os.path.exists(p) else 'never')" "$start" "$work/served-at")
   rm -f "$work/served-at"
   read -r sent fails < <(python3 -c 'import json,sys; d={k.lower(): v for k, v in json.load(open(sys.argv[1])).items()}; print(d.get("requests", "?"), d.get("failed", "?"))' "$RESULTS/$label.json")

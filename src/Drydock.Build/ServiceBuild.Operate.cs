@@ -49,6 +49,9 @@ public abstract partial class ServiceBuild
 
     string Repository => $"{Release.RegistryAddressOrDefault}/{Release.Name}";
 
+    /// <summary>For the registry's tags (a rollback to a version only the registry has): one client per target run.</summary>
+    static HttpClient RegistryHttpClient() => Drydock.Registry.RegistryHttp.Create(TimeSpan.FromSeconds(100));
+
     async Task<ReleaseManager> ReleaseManagerAsync(HttpClient http, CancellationToken cancellationToken) =>
         new(await EnvironmentEngineAsync(cancellationToken), Log.Current, new ReleaseManagerOptions
         {
@@ -74,7 +77,7 @@ public abstract partial class ServiceBuild
         {
             // When ShipImage was skipped because this commit is already published, only its record is written (no build, no push).
             var image = CommitAlreadyPublished ? await Release.PushImageAsync(ct) : PublishedImage.Read(Release.Settings.ImageManifestPath);
-            using var http = Drydock.Registry.RegistryHttp.Create(TimeSpan.FromSeconds(100));
+            using var http = RegistryHttpClient();
             var result = await OnEnvironmentEngineAsync(nameof(Deploy), async () => await (await ReleaseManagerAsync(http, ct)).DeployAsync(new DeployRequest(image.ImageName, image.Repository, image.Digest, image.Version)
             {
                 Commit = image.Commit,
@@ -96,7 +99,7 @@ public abstract partial class ServiceBuild
             // A deploy in its window holds the lock: it is asked to revert, and that is the rollback.
             if (await RevertRunningWindowAsync(EnvironmentConfig, ct))
                 return;
-            using var http = Drydock.Registry.RegistryHttp.Create(TimeSpan.FromSeconds(100));
+            using var http = RegistryHttpClient();
             var result = await OnEnvironmentEngineAsync(nameof(Rollback), async () => await (await ReleaseManagerAsync(http, ct)).RollbackAsync(new RollbackRequest(Release.Name.Value)
             {
                 Environment = Environment,
@@ -113,7 +116,7 @@ public abstract partial class ServiceBuild
         .Requires(() => EnvironmentIsValid && HostIsValid) // the host is read from the same file: asked once it parses
         .Executes(async ct =>
         {
-            using var http = Drydock.Registry.RegistryHttp.Create(TimeSpan.FromSeconds(100));
+            using var http = RegistryHttpClient();
             if (EnvironmentConfig.Platform == DeployPlatform.Swarm)
             {
                 var cluster = await (await ReleaseManagerAsync(http, ct)).ClusterStatusAsync(new EnvironmentId(Release.Name.Value, Environment), ct);
@@ -133,7 +136,7 @@ public abstract partial class ServiceBuild
         .Requires(() => EnvironmentIsValid && HostIsValid) // the host is read from the same file: asked once it parses
         .Executes(async ct =>
         {
-            using var http = Drydock.Registry.RegistryHttp.Create(TimeSpan.FromSeconds(100));
+            using var http = RegistryHttpClient();
             var records = await (await ReleaseManagerAsync(http, ct)).HistoryAsync(new EnvironmentId(Release.Name.Value, Environment), ct);
             Log.Information(records.Count == 0 ? $"No release of {Release.Name} was ever recorded in {Environment}." : HistoryTable.Render(records));
         });

@@ -3,6 +3,7 @@ using Drydock.Deploy;
 using Drydock.Docker;
 using Drydock.Engine.Output;
 using Drydock.Engine.Tooling;
+using Drydock.Testing.Builds;
 using Drydock.Testing.Nodes;
 using Drydock.Testing.Swarm;
 
@@ -35,9 +36,7 @@ public sealed class ClusterCloneFixture : IAsyncLifetime
 
     public string RunId { get; } = "swm3" + Guid.NewGuid().ToString("N")[..6];
 
-    public string Root => Path.Combine(Path.GetTempPath(), RunId);
-
-    public string Source => Path.Combine(Root, "source");
+    public SourceRepository Source { get; private set; } = null!;
 
     /// <summary>The image's name (<c>.nuke/parameters.json</c>'s ImageName): the run's, so its tags meet no other run's on the runner.</summary>
     public string ImageName => RunId;
@@ -53,31 +52,28 @@ public sealed class ClusterCloneFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(Root);
         Docker = new DockerCli(new ProcessToolRunner(SetupLog, new SecretMasker()));
         await DockerEngine.EnsureAvailableAsync(Docker, SetupLog, RepositoryRoot.Temp("dockerd.log"));
         var startCluster = SwarmCluster.StartAsync(Docker, SetupLog, new SwarmClusterOptions(RunId, 23000, 23010, 23020) { ManagerPorts = [StatefulPort] });
-        await Git(Root, "clone", "-q", RepositoryRoot.Path, Source);
-        // On main, as a team's repository is: GitVersion has no base version for a feature branch cloned on its own.
-        await Git(Source, "checkout", "-q", "-B", "main");
-        var edge = await EdgeImage.EnsureAsync(Docker, SetupLog, new EdgeImageSource(Source), RepositoryRoot.Temp());
+        Source = await SourceRepository.CreateAsync(Docker.Runner, Path.Combine(Path.GetTempPath(), RunId));
+        var edge = await EdgeImage.EnsureAsync(Docker, SetupLog, new EdgeImageSource(Source.Path), RepositoryRoot.Temp());
         Cluster = await startCluster;
 
-        await File.WriteAllTextAsync(EnvironmentFile(Environment), ClusterEnvironment(registry: true));
-        await File.WriteAllTextAsync(EnvironmentFile(WithoutRegistry), ClusterEnvironment(registry: false));
-        await File.WriteAllTextAsync(EnvironmentFile(Stateful), ClusterEnvironment(registry: true, stateful: true));
-        var parameters = Path.Combine(Source, ".nuke", "parameters.json");
-        var values = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(await File.ReadAllTextAsync(parameters))!;
-        values["ImageName"] = JsonSerializer.SerializeToElement(ImageName);
-        await File.WriteAllTextAsync(parameters, JsonSerializer.Serialize(values, new JsonSerializerOptions { WriteIndented = true }));
-        await Git(Source, "add", "-A");
-        await Git(Source, "commit", "-q", "-m", "swm3: the cluster environment");
+        var parameters = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(await File.ReadAllTextAsync(Path.Combine(Source.Path, ".nuke", "parameters.json")))!;
+        parameters["ImageName"] = JsonSerializer.SerializeToElement(ImageName);
+        await Source.CommitFilesAsync(new Dictionary<string, string>
+        {
+            [EnvironmentFile(Environment)] = ClusterEnvironment(registry: true),
+            [EnvironmentFile(WithoutRegistry)] = ClusterEnvironment(registry: false),
+            [EnvironmentFile(Stateful)] = ClusterEnvironment(registry: true, stateful: true),
+            [".nuke/parameters.json"] = JsonSerializer.Serialize(parameters, new JsonSerializerOptions { WriteIndented = true }),
+        }, "swm3: the cluster environments");
 
         await Docker.Runner.RunAsync(new ToolCommand("sh", "-c", "docker save \"$1\" | docker exec -i \"$2\" docker load -q", "sh", edge, Cluster.Manager.Name) { EchoOutput = false });
-        _agent = await SshAgent.StartAsync(Docker.Runner, Path.Combine(Root, "agent.sock"), Cluster.Nodes.Key.PrivateKeyPath);
+        _agent = await SshAgent.StartAsync(Docker.Runner, Path.Combine(Source.Root, "agent.sock"), Cluster.Nodes.Key.PrivateKeyPath);
     }
 
-    private string EnvironmentFile(string name) => Path.Combine(Source, ".nuke", "environments", name + ".json");
+    private static string EnvironmentFile(string name) => $".nuke/environments/{name}.json";
 
     /// <summary>
     /// The cluster as a team writes it: the manager as host, the registry the runner pushes to and the name the nodes
@@ -109,18 +105,10 @@ public sealed class ClusterCloneFixture : IAsyncLifetime
     };
 
     /// <summary>A fresh clone of the source, as a new CI job checks it out.</summary>
-    public async Task<string> CloneAsync(string name)
-    {
-        var clone = Path.Combine(Root, name);
-        await Git(Root, "clone", "-q", Source, clone);
-        return clone;
-    }
+    public Task<string> CloneAsync(string name) => Source.CloneAsync(name);
 
     /// <summary>A new commit on a clone (a new version by GitVersion).</summary>
-    public Task CommitAsync(string clone, string message) => Git(clone, "commit", "-q", "--allow-empty", "-m", message);
-
-    private Task Git(string directory, params string[] args) =>
-        Docker.Runner.RunAsync(new ToolCommand("git", ["-c", "user.name=Drydock Test", "-c", "user.email=test@drydock.invalid", .. args]) { WorkingDirectory = directory, EchoOutput = false });
+    public Task CommitAsync(string clone, string message) => Source.CommitAsync(clone, message);
 
     public async Task DisposeAsync()
     {
@@ -128,13 +116,9 @@ public sealed class ClusterCloneFixture : IAsyncLifetime
             await _agent.DisposeAsync();
         if (Cluster is not null)
             await Cluster.DisposeAsync();
-        // The releases this run built on the runner's engine (the nodes went with their volumes).
-        var images = await Docker.Runner.RunAsync(new ToolCommand("sh", "-c", "docker images --format '{{.Repository}}:{{.Tag}}' | grep -F \"$1\" || true", "sh", RunId) { EchoOutput = false, ThrowOnError = false });
-        var references = images.StandardOutput.Where(l => l.Contains(RunId, StringComparison.Ordinal)).ToList();
-        if (references.Count > 0)
-            await Docker.Runner.RunAsync(new ToolCommand("docker", ["image", "rm", "-f", .. references]) { EchoOutput = false, ThrowOnError = false });
-        if (Directory.Exists(Root))
-            Directory.Delete(Root, recursive: true);
+        // The releases this run built on the runner's engine (the nodes went with their volumes), the source and the clones.
+        if (Source is not null)
+            await Source.RemoveAsync(RunId);
     }
 }
 
