@@ -11,4 +11,20 @@ partial class Build : ServiceBuild
 
     /// <summary>Drydock's solution always has test projects: none found means the solution file lost them.</summary>
     protected override bool RequireTests => true;
+
+    /// <summary>
+    /// Two suites at once: the integration suites mostly wait (health checks, deploy timeouts, drains, SSH, container
+    /// starts), so a second lane halves the wall time on CI's two cores; what they share on a fresh machine (base, edge
+    /// and node images, the local registry, dockerd) is made by the first while the other waits (MachineLock).
+    /// </summary>
+    protected override int DefaultTestLanes => 2;
+
+    /// <summary>From CI runs, one after the other: Deploy 8 min, Remote 6, Swarm 3-5, Setup 2, the rest under 2; Engine 36 s, Versioning 29, Edge 24, Notes 14.</summary>
+    protected override IReadOnlyList<string> SlowestTestProjectsFirst =>
+    [
+        "Drydock.Deploy.IntegrationTests", "Drydock.Remote.IntegrationTests", "Drydock.Swarm.IntegrationTests",
+        "Drydock.Setup.IntegrationTests", "Drydock.IntegrationTests", "Drydock.Edge.Tls.IntegrationTests",
+        "Drydock.Acme.IntegrationTests", "Drydock.Edge.IntegrationTests",
+        "Drydock.Engine.Tests", "Drydock.Versioning.Tests", "Drydock.Edge.Tests", "Notes.Tests",
+    ];
 }
