@@ -34,10 +34,11 @@ public sealed partial class MachineLock : IDisposable
     public static MachineLock? TryAcquire(string name)
     {
         var path = PathOf(name);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        EnsureSharedDirectory(System.IO.Path.GetDirectoryName(path)!);
         try
         {
-            return new MachineLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            // Read access is enough for an exclusive flock, so a lock file another user created still locks.
+            return new MachineLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.Read, FileShare.None));
         }
         catch (IOException e) when (e.GetType() == typeof(IOException))
         {
@@ -67,6 +68,26 @@ public sealed partial class MachineLock : IDisposable
                 announced = true;
             }
             await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+        }
+    }
+
+    /// <summary>Like /tmp itself (1777): every user's builds on the runner can add their lock files to it.</summary>
+    private static void EnsureSharedDirectory(string directory)
+    {
+        if (Directory.Exists(directory))
+            return;
+        Directory.CreateDirectory(directory);
+        if (OperatingSystem.IsWindows())
+            return;
+        try
+        {
+            File.SetUnixFileMode(directory, UnixFileMode.StickyBit | UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+                | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Another user made it at the same moment: theirs, and as open as this.
         }
     }
 
