@@ -14,7 +14,6 @@ public abstract partial class ServiceBuild
 
     /// <summary>What Restore and Compile run on: the solution, else the service project.</summary>
     string BuildTarget => Solution ?? Path.Combine(RootDirectory, Project ?? throw NoProject());
-    string TestResultsDirectory => Path.Combine(ArtifactsDirectory, "test-results");
 
     public Target Clean => _ => _
         .Description("Delete artifacts/ and every project's bin/ and obj/")
@@ -47,36 +46,4 @@ public abstract partial class ServiceBuild
         .DependsOn(Compile)
         .After(Test)
         .Executes(ct => RunTests(".IntegrationTests", ct));
-
-    /// <summary>Runs every test project of the solution whose name ends with the suffix, all of them even if one fails, then states the totals.</summary>
-    async Task RunTests(string suffix, CancellationToken cancellationToken)
-    {
-        var projects = (Solution is { } solution ? SolutionFile.Projects(solution) : [])
-            .Where(p => Path.GetFileNameWithoutExtension(p).EndsWith(suffix, StringComparison.Ordinal)).ToList();
-        var where = Solution is null ? "There is no solution at the root, so" : $"{Path.GetFileName(Solution)} has";
-        if (projects.Count == 0 && RequireTests)
-            throw new InvalidOperationException($"{where} no project whose name ends with {suffix}: nothing would be tested.");
-        if (projects.Count == 0)
-        {
-            Log.Warning($"{where} no project whose name ends with {suffix}: nothing tested. Add one to the solution and Test runs it.");
-            return;
-        }
-        Directory.CreateDirectory(TestResultsDirectory);
-
-        var total = new TestResults(0, 0, 0);
-        foreach (var project in projects)
-        {
-            var name = Path.GetFileNameWithoutExtension(project);
-            var trx = Path.Combine(TestResultsDirectory, name + ".trx");
-            File.Delete(trx);
-            await Tools.RunAsync(DotNetCommands.Test(project, Configuration.ToString(), TestResultsDirectory, name + ".trx") with { ThrowOnError = false }, cancellationToken);
-            cancellationToken.ThrowIfCancellationRequested();
-            var results = File.Exists(trx) ? TestResults.FromTrx(trx) : throw new InvalidOperationException($"{name} wrote no test results: see its output above.");
-            Log.Information($"{name}: {results}");
-            total += results;
-        }
-        Log.Information(total.ToString());
-        if (total.Failed > 0 || total.Passed == 0)
-            throw new InvalidOperationException(total.Passed == 0 ? "No test ran." : $"{total.Failed} test(s) failed.");
-    }
 }

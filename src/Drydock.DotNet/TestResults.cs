@@ -14,6 +14,25 @@ public sealed record TestResults(int Passed, int Failed, int Skipped)
         return new(Count("passed"), Count("failed") + Count("error") + Count("timeout") + Count("aborted"), Count("notExecuted"));
     }
 
+    /// <summary>How long the run took (its Times start to finish), or null when the file is missing, unreadable or has no times.</summary>
+    public static TimeSpan? DurationOf(string path)
+    {
+        try
+        {
+            XNamespace ns = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
+            var times = File.Exists(path) ? XDocument.Load(path).Descendants(ns + "Times").FirstOrDefault() : null;
+            return DateTimeOffset.TryParse(times?.Attribute("start")?.Value, System.Globalization.CultureInfo.InvariantCulture, out var start)
+                && DateTimeOffset.TryParse(times?.Attribute("finish")?.Value, System.Globalization.CultureInfo.InvariantCulture, out var finish)
+                && finish >= start
+                    ? finish - start
+                    : null;
+        }
+        catch (System.Xml.XmlException)
+        {
+            return null; // a file cut short by a killed run: as if never measured
+        }
+    }
+
     public static TestResults operator +(TestResults a, TestResults b) => new(a.Passed + b.Passed, a.Failed + b.Failed, a.Skipped + b.Skipped);
 
     public int Total => Passed + Failed + Skipped;

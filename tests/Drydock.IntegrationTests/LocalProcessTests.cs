@@ -25,6 +25,33 @@ public sealed class LocalProcessTests(DockerFixture fixture, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task Two_builds_asking_for_one_free_address_at_once_start_one_registry_and_both_use_it()
+    {
+        var log = new CapturingBuildLog(output);
+        var runner = fixture.CreateDocker(log).Runner;
+        var address = $"127.0.0.1:{FreePort.Next()}";
+        LocalRegistryOptions Options(string build) => new(Path.Combine(fixture.WorkDirectory, "ln-" + build)) { Address = address };
+
+        var both = await Task.WhenAll(
+            Task.Run(() => LocalRegistry.EnsureRunningAsync(Options("first"), runner, log)),
+            Task.Run(() => LocalRegistry.EnsureRunningAsync(Options("second"), runner, log)));
+        try
+        {
+            // Without the machine lock both start docker-registry: one loses the port, or both claim the one that won.
+            var started = Assert.Single(both, r => r.StartedHere);
+            Assert.True(HostSystem.IsProcessAlive(started.ProcessId!.Value));
+            Assert.All(both, r => Assert.Equal(address, r.Address));
+            using var http = new HttpClient();
+            Assert.True(await new RegistryClient(http, address).PingAsync());
+        }
+        finally
+        {
+            foreach (var registry in both)
+                await registry.StopAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_detached_process_outlives_its_starter_logs_to_its_file_and_stops_by_id()
     {
         var runner = fixture.CreateDocker(new CapturingBuildLog(output)).Runner;

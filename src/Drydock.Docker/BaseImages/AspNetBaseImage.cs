@@ -14,6 +14,7 @@ public static class AspNetBaseImage
         var baseImage = await docker.InspectImageAsync(runtimeDeps.Reference, cancellationToken)
             ?? throw new InvalidOperationException($"The runtime-deps base {runtimeDeps.Reference} vanished from the engine before the ASP.NET base was built on it.");
         var name = AspNetBaseRecipe.ImageName(runtime.Version, AspNetBaseRecipe.BaseIdentity(baseImage));
+        using var machineLock = await MachineLock.AcquireAsync("aspnet-base-image", "the ASP.NET base image", log, cancellationToken);
         if (await docker.ImageExistsAsync(name, cancellationToken))
         {
             log.Write(LogLevel.Information, $"Reusing ASP.NET base {name} (runtime {runtime.Version} on {runtimeDeps.Reference})");

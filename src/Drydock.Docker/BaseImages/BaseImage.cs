@@ -15,6 +15,15 @@ public static partial class BaseImage
     public static async Task<ResolvedBaseImage> EnsureAsync(
         DockerCli docker, IBuildLog log, string workDirectory, string? requestedImage = null, CancellationToken cancellationToken = default)
     {
+        // One at a time on this machine: a second build (or test suite) waits, then finds the image the first made
+        // instead of building it again in the same work directory.
+        using var machineLock = await MachineLock.AcquireAsync("base-image", "the base image", log, cancellationToken);
+        return await EnsureHoldingLockAsync(docker, log, workDirectory, requestedImage, cancellationToken);
+    }
+
+    private static async Task<ResolvedBaseImage> EnsureHoldingLockAsync(
+        DockerCli docker, IBuildLog log, string workDirectory, string? requestedImage, CancellationToken cancellationToken)
+    {
         var requested = requestedImage ?? BaseImageRecipe.DefaultRequestedImage(Environment.Version.Major);
         if (await docker.ImageExistsAsync(requested, cancellationToken))
         {

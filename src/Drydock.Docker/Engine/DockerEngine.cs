@@ -17,6 +17,18 @@ public static class DockerEngine
     {
         var (facts, version) = await GatherFactsAsync(docker, cancellationToken);
         var plan = EnginePlan.Decide(facts);
+        if (plan.Action is EngineAction.UseRunning or EngineAction.Fail)
+            return await ActAsync(docker, log, plan, version, daemonLogPath, startTimeout, cancellationToken);
+
+        // Installing or starting: one build at a time on this machine; a waiter looks again, the engine may answer now.
+        using var machineLock = await MachineLock.AcquireAsync("dockerd", "the docker engine start", log, cancellationToken);
+        (facts, version) = await GatherFactsAsync(docker, cancellationToken);
+        return await ActAsync(docker, log, EnginePlan.Decide(facts), version, daemonLogPath, startTimeout, cancellationToken);
+    }
+
+    private static async Task<DockerVersion> ActAsync(
+        DockerCli docker, IBuildLog log, EnginePlan plan, DockerVersion? version, string daemonLogPath, TimeSpan? startTimeout, CancellationToken cancellationToken)
+    {
         switch (plan.Action)
         {
             case EngineAction.UseRunning:

@@ -17,15 +17,15 @@ public sealed class ProcessToolRunner(IBuildLog log, SecretMasker masker) : IToo
             throw new InvalidOperationException(
                 $"Refusing to run '{command.FileName}': a secret would appear on its command line, where any process on the machine can read it. Pass it through standard input or an environment file.");
 
-        log.Write(LogLevel.Debug, "> " + command);
+        log.Write(LogLevel.Debug, command.OutputPrefix + "> " + command);
         var stdout = new List<string>();
         var stderr = new List<string>();
         var cli = Cli.Wrap(command.FileName)
             .WithArguments(command.Arguments)
             .WithValidation(CommandResultValidation.None)
             .WithEnvironmentVariables(command.Environment)
-            .WithStandardOutputPipe(PipeTarget.ToDelegate(line => Collect(stdout, line, command.EchoOutput)))
-            .WithStandardErrorPipe(PipeTarget.ToDelegate(line => Collect(stderr, line, command.EchoOutput)));
+            .WithStandardOutputPipe(PipeTarget.ToDelegate(line => Collect(stdout, line, command)))
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(line => Collect(stderr, line, command)));
         if (command.WorkingDirectory is not null)
             cli = cli.WithWorkingDirectory(command.WorkingDirectory);
         if (command.StandardInput is not null)
@@ -53,13 +53,13 @@ public sealed class ProcessToolRunner(IBuildLog log, SecretMasker masker) : IToo
         return toolResult;
     }
 
-    private void Collect(List<string> sink, string line, bool echo)
+    private void Collect(List<string> sink, string line, ToolCommand command)
     {
         lock (sink)
             sink.Add(line);
         // Tool stderr is mostly progress (docker, dotnet): shown as ordinary output, judged by the exit code.
-        if (echo)
-            log.Write(LogLevel.Information, line);
+        if (command.EchoOutput)
+            log.Write(LogLevel.Information, command.OutputPrefix + line);
     }
 
     private static string Describe(ToolCommand command, ToolResult result)

@@ -19,6 +19,9 @@ public sealed record ToolCommand(string FileName, IReadOnlyList<string> Argument
     /// <summary>When false the output is captured but not written to the log (for JSON queries).</summary>
     public bool EchoOutput { get; init; } = true;
 
+    /// <summary>Put before each echoed line, e.g. <c>"Deploy | "</c>, so tools running side by side stay readable.</summary>
+    public string OutputPrefix { get; init; } = string.Empty;
+
     public override string ToString() =>
         string.Join(' ', new[] { FileName }.Concat(Arguments).Select(Quote));
 

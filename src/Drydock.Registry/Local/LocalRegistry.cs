@@ -30,14 +30,13 @@ public static class LocalRegistry
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
         var v2 = new Uri(RegistryEndpoint.ToBaseUri(options.Address), "v2/");
-        switch (await ProbeAsync(http, v2, cancellationToken))
-        {
-            case Probe.Registry:
-                log.Write(LogLevel.Information, $"A registry already answers at {options.Address}; using it");
-                return new LocalRegistryInstance(options.Address, null, runner);
-            case Probe.SomethingElse:
-                throw new InvalidOperationException($"Something that is not a registry answers at {v2}. Free {options.Address} or name another registry.");
-        }
+        if (await AnsweringAsync(http, v2, options.Address, runner, log, cancellationToken) is { } running)
+            return running;
+
+        // Two builds on one runner: the first starts it, the other waits, then finds it answering.
+        using var machineLock = await MachineLock.AcquireAsync($"registry-{options.Address}", $"the registry at {options.Address}", log, cancellationToken);
+        if (await AnsweringAsync(http, v2, options.Address, runner, log, cancellationToken) is { } startedMeanwhile)
+            return startedMeanwhile;
 
         var executable = await HostPackages.EnsureExecutableAsync(runner, log, "docker-registry", "docker-registry", "to run the local registry", cancellationToken);
         var work = Directory.CreateDirectory(Path.GetFullPath(options.WorkDirectory)).FullName;
@@ -67,6 +66,21 @@ public static class LocalRegistry
             $"Registry answers at {options.Address} (pid {processId}, {clock.Elapsed.TotalSeconds:0.0}s)"
             + (options.RequiredCredentials is null ? string.Empty : $", requiring user '{options.RequiredCredentials.Username}'"));
         return new LocalRegistryInstance(options.Address, processId, runner);
+    }
+
+    /// <summary>The registry that answers at the address (started by no one here), null when nothing answers.</summary>
+    private static async Task<LocalRegistryInstance?> AnsweringAsync(HttpClient http, Uri v2, string address, IToolRunner runner, IBuildLog log, CancellationToken cancellationToken)
+    {
+        switch (await ProbeAsync(http, v2, cancellationToken))
+        {
+            case Probe.Registry:
+                log.Write(LogLevel.Information, $"A registry already answers at {address}; using it");
+                return new LocalRegistryInstance(address, null, runner);
+            case Probe.SomethingElse:
+                throw new InvalidOperationException($"Something that is not a registry answers at {v2}. Free {address} or name another registry.");
+            default:
+                return null;
+        }
     }
 
     private static string WriteConfig(string work, LocalRegistryOptions options)

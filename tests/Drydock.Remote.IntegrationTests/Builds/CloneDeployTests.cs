@@ -57,6 +57,7 @@ public sealed class CloneDeployTests(CloneFixture fixture, ITestOutputHelper out
         Assert.Empty(LeftOvers.SshClientsTo(node.SshPort));
         var newOnTheMachine = RunnerListeners.Read().Select(l => l.Address).Except(listenersBefore.Select(l => l.Address)).ToList();
         output.WriteLine($"Listeners on the runner now and not before (any process on this shared machine): {(newOnTheMachine.Count == 0 ? "none" : string.Join(", ", newOnTheMachine))}");
+        await fixture.OfferForSharingAsync(second); // built, at the source's HEAD: what the shared tests would clone and build again
     }
 
     [Fact]

@@ -41,6 +41,10 @@ public static class NodeImage
         var name = Name;
         if (await docker.ImageExistsAsync(name, cancellationToken))
             return name;
+        // Suites in concurrent lanes: the first builds it, the others wait and find it.
+        using var machineLock = await MachineLock.AcquireAsync("test-node-image", "the test node image", log, cancellationToken);
+        if (await docker.ImageExistsAsync(name, cancellationToken))
+            return name;
 
         var work = Directory.CreateDirectory(RepositoryRoot.Temp($"node-image-{Environment.ProcessId}")).FullName;
         try

@@ -43,6 +43,8 @@ public static class EdgeImage
         var version = source.Version();
         var hash = source.ContentHash(baseImage);
         var reference = Reference(version, hash);
+        // One build at a time on this machine: another waits, then finds the image (and never shares the publish directory).
+        using var machineLock = await MachineLock.AcquireAsync("edge-image", "the edge image", log, cancellationToken);
         if (await docker.ImageExistsAsync(reference, cancellationToken))
         {
             log.Write(LogLevel.Debug, $"Edge image {reference} is present");
