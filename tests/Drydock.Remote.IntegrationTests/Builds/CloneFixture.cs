@@ -2,6 +2,7 @@ using Drydock.Deploy;
 using Drydock.Docker;
 using Drydock.Engine.Output;
 using Drydock.Engine.Tooling;
+using Drydock.Testing.Builds;
 using Drydock.Testing.Nodes;
 
 namespace Drydock.Remote.IntegrationTests;
@@ -30,7 +31,7 @@ public sealed class CloneFixture : IAsyncLifetime
 
     public string Root => Path.Combine(Path.GetTempPath(), RunId);
 
-    public string Source => Path.Combine(Root, "source");
+    public SourceRepository Source { get; private set; } = null!;
 
     /// <summary>
     /// The image (and app) name of an environment's releases: unique to the run, so its tags never meet another run's,
@@ -57,14 +58,11 @@ public sealed class CloneFixture : IAsyncLifetime
             AppPortBase = AppPortBase,
             AppContainerPort = PortOnTheNode,
         });
-        await Git(Root, "clone", "-q", RepositoryRoot.Path, Source);
-        // On main, as a team's repository is: GitVersion has no base version for a feature branch cloned on its own.
-        await Git(Source, "checkout", "-q", "-B", "main");
-        foreach (var name in new[] { Environment, Environment + "f", Environment + "h" })
-            await File.WriteAllTextAsync(Path.Combine(Source, ".nuke", "environments", name + ".json"), EnvironmentFile);
-        await Git(Source, "add", "-A");
-        await Git(Source, "commit", "-q", "-m", "rem3 environments: servers over SSH");
-        var edge = await EdgeImage.EnsureAsync(Docker, SetupLog, new EdgeImageSource(Source), RepositoryRoot.Temp());
+        Source = await SourceRepository.CreateAsync(Docker.Runner, Root);
+        await Source.CommitFilesAsync(
+            new[] { Environment, Environment + "f", Environment + "h" }.ToDictionary(name => $".nuke/environments/{name}.json", _ => EnvironmentFile),
+            "rem3 environments: servers over SSH");
+        var edge = await EdgeImage.EnsureAsync(Docker, SetupLog, new EdgeImageSource(Source.Path), RepositoryRoot.Temp());
         Cluster = await cluster;
         foreach (var node in Cluster.Nodes)
             await Docker.Runner.RunAsync(new ToolCommand("sh", "-c", "docker save \"$1\" | docker exec -i \"$2\" docker load -q", "sh", edge, node.Name) { EchoOutput = false });
@@ -94,12 +92,7 @@ public sealed class CloneFixture : IAsyncLifetime
     };
 
     /// <summary>A fresh clone of the source, as a new CI job checks it out.</summary>
-    public async Task<string> CloneAsync(string name)
-    {
-        var clone = Path.Combine(Root, name);
-        await Git(Root, "clone", "-q", Source, clone);
-        return clone;
-    }
+    public Task<string> CloneAsync(string name) => Source.CloneAsync(name);
 
     private readonly SemaphoreSlim _sharedLock = new(1, 1);
     private string? _shared;
@@ -138,7 +131,7 @@ public sealed class CloneFixture : IAsyncLifetime
     }
 
     /// <summary>A new commit on a clone (a new version by GitVersion).</summary>
-    public Task CommitAsync(string clone, string message) => Git(clone, "commit", "-q", "--allow-empty", "-m", message);
+    public Task CommitAsync(string clone, string message) => Source.CommitAsync(clone, message);
 
     /// <summary>The common arguments of a build against node <paramref name="node"/>.</summary>
     public string[] Against(TestNode node, string environment) =>
@@ -153,21 +146,16 @@ public sealed class CloneFixture : IAsyncLifetime
             Environment = environment ?? new Dictionary<string, string?>(),
         });
 
-    private Task Git(string directory, params string[] args) =>
-        Docker.Runner.RunAsync(new ToolCommand("git", ["-c", "user.name=Drydock Test", "-c", "user.email=test@drydock.invalid", .. args]) { WorkingDirectory = directory, EchoOutput = false });
-
     public async Task DisposeAsync()
     {
         if (_agent is not null)
             await _agent.DisposeAsync();
         if (Cluster is not null)
             await Cluster.DisposeAsync();
-        // The releases this run built on the runner's engine (the nodes went with their volumes).
-        var images = await Docker.Runner.RunAsync(new ToolCommand("sh", "-c", "docker images --format '{{.Repository}}:{{.Tag}}' | grep -F \"$1\" || true", "sh", RunId) { EchoOutput = false, ThrowOnError = false });
-        var references = images.StandardOutput.Where(l => l.Contains(RunId, StringComparison.Ordinal)).ToList();
-        if (references.Count > 0)
-            await Docker.Runner.RunAsync(new ToolCommand("docker", ["image", "rm", "-f", .. references]) { EchoOutput = false, ThrowOnError = false });
-        if (Directory.Exists(Root))
+        // The releases this run built on the runner's engine (the nodes went with their volumes), the source and the clones.
+        if (Source is not null)
+            await Source.RemoveAsync(RunId);
+        else if (Directory.Exists(Root))
             Directory.Delete(Root, recursive: true);
         _sharedLock.Dispose();
     }
