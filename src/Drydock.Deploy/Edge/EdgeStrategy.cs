@@ -178,18 +178,6 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
                 context.Log.Write(LogLevel.Warning, $"Could not follow the drain of {upstream} at the edge ({e.Message}); stopping it with SIGTERM and {config.DrainTimeout.TotalSeconds:0}s grace");
             }
         }
-        var grace = RetirePlan.Grace(config.DrainTimeout, waited);
-        foreach (var container in plan.Stop)
-        {
-            try
-            {
-                await context.Containers.StopAsync(container, grace, CancellationToken.None);
-            }
-            catch (Drydock.Engine.Tooling.ToolFailedException e)
-            {
-                context.Log.Write(LogLevel.Warning, $"Could not stop {container} ({e.Message}); it no longer receives traffic. The next deploy stops it.");
-            }
-        }
-        return drained + $"; stopped {string.Join(", ", plan.Stop)} (kept for rollback)";
+        return drained + await RetiredContainers.StopAsync(context, plan.Stop, RetirePlan.Grace(config.DrainTimeout, waited));
     }
 }

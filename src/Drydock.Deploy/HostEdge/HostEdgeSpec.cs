@@ -56,7 +56,7 @@ public sealed record HostEdgeSpec(string ContainerName, string Image, int HttpPo
         var environment = new Dictionary<string, string>
         {
             ["EDGE_ADMIN_PORT"] = "off",
-            ["EDGE_SHUTDOWN_TIMEOUT_SECONDS"] = "30",
+            ["EDGE_SHUTDOWN_TIMEOUT_SECONDS"] = ((int)EdgeContainerSpec.DefaultShutdownTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture),
             ["EDGE_PUBLIC_PORT"] = ContainerHttpPort.ToString(CultureInfo.InvariantCulture),
             ["EDGE_HTTPS_PORT"] = ContainerHttpsPort.ToString(CultureInfo.InvariantCulture),
             ["EDGE_HTTPS_PUBLIC_PORT"] = HttpsPort.ToString(CultureInfo.InvariantCulture),
@@ -76,7 +76,7 @@ public sealed record HostEdgeSpec(string ContainerName, string Image, int HttpPo
         // The bundle's content is part of what the edge is: a new bundle is a new spec.
         if (CaBundlePem is not null)
             labels[CaBundleLabel] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CaBundlePem)))[..16];
-        return new DockerRunSettings(Image)
+        return EdgeContainerSpec.Hardened(new DockerRunSettings(Image)
         {
             Name = ContainerName,
             Detach = true,
@@ -85,16 +85,7 @@ public sealed record HostEdgeSpec(string ContainerName, string Image, int HttpPo
             Publish = [new PortMapping(HttpPort, ContainerHttpPort, Bind), new PortMapping(HttpsPort, ContainerHttpsPort, Bind)],
             Environment = environment,
             Volumes = [new VolumeMount(StateVolume, EdgeContainerSpec.StateMountPath), .. CaBundlePem is null ? Array.Empty<VolumeMount>() : [new VolumeMount(AcmeVolume, CaBundleMountPath)]],
-            ReadOnly = true,
-            Tmpfs = ["/tmp:rw,noexec,nosuid,size=16m"],
-            CapDrop = ["ALL"],
-            SecurityOpt = ["no-new-privileges"],
-            Restart = "unless-stopped",
-            Memory = "256m",
-            Cpus = "1.0",
-            PidsLimit = 128,
-            StopTimeout = TimeSpan.FromSeconds(35),
-        };
+        }, EdgeContainerSpec.DefaultShutdownTimeout);
     }
 
     public const string HttpsPortLabel = "dev.drydock.edge.https-port";

@@ -168,18 +168,6 @@ public sealed class HostEdgeStrategy(HostWideEdge edge, EnvironmentEdge? ownEdge
                 context.Log.Write(LogLevel.Warning, $"Could not follow the drain of {host} ({e.Message}); stopping with the drain timeout as grace");
             }
         }
-        var grace = RetirePlan.Grace(config.DrainTimeout, clock.Elapsed);
-        foreach (var container in plan.Stop)
-        {
-            try
-            {
-                await context.Containers.StopAsync(container, grace, CancellationToken.None);
-            }
-            catch (Drydock.Engine.Tooling.ToolFailedException e)
-            {
-                context.Log.Write(LogLevel.Warning, $"Could not stop {container} ({e.Message}); it no longer receives traffic. The next deploy stops it.");
-            }
-        }
-        return drained + $"; stopped {string.Join(", ", plan.Stop)} (kept for rollback)";
+        return drained + await RetiredContainers.StopAsync(context, plan.Stop, RetirePlan.Grace(config.DrainTimeout, clock.Elapsed));
     }
 }

@@ -23,17 +23,10 @@ public sealed record EdgeContainerSpec(EnvironmentId Environment, string Image, 
     /// <summary>Host address the public port is bound to: loopback unless the environment deliberately says otherwise.</summary>
     public string Bind { get; init; } = "127.0.0.1";
 
-    public string Memory { get; init; } = "256m";
-
-    /// <summary>The edge is on every request's path; a tight CPU quota shows up directly as tail latency.</summary>
-    public string Cpus { get; init; } = "1.0";
-
-    public int PidsLimit { get; init; } = 128;
-
-    public string TmpfsSize { get; init; } = "16m";
+    public static readonly TimeSpan DefaultShutdownTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>After SIGTERM the edge finishes in-flight requests for up to this long; docker waits a little longer before SIGKILL.</summary>
-    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan ShutdownTimeout { get; init; } = DefaultShutdownTimeout;
 
     public string ContainerName => Environment.EdgeContainer;
 
@@ -78,7 +71,7 @@ public sealed record EdgeContainerSpec(EnvironmentId Environment, string Image, 
         {
             [EdgeLabels.PublicPort] = PublicPort.ToString(CultureInfo.InvariantCulture),
         };
-        return new DockerRunSettings(Image)
+        return Hardened(new DockerRunSettings(Image)
         {
             Name = ContainerName,
             Detach = true,
@@ -88,18 +81,28 @@ public sealed record EdgeContainerSpec(EnvironmentId Environment, string Image, 
             // No admin listener: no unauthenticated route switch on any port, only the socket inside the container.
             Environment = new Dictionary<string, string> { ["EDGE_SHUTDOWN_TIMEOUT_SECONDS"] = seconds, ["EDGE_ADMIN_PORT"] = "off" },
             Volumes = [new VolumeMount(StateVolume, StateMountPath)],
+        }, ShutdownTimeout);
+    }
+
+    /// <summary>
+    /// What every edge container runs with, per environment or host-wide (<see cref="HostEdgeSpec"/>): a read-only root
+    /// with a small noexec /tmp, no capabilities, no privilege gain, restarted by the engine, bounded memory and pids.
+    /// One CPU: the edge is on every request's path, and a tight quota shows up directly as tail latency. Docker's
+    /// SIGKILL comes after the edge's own grace (<paramref name="shutdownTimeout"/>), never before it.
+    /// </summary>
+    public static DockerRunSettings Hardened(DockerRunSettings settings, TimeSpan shutdownTimeout) =>
+        settings with
+        {
             ReadOnly = true,
-            Tmpfs = [$"/tmp:rw,noexec,nosuid,size={TmpfsSize}"],
+            Tmpfs = ["/tmp:rw,noexec,nosuid,size=16m"],
             CapDrop = ["ALL"],
             SecurityOpt = ["no-new-privileges"],
             Restart = "unless-stopped",
-            Memory = Memory,
-            Cpus = Cpus,
-            PidsLimit = PidsLimit,
-            // Docker's SIGKILL comes after the edge's own grace, never before it.
-            StopTimeout = ShutdownTimeout + TimeSpan.FromSeconds(5),
+            Memory = "256m",
+            Cpus = "1.0",
+            PidsLimit = 128,
+            StopTimeout = shutdownTimeout + TimeSpan.FromSeconds(5),
         };
-    }
 
     private static string Fingerprint(DockerRunSettings settings) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', settings.ToArguments()))))[..16];
