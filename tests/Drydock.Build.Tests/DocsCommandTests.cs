@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Drydock.Engine.Arguments;
 using Drydock.Engine.Parameters;
 using Drydock.Engine.Planning;
@@ -13,7 +14,7 @@ namespace Drydock.Build.Tests;
 /// The engine's own parser, target graph and parameter resolver judge it, so the docs cannot drift from the code.
 /// Nothing is planned: a plan evaluates static conditions, which ask the registry.
 /// </summary>
-public sealed class DocsCommandTests
+public sealed partial class DocsCommandTests
 {
     [Fact]
     public void Every_build_command_in_the_readme_and_docs_names_real_targets_and_parameters_with_values_of_their_type()
@@ -68,6 +69,26 @@ public sealed class DocsCommandTests
         Assert.Equal(2, command.Line);
         Assert.Contains("--host-port", command.Problem());
     }
+
+    [Fact]
+    public void Every_relative_link_of_the_readme_changelog_and_docs_points_at_a_file_that_exists()
+    {
+        var root = RepositoryRoot.Path;
+        var pages = new[] { "README.md", "CHANGELOG.md" }.Select(f => Path.Combine(root, f))
+            .Concat(Directory.GetFiles(Path.Combine(root, "docs"), "*.md"));
+        var broken = pages
+            .SelectMany(page => MarkdownLink().Matches(File.ReadAllText(page)).Select(m => (Page: page, Target: m.Groups["target"].Value)))
+            .Where(link => !link.Target.Contains("://", StringComparison.Ordinal) && !link.Target.StartsWith('#'))
+            .Where(link => !Path.Exists(Path.Combine(Path.GetDirectoryName(link.Page)!, link.Target.Split('#')[0])))
+            .Select(link => $"{Path.GetRelativePath(root, link.Page)} links to {link.Target}, which does not exist")
+            .ToList();
+
+        Assert.True(broken.Count == 0, string.Join("\n", broken));
+        Assert.Contains(pages, page => MarkdownLink().IsMatch(File.ReadAllText(page)));
+    }
+
+    [GeneratedRegex(@"\]\((?<target>[^)\s]+)\)")]
+    private static partial Regex MarkdownLink();
 
     [Fact]
     public void The_readme_stays_a_front_page_and_the_environment_keys_region_is_there_for_the_generated_table()
