@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Docker CLI invocations per no-change Deploy and per Rollback (issue 10): every docker call is a process start, and the
+# Docker CLI invocations per no-change Deploy and per Rollback: every docker call is a process start, and the
 # deploy core must not make more of them as it is reshaped.
 #
 # How: a `docker` shim first on PATH appends each invocation's arguments to a log and execs the real docker, so every
@@ -13,10 +13,13 @@
 # Prints the count of each measured command, split into health polls (the `container inspect` of the new release while
 # it starts: their number follows how fast it gets healthy, i.e. the machine's load, not the code) and every other call
 # (what the code decides to ask: this must not grow); then, for the first round, the calls by docker subcommand.
+# Medians over the rounds in bench/results/docker-calls.json.
 # Settings: BENCH_ENVIRONMENT (core-calls), BENCH_PORT (18301), ROUNDS (2). Everything made here is removed at the end
 # (the edge image is kept: Deploy reuses it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/lib/results.sh
+source bench/lib/results.sh
 root=$PWD
 environment="${BENCH_ENVIRONMENT:-core-calls}"
 port="${BENCH_PORT:-18301}"
@@ -79,3 +82,14 @@ for label in noop-1 rollback-1a; do
   echo "-- $label by subcommand"
   awk '{ sub(/^--config [^ ]+ /, ""); print $1 " " $2 }' "$work/$label.calls" | sort | uniq -c | sort -rn
 done
+
+figures=()
+for command in noop rollback; do
+  declare -n counts=$command
+  for part in 1:total 2:health_polls 3:other; do
+    mapfile -t values < <(printf '%s\n' "${counts[@]}" | cut -d/ -f"${part%%:*}")
+    figures+=("${command}_${part#*:}_median=$(bench_median "${values[@]}")")
+  done
+  figures+=("${command}_per_run=${counts[*]}")
+done
+bench_results docker-calls "$rounds" "${figures[@]}"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Layered images, measured (issue 14). For Notes and for a fresh `dotnet new webapi` app, and for each way of building:
+# Layered images, measured. For Notes and for a fresh `dotnet new webapi` app, and for each way of building:
 #   before      --self-contained: the whole runtime in one app layer, on the runtime-deps base (what every release was)
 #   after       the default: framework-dependent, a thin app layer on the ASP.NET base (docker build + push)
 #   after-sdk   the same with --image-builder sdk (dotnet publish -t:PublishContainer, no Docker daemon in the app's build)
@@ -17,10 +17,12 @@
 #
 # Everything runs in a clone under .nuke/temp/images-bench (this checkout is never touched) and, for the webapi app, a
 # repository of its own under $TMPDIR (outside this repository, whose Directory.*.props would apply), against the local registry
-# on 127.0.0.1:5000, with image names img-bench-<app>-<mode>-<run id> (tags never move). Results: a table on stdout
-# and bench/results/images/results.json. Images made here are removed at the end; the bases stay (a cache).
+# on 127.0.0.1:5000, with image names img-bench-<app>-<mode>-<run id> (tags never move). Results: a table on stdout,
+# its medians in bench/results/images.json and every release in bench/results/images/results.json. Images made here are removed at the end; the bases stay (a cache).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/lib/results.sh
+source bench/lib/results.sh
 root=$PWD
 REPEATS="${REPEATS:-3}"
 REGISTRY="${REGISTRY:-127.0.0.1:5000}"
@@ -104,7 +106,7 @@ for app in $APPS; do
 done
 
 printf '%s\n' "${records[@]}" > "$RESULTS/releases.jsonl"
-python3 - "$RESULTS" <<'EOF'
+python3 - "$RESULTS" <<'EOF' | bench_results_filter images "$REPEATS"
 import json, statistics, sys
 results = sys.argv[1]
 rows = [json.loads(line) for line in open(f"{results}/releases.jsonl") if line.strip()]
@@ -120,6 +122,18 @@ for (app, mode), rs in groups.items():
     walls = [r["wall"] for r in rs]
     summary.append(dict(app=app, mode=mode, releases=len(rs), walls=walls, **med))
     print(f"| {app} | {mode} | {mb(med['total'])} | {mb(med['app_layer'])} | {mb(med['added'])} | {med['wall']:.2f} s ({min(walls):.2f}-{max(walls):.2f}) | {med['floor']:.2f} s |")
+    key = f"{app}_{mode.replace('-', '_')}"
+    for figure in ("total", "app_layer", "added"):
+        print(f"figure: {key}_{figure}_median_bytes={med[figure]:.0f}")
+    print(f"figure: {key}_wall_median_s={med['wall']:.2f}")
+    print(f"figure: {key}_floor_median_s={med['floor']:.2f}")
 json.dump({"releases": rows, "summary": summary}, open(f"{results}/results.json", "w"), indent=2)
+# The peer of each way of building is the self-contained "before" of the same app.
+for s in summary:
+    before = next((b for b in summary if b["app"] == s["app"] and b["mode"] == "before"), None)
+    if before and s is not before:
+        key = f"{s['app']}_{s['mode'].replace('-', '_')}"
+        print(f"figure: {key}_added_vs_before_ratio={s['added'] / before['added']:.3f}")
+        print(f"figure: {key}_wall_vs_before_ratio={s['wall'] / before['wall']:.2f}")
 EOF
 echo "Goals: a Notes release adds <= 5 MB; BuildImage + PushImage <= 5 s warm. Logs: $work/*.log" >&2

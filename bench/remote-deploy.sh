@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # No-change Deploy and Rollback against a remote host over SSH vs the same commands against the local engine
-# (issue 12; goal: remote within 1.5x of local, medians, same run).
+# (goal: remote within 1.5x of local, medians, same run).
 #
 # A clone of this checkout's HEAD (plus an empty second commit, for two versions) in .nuke/temp/remote-deploy/repo;
 # a test node like the suite's (tests/Drydock.Testing/Nodes: Docker and sshd in a container, ssh on 127.0.0.1:SSH_PORT
@@ -9,7 +9,8 @@
 #   noop      ./build.sh Deploy of B again: nothing changes                 } ROUNDS interleaved rounds,
 #   rollback  ./build.sh Rollback: B -> A, then A -> B (one sample each)      } local and remote alternating
 # The remote target is `--host ssh://root@127.0.0.1:SSH_PORT`: one tunnel per run, the embedded registry reached
-# through its reverse forward. Prints medians and remote/local ratios; per-command SSH cost is bench/ssh-reuse.sh.
+# through its reverse forward. Prints medians and remote/local ratios (also in bench/results/remote-deploy.json);
+# per-command SSH cost is bench/ssh-reuse.sh.
 # The node has no internet: the edge image the local setup built is loaded into it first (docker save | docker load),
 # which is what its first remote Deploy would otherwise build there. Settings: ROUNDS (5), SSH_PORT (18950), LOCAL_PORT (18951).
 set -euo pipefail
@@ -17,6 +18,8 @@ cd "$(dirname "$0")/.."
 root=$PWD
 # shellcheck source=bench/lib/test-node.sh
 source bench/lib/test-node.sh
+# shellcheck source=bench/lib/results.sh
+source bench/lib/results.sh
 ROUNDS="${ROUNDS:-5}"
 SSH_PORT="${SSH_PORT:-18950}"
 LOCAL_PORT="${LOCAL_PORT:-18951}"
@@ -94,7 +97,7 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 grep -q "nothing changed" "$work/noop-remote-1.out" || { echo "error: the remote no-change Deploy changed something, see $work/noop-remote-1.out" >&2; exit 1; }
 
-python3 - "$work/samples.tsv" <<'PY'
+python3 - "$work/samples.tsv" <<'PY' | bench_results_filter remote-deploy "$ROUNDS"
 import statistics, sys
 samples = {}
 for line in open(sys.argv[1]):
@@ -104,5 +107,8 @@ print(f"\n{'command':<20} {'runs':>4} {'local s':>9} {'remote s':>9} {'remote/lo
 for command, label in (("noop", "no-change Deploy"), ("rollback", "Rollback")):
     local, remote = statistics.median(samples[(command, "local")]), statistics.median(samples[(command, "remote")])
     print(f"{label:<20} {len(samples[(command, 'local')]):>4} {local:>9.2f} {remote:>9.2f} {remote / local:>12.2f}x")
+    print(f"figure: {command}_local_median_s={local:.2f}")
+    print(f"figure: {command}_remote_median_s={remote:.2f}")
+    print(f"figure: {command}_remote_local_ratio={remote / local:.2f}")
 PY
 echo "Medians of $ROUNDS interleaved rounds; outputs in ${work#"$root"/}/"

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Per-command cost of a remote engine (issue 12): `docker version` and `docker ps` against a test node reached
+# Per-command cost of a remote engine: `docker version` and `docker ps` against a test node reached
 #   ssh-each    DOCKER_HOST=ssh://root@127.0.0.1:PORT: the docker CLI opens a new SSH connection for every command
 #   tunnel      DOCKER_HOST=unix://…: through one ssh process forwarding the node's engine socket (what SshEngineTunnel
 #               opens for a run; the ssh arguments below are the ones SshTunnelSettings renders)
 #   local       the runner's own engine (the baseline)
 # Medians of RUNS runs each (hyperfine, in ROUNDS interleaved rounds, each after WARMUP runs), and the ratio of each
 # to the local engine's median.
-# Prints a table; hyperfine's JSON goes to bench/results/ssh-reuse/.
+# Prints a table, also in bench/results/ssh-reuse.json; hyperfine's JSON goes to bench/results/ssh-reuse/.
 #
 # The node is a test node like the remote suite's (tests/Drydock.Testing/Nodes): Docker and sshd in a container, on
 # 127.0.0.1:SSH_PORT only, with a key made for this run (removed at the end, like the node, its volume and the tunnel).
@@ -18,6 +18,8 @@ cd "$(dirname "$0")/.."
 root=$PWD
 # shellcheck source=bench/lib/test-node.sh
 source bench/lib/test-node.sh
+# shellcheck source=bench/lib/results.sh
+source bench/lib/results.sh
 
 RUNS="${RUNS:-20}"
 WARMUP="${WARMUP:-3}"
@@ -101,7 +103,7 @@ for command in version ps; do
 done
 
 printf '\n%-16s %6s %12s %12s %12s %14s %14s\n' "command" "runs" "local ms" "tunnel ms" "ssh-each ms" "tunnel/local" "ssh-each/local"
-python3 - "$RESULTS" <<'PY'
+python3 - "$RESULTS" <<'PY' | bench_results_filter ssh-reuse "$ROUNDS" "runs_per_variant=$((per_round * ROUNDS))"
 import glob, json, statistics, sys
 for command in ("version", "ps"):
     times = {}
@@ -111,5 +113,9 @@ for command in ("version", "ps"):
     median = {name: statistics.median(values) for name, values in times.items()}
     local, tunnel, each = median["local"], median["tunnel"], median["ssh-each"]
     print(f"{'docker ' + command:<16} {len(times['local']):6d} {local*1000:12.1f} {tunnel*1000:12.1f} {each*1000:12.1f} {tunnel/local:13.2f}x {each/local:13.2f}x")
+    for variant, key in (("local", "local"), ("tunnel", "tunnel"), ("ssh-each", "ssh_each")):
+        print(f"figure: {command}_{key}_median_ms={median[variant]*1000:.1f}")
+    print(f"figure: {command}_tunnel_local_ratio={tunnel/local:.2f}")
+    print(f"figure: {command}_ssh_each_local_ratio={each/local:.2f}")
 PY
 echo "Medians of $((per_round * ROUNDS)) runs per variant in $ROUNDS rounds; hyperfine JSON in ${RESULTS#"$root"/}/"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Swarm baseline (issue 15): failed requests during a plain `docker service update --update-order start-first` of a
+# Swarm baseline: failed requests during a plain `docker service update --update-order start-first` of a
 # service under steady load through one node's published port, next to the same update with stop-first, and during
 # a plain `docker service rollback` (with the time until the previous version answers).
 #
@@ -14,11 +14,14 @@
 # `dotnet test tests/Drydock.Swarm.IntegrationTests` once if it is missing), `docker swarm init` on node 1, the others
 # join over the nodes' network. Two probe images (a static busybox httpd, versions 1 and 2 by label) are loaded into
 # every node directly (no registry: the baseline is about the update, not the pull). ROUNDS updates per order,
-# alternating 1 → 2 → 1 …; medians reported. Everything made here is removed at the end.
+# alternating 1 → 2 → 1 …; medians reported, also in bench/results/swarm-baseline.json. Everything made here is
+# removed at the end.
 # Ports 18860-18869, names swm-bench-*.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
+# shellcheck source=bench/lib/results.sh
+source bench/lib/results.sh
 
 CONNECTIONS="${CONNECTIONS:-8}"
 WARMUP="${WARMUP:-3}"
@@ -81,7 +84,8 @@ url="http://127.0.0.1:$APP_PORT_BASE/version"
 for _ in $(seq 1 60); do curl -fsS -m 2 "$url" >/dev/null 2>&1 && break; sleep 0.5; done
 
 printf '%-12s %-5s %-9s %-9s %-8s %s\n' order round sent failed wall_s "new version served"
-declare -A failed
+declare -A failed walls
+rollback_to_serving=()
 version=1
 for order in start-first stop-first; do
   for round in $(seq 1 "$ROUNDS"); do
@@ -95,6 +99,7 @@ for order in start-first stop-first; do
     served=$(curl -fsS -m 2 "$url" 2>/dev/null || echo none)
     read -r sent fails < <(python3 -c 'import json,sys; d={k.lower(): v for k, v in json.load(open(sys.argv[1])).items()}; print(d.get("requests", "?"), d.get("failed", "?"))' "$RESULTS/$label.json")
     failed[$order]+="$fails "
+    walls[$order]+="$wall "
     printf '%-12s %-5s %-9s %-9s %-8s %s\n' "$order" "$round" "$sent" "$fails" "$wall" "$([[ "$served" == "$next" ]] && echo yes || echo "no (serves $served)")"
     # A paused or stuck update is reset, so every round starts from a converged service.
     if [[ "$served" != "$next" ]]; then
@@ -117,6 +122,7 @@ for round in $(seq 1 "$ROUNDS"); do
   rm -f "$work/served-at"
   read -r sent fails < <(python3 -c 'import json,sys; d={k.lower(): v for k, v in json.load(open(sys.argv[1])).items()}; print(d.get("requests", "?"), d.get("failed", "?"))' "$RESULTS/$label.json")
   failed[rollback]+="$fails "
+  [[ $to_serving == never ]] || rollback_to_serving+=("$to_serving")
   printf '%-12s %-5s %-9s %-9s %-8s %s\n' rollback "$round" "$sent" "$fails" "$to_serving" "serving $next after $to_serving s"
   version=$next
 done
@@ -124,4 +130,10 @@ for order in start-first stop-first rollback; do
   # shellcheck disable=SC2086 # one argument per round
   median=$(python3 -c 'import statistics,sys; print(statistics.median(int(x) for x in sys.argv[1:]))' ${failed[$order]})
   echo "median failed requests, $order: $median (rounds: ${failed[$order]% })"
-done | tee "$RESULTS/summary.txt"
+  echo "figure: ${order//-/_}_failed_median=$median"
+  echo "figure: ${order//-/_}_failed_per_round=${failed[$order]% }"
+  # shellcheck disable=SC2086 # one argument per round
+  [[ $order == rollback ]] || echo "figure: ${order//-/_}_wall_median_s=$(bench_median ${walls[$order]})"
+done | bench_results_filter swarm-baseline "$ROUNDS" "connections=$CONNECTIONS" \
+  "rollback_to_serving_median_s=$(bench_median "${rollback_to_serving[@]}")" \
+  "rollback_never_served=$((ROUNDS - ${#rollback_to_serving[@]}))" | tee "$RESULTS/summary.txt"

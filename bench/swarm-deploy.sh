@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Swarm deploys (issue 15): what `./build.sh Deploy --environment cluster` and `./build.sh Rollback` from clean clones do to
+# Swarm deploys: what `./build.sh Deploy --environment cluster` and `./build.sh Rollback` from clean clones do to
 # steady traffic on a 3-node nested swarm, next to plain `docker service update --update-order start-first|stop-first` and
 # `docker service rollback` of the same cluster shape, all in the same run.
 #
@@ -9,11 +9,14 @@
 # version whose service is gone, a worker holding a replica stopped); SWM3_FIGURES makes the test write one line per
 # phase (phase, served, failed, seconds) and the rollback-to-serving time (from the Rollback command to the old version
 # answering on node 1). A round whose test failed still gives its figures. Baseline side: bench/swarm-baseline.sh with
-# the same ROUNDS. Medians per phase over the rounds.
+# the same ROUNDS. Medians per phase over the rounds, also in bench/results/swarm-deploy.json (the baseline's in
+# bench/results/swarm-baseline.json).
 # Ports 23000-23029 (Drydock side) and 18860-18869 (baseline). Takes about 10 minutes per round on 2 cores.
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 root=$PWD
+# shellcheck source=bench/lib/results.sh
+source bench/lib/results.sh
 ROUNDS="${ROUNDS:-3}"
 RESULTS="$root/bench/results/swarm-deploy"
 mkdir -p "$RESULTS"
@@ -33,7 +36,7 @@ baseline_exit=$?
 {
   echo "## Drydock, ./build.sh from clean clones ($ROUNDS rounds, medians; per round in brackets)"
   python3 - "$RESULTS" <<'PY'
-import glob, statistics, sys
+import glob, re, statistics, sys
 phases = {}
 for path in sorted(glob.glob(f"{sys.argv[1]}/drydock-*.tsv")):
     for line in open(path):
@@ -48,8 +51,13 @@ print(f"{'phase':34} {'served':>8} {'failed':>8} {'seconds':>8}   failed per rou
 for phase, rows in phases.items():
     served, failed, seconds = zip(*rows)
     print(f"{phase:34} {med(served):>8} {med(failed):>8} {med(seconds):>8}   [{', '.join(failed)}]")
+    key = re.sub(r"[^a-z0-9]+", "_", phase.lower()).strip("_")
+    for figure, values in (("served", served), ("failed", failed), ("seconds", seconds)):
+        median = med(values)
+        print(f"figure: {key}_{figure}_median={'null' if median == '-' else median}")
+    print(f"figure: {key}_failed_per_round={' '.join(failed)}")
 PY
   echo
   echo "## Plain docker service update / rollback, same run (exit $baseline_exit)"
   grep -E '^(order|start-first|stop-first|rollback|median)' "$RESULTS/baseline.log" || tail -5 "$RESULTS/baseline.log"
-} | tee "$RESULTS/summary.txt"
+} | bench_results_filter swarm-deploy "$ROUNDS" "baseline_exit=$baseline_exit" | tee "$RESULTS/summary.txt"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The verification window, measured (issue 17). Continuous writes (CONNECTIONS kept-alive connections POSTing
+# The verification window, measured. Continuous writes (CONNECTIONS kept-alive connections POSTing
 # /notes) against an environment's published port while, one after the other:
 #   bad-verified     a Deploy of a release that answers /health/ready but fails every POST /notes
 #                    (NOTES_TEST_FAIL_WRITES=true) with --verify-for WINDOW: it should revert by itself
@@ -13,7 +13,7 @@
 # The phases run RUNS times (setup once); the table gives medians over the runs. Between phases the environment is
 # rolled back to version A (not measured). LoadProbe keeps no cookies: every request is a new client to the edge. Failed requests and the time from the
 # first to the last failed request (≈ from the switch to the revert) come from bench/LoadProbe, which records every
-# request. JSON per phase and a summary land in bench/results/verify/.
+# request. JSON per phase and a summary land in bench/results/verify/, the table's medians in bench/results/verify.json.
 #
 # How: the real ./build.sh through the edge on the environment BENCH_ENVIRONMENT (default verify:
 #   .nuke/environments/verify.json, port 8096), an image name of its own per run. Like zero-downtime.sh the bench
@@ -24,6 +24,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
+# shellcheck source=bench/lib/results.sh
+source bench/lib/results.sh
 
 CONNECTIONS="${CONNECTIONS:-8}"
 WINDOW="${WINDOW:-10s}"
@@ -111,7 +113,7 @@ done
 echo "date=$(date -u +%FT%TZ) cores=$(nproc) load=$(cut -d' ' -f1-3 /proc/loadavg) docker=$(docker version --format '{{.Server.Version}}') connections=$CONNECTIONS window=$WINDOW canary=$CANARY runs=$RUNS manual_delay=$MANUAL_DELAY" >"$RESULTS/meta.txt"
 say "Results ($(cat "$RESULTS/meta.txt"))"
 dotnet "$probe_dll" report --out "$RESULTS/summary.json" "$RESULTS"/*.[0-9]*.json
-python3 - "$RESULTS" "$RUNS" "${labels[@]}" <<'PY'
+python3 - "$RESULTS" "$RUNS" "${labels[@]}" <<'PY' | bench_results_filter verify "$RUNS" "connections=$CONNECTIONS" "window=$WINDOW" "canary=$CANARY" "manual_delay_s=$MANUAL_DELAY"
 import json, statistics, sys
 d, runs, labels = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 def median(values):
@@ -120,6 +122,7 @@ def median(values):
 print(f"Medians over {runs} run(s).")
 print("| Phase | Requests | Failed | First → last failure | Failed share of that span | Command wall time | Exit codes |")
 print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
+walls = {}
 for label in labels:
     ps = [json.load(open(f"{d}/{label}.{r}.json")) for r in range(1, runs + 1)]
     span = median([(p["lastFailureMs"] - p["firstFailureMs"]) / 1000 if p.get("firstFailureMs") is not None else None for p in ps])
@@ -128,4 +131,15 @@ for label in labels:
              "-" if span is None else f"{span:.1f} s", "-" if share is None else f"{share * 100:.0f}%",
              f'{median([p["commandWallMs"] for p in ps]) / 1000:.1f} s', ",".join(str(p["commandExitCode"]) for p in ps)]
     print("| " + " | ".join(cells) + " |")
+    key = label.replace("-", "_")
+    walls[label] = median([p["commandWallMs"] for p in ps]) / 1000
+    print(f'figure: {key}_requests_median={median([p["requests"] for p in ps]):.0f}')
+    print(f'figure: {key}_failed_median={median([p["failed"] for p in ps]):.0f}')
+    print(f"figure: {key}_failure_span_median_s={'null' if span is None else f'{span:.1f}'}")
+    print(f"figure: {key}_failed_share_of_span_median={'null' if share is None else f'{share:.3f}'}")
+    print(f"figure: {key}_wall_median_s={walls[label]:.1f}")
+# The window's cost: a good release's deploy with the window against the same deploy without it.
+if "good-verified" in walls and "good-unverified" in walls:
+    print(f'figure: window_cost_s={walls["good-verified"] - walls["good-unverified"]:.1f}')
+    print(f'figure: good_verified_vs_unverified_wall_ratio={walls["good-verified"] / walls["good-unverified"]:.2f}')
 PY

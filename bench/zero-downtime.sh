@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Zero downtime, measured (issue 6). Continuous HTTP load (CONNECTIONS kept-alive connections) against an environment's
+# Zero downtime, measured. Continuous HTTP load (CONNECTIONS kept-alive connections) against an environment's
 # published port while, one after the other:
 #   deploy            a Deploy of a new version
 #   noop-deploy       the same Deploy again, nothing changed (goal: under 5 s, changes nothing)
@@ -12,7 +12,8 @@
 # For each phase: requests sent, failed requests (connection errors and non-2xx), the longest gap between two
 # successful responses, p50/p99 latency in steady state (before the command) and during the command, the command's wall
 # time, and the time until the target version answers. Prints a table and the goals; JSON per phase and a summary in
-# bench/results/zero-downtime/ (the load generator is bench/LoadProbe: every response is recorded, nothing sampled).
+# bench/results/zero-downtime/, the figures and goals in bench/results/zero-downtime.json (the load generator is
+# bench/LoadProbe: every response is recorded, nothing sampled).
 #
 # How: the real ./build.sh, through the edge, on the environment BENCH_ENVIRONMENT (default bench:
 #   .nuke/environments/bench.json, port 8095, so it never collides with local or dev) and an image name of its own per
@@ -35,6 +36,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
+# shellcheck source=bench/lib/results.sh
+source bench/lib/results.sh
 
 CONNECTIONS="${CONNECTIONS:-8}"
 WARMUP="${WARMUP:-3}"
@@ -187,3 +190,31 @@ say "Results ($(head -n 1 "$RESULTS/meta.txt"))"
 phases=()
 for label in deploy noop-deploy "${rollbacks[@]}" unhealthy-deploy naive-replace; do phases+=("$RESULTS/$label.json"); done
 dotnet "$probe_dll" report --out "$RESULTS/summary.json" "${checks[@]}" "${phases[@]}"
+python3 - "$RESULTS/summary.json" <<'PY' | bench_results_filter zero-downtime 1 "connections=$CONNECTIONS" "rollback_runs=$ROLLBACKS" "noop_unchanged=$unchanged"
+import json, math, statistics, sys
+summary = json.load(open(sys.argv[1]))
+phases = {p["label"]: p for p in summary["phases"]}
+is_rollback = lambda label: label == "rollback" or label.startswith("rollback-")
+rollbacks = [p for label, p in phases.items() if is_rollback(label)]
+number = lambda v: "null" if v is None or math.isinf(v) else f"{v:.1f}".rstrip("0").rstrip(".")
+for label, p in phases.items():
+    if is_rollback(label):
+        continue
+    key = label.replace("-", "_")
+    for figure, field in (("requests", "requests"), ("failed", "failed"), ("longest_gap_ms", "longestGapMs"), ("command_ms", "commandWallMs")):
+        print(f"figure: {key}_{figure}={number(p[field])}")
+    if p.get("expectVersion"):
+        print(f"figure: {key}_version_answered_after_ms={number(p.get('expectedVersionAfterMs'))}")
+if rollbacks:
+    # As the goal counts it: a rollback whose old version never answered is infinitely slow.
+    print(f"figure: rollback_failed_median={number(statistics.median(p['failed'] for p in rollbacks))}")
+    print(f"figure: rollback_failed_max={max(p['failed'] for p in rollbacks)}")
+    answered = [math.inf if p.get('expectedVersionAfterMs') is None else p['expectedVersionAfterMs'] for p in rollbacks]
+    print(f"figure: rollback_answered_after_median_ms={number(statistics.median(answered))}")
+if "deploy" in phases and "naive-replace" in phases and phases["naive-replace"]["longestGapMs"] > 0:
+    print(f"figure: deploy_vs_naive_longest_gap_ratio={phases['deploy']['longestGapMs'] / phases['naive-replace']['longestGapMs']:.3f}")
+goals = summary["goals"]
+print(f"figure: goals_met={sum(1 for g in goals if g['met'])}")
+print(f"figure: goals_total={len(goals)}")
+print(f"figure: all_goals_met={'true' if all(g['met'] for g in goals) else 'false'}")
+PY

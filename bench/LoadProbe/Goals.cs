@@ -1,6 +1,6 @@
 namespace LoadProbe;
 
-/// <summary>Issue 6's goals, checked against the phases by their labels.</summary>
+/// <summary>The zero-downtime goals (no failed request, a fast rollback and no-change deploy), checked against the phases by their labels.</summary>
 public static class Goals
 {
     public static IReadOnlyList<Goal> Evaluate(IReadOnlyList<PhaseReport> phases)

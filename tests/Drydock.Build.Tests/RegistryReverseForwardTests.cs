@@ -2,7 +2,7 @@ using Drydock.Docker;
 
 namespace Drydock.Build.Tests;
 
-/// <summary>Issue 12: a registry on the runner's loopback reaches a remote host only through the run's reverse forward.</summary>
+/// <summary>A registry on the runner's loopback reaches a remote host only through the run's reverse forward.</summary>
 public sealed class RegistryReverseForwardTests
 {
     [Theory]

@@ -4,7 +4,7 @@ using Drydock.Edge.Contract;
 namespace Drydock.Deploy.IntegrationTests;
 
 /// <summary>
-/// Issue 17's canary on the real edge and engine, under continuous writes from clients without cookies (each request a
+/// The canary on the real edge and engine, under continuous writes from clients without cookies (each request a
 /// new client, so the edge deals each one): a canary failing every write gets about its share (20% here) of the requests, fails
 /// its window against the serving release's traffic in the same window, and is removed at once; a good canary shows in
 /// Status during its window and is promoted at its end without a failed request.

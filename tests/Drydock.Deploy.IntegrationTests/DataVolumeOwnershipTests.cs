@@ -6,9 +6,9 @@ using Drydock.Docker;
 namespace Drydock.Deploy.IntegrationTests;
 
 /// <summary>
-/// Issue 11, finding 8 (the rest): an EXISTING, non-empty data volume owned by root, as an older image that ran as root
-/// left it, mounted for a release running as 1654. Before the fix Notes could not create its SQLite file there and
-/// restarted until the deploy timed out. Real engine, real Notes image, the real edge binary as the helper. Port 21010;
+/// An EXISTING, non-empty data volume owned by root, as an older image that ran as root left it, mounted for a release
+/// running as 1654: the deploy makes it writable first, so Notes creates its SQLite file there instead of restarting
+/// until the deploy times out. Real engine, real Notes image, the real edge binary as the helper. Port 21010;
 /// app named rel3….
 /// </summary>
 [Collection(DeployCollection.Name)]

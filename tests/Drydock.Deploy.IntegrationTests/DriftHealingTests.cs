@@ -2,7 +2,7 @@ using Drydock.Engine.Tooling;
 
 namespace Drydock.Deploy.IntegrationTests;
 
-/// <summary>Issue 11 finding 6 on the real engine: a Deploy of what serves replaces a release changed by hand.</summary>
+/// <summary>On the real engine, a Deploy of what serves replaces a release changed by hand.</summary>
 [Collection(DeployCollection.Name)]
 public sealed class DriftHealingTests(DeployFixture fixture, ITestOutputHelper output)
 {

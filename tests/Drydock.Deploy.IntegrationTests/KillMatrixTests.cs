@@ -18,7 +18,7 @@ public enum KillPoint
 }
 
 /// <summary>
-/// Issue 11 finding 1, the kill -9 matrix: the deploy's whole process group is killed at each point, then the next run
+/// The kill -9 matrix: the deploy's whole process group is killed at each point, then the next run
 /// must leave it right: serving, history (the release an interrupted run put in service is recorded), Status, retention,
 /// a later rollback, and no secret left in a file.
 /// </summary>

@@ -4,7 +4,7 @@ using Drydock.Edge.Contract;
 namespace Drydock.Deploy.IntegrationTests;
 
 /// <summary>
-/// Issue 17's early end of a window on the real engine: while a deploy holds the lock in a long window, Promote (the
+/// The early end of a window on the real engine: while a deploy holds the lock in a long window, Promote (the
 /// <see cref="WindowControl"/> under <c>./build.sh Promote</c>) makes it keep its release now, and Rollback makes a
 /// canary deploy revert now; each waits for the deploy and reports what it recorded.
 /// </summary>

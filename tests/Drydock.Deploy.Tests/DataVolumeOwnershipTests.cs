@@ -1,6 +1,6 @@
 namespace Drydock.Deploy.Tests;
 
-/// <summary>Issue 11, finding 8: when a deploy looks at the data volume's ownership before the new release starts, as data.</summary>
+/// <summary>When a deploy looks at the data volume's ownership before the new release starts, as data.</summary>
 public sealed class DataVolumeOwnershipTests
 {
     [Theory]

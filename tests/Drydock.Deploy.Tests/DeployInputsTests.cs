@@ -1,7 +1,7 @@
 namespace Drydock.Deploy.Tests;
 
 /// <summary>
-/// Issue 11, finding 3: every bad deploy input is found before the first target runs, all at once, each message naming
+/// Every bad deploy input is found before the first target runs, all at once, each message naming
 /// the parameter or the file and key, and the fix. The check is a pure function of the inputs, tested here as data.
 /// </summary>
 public sealed class DeployInputsTests

@@ -3,7 +3,7 @@ using Drydock.Engine.Output;
 
 namespace Drydock.Deploy.Tests;
 
-/// <summary>Issue 11 finding 6: a deploy of what serves heals a drifted release (a fresh container, recorded as a redeploy) and leaves a clean one alone.</summary>
+/// <summary>A deploy of what serves heals a drifted release (a fresh container, recorded as a redeploy) and leaves a clean one alone.</summary>
 public sealed class DriftHealingTests
 {
     private readonly FakeDockerEngine _engine = new();

@@ -4,7 +4,7 @@ using Drydock.Engine.Output;
 namespace Drydock.Deploy.Tests;
 
 /// <summary>
-/// Issue 11 finding 1: a run killed after its switch put its release in service without writing its record. The next
+/// A run killed after its switch put its release in service without writing its record. The next
 /// run's recovery records it from its labels, so Status, Rollback and retention agree with what serves; and Status
 /// calls the dead holder's lock stale.
 /// </summary>

@@ -5,7 +5,7 @@ using Drydock.Registry;
 namespace Drydock.Deploy.Tests;
 
 /// <summary>
-/// Issue 11 finding 7: a registry that does not answer (a loopback port in this suite's range that nothing listens on)
+/// A registry that does not answer (a loopback port in this suite's range that nothing listens on)
 /// is named with its address and --registry, and the rollback says nothing was changed.
 /// </summary>
 public sealed class RegistryDownTests

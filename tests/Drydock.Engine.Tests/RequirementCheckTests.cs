@@ -4,7 +4,7 @@ using Drydock.Engine.Targets;
 
 namespace Drydock.Engine.Tests;
 
-/// <summary>Requirements that explain themselves by throwing join one list, whichever target's check comes first (issue 11, finding 3).</summary>
+/// <summary>Requirements that explain themselves by throwing join one list, whichever target's check comes first, so a bad input is reported before any target runs.</summary>
 public sealed class RequirementCheckTests
 {
     private sealed class ExplainingBuild : DrydockBuild

@@ -22,7 +22,7 @@ public sealed class DockerfileTemplateTests
         Assert.Contains("\nEXPOSE 8080\n", Dockerfile);
     }
 
-    /// <summary>Issue 11, finding 8: a --project app kept its SQLite file on a /data volume owned by root and crashed.</summary>
+    /// <summary>An app keeping its SQLite file on /data must own the mount point, or it crashes when it first writes.</summary>
     [Fact]
     public void The_data_volume_mount_point_belongs_to_the_app_user_so_the_app_can_write_its_state()
     {

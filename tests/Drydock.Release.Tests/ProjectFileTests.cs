@@ -1,6 +1,6 @@
 namespace Drydock.Release.Tests;
 
-/// <summary>Issue 11, finding 4: a project that is no ASP.NET Core app is refused before Publish, with the reason.</summary>
+/// <summary>A project that is no ASP.NET Core app is refused before Publish, with the reason.</summary>
 public sealed class ProjectFileTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("drydock-project-").FullName;

@@ -84,7 +84,7 @@ public class PushDecisionTests
         Labels = new Dictionary<string, string> { ["org.opencontainers.image.revision"] = Commit, [ImageLabels.Project] = project },
     };
 
-    /// <summary>Issue 11, finding 4: two projects of one commit must never share a tag (the second one used to reuse the first's image).</summary>
+    /// <summary>Two projects of one commit never share a tag: the second must not reuse the first's image.</summary>
     [Fact]
     public void A_tag_of_this_commit_built_from_another_project_is_refused_naming_both_and_the_fix()
     {

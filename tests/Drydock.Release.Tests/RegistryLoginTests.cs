@@ -4,7 +4,7 @@ using Drydock.Engine.Tooling;
 namespace Drydock.Release.Tests;
 
 /// <summary>
-/// Issue 11 finding 5 (b): the registry login (docker's config.json with base64 user:password) lives only as long as the
+/// The registry login (docker's config.json with base64 user:password) lives only as long as the
 /// run: removed when the build ends, and a killed run's leftover removed by the next run before it logs in.
 /// </summary>
 public sealed class RegistryLoginTests : IDisposable

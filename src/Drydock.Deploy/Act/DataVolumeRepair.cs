@@ -3,7 +3,7 @@ using Drydock.Engine.Output;
 namespace Drydock.Deploy;
 
 /// <summary>
-/// Makes an existing data volume writable for the new release before it starts (issue 11, finding 8): a one-shot
+/// Makes an existing data volume writable for the new release before it starts: a one-shot
 /// container of the edge image (the one image Drydock builds on every engine; apps have no shell or chown) checks, as the
 /// release's user, that every entry is writable; if not, a second one, root with CAP_CHOWN only and no network, gives the
 /// entries to that user in place (ownership only; no data is read, moved or removed) and the check runs again. What was

@@ -1,8 +1,8 @@
 namespace Drydock.Deploy;
 
 /// <summary>
-/// Pure: whether a deploy must look at who owns the data volume's files before the new release starts (issue 11,
-/// finding 8). Docker seeds a NEW volume from the image's /data, ownership included, so a fresh volume is always the
+/// Pure: whether a deploy must look at who owns the data volume's files before the new release starts.
+/// Docker seeds a NEW volume from the image's /data, ownership included, so a fresh volume is always the
 /// image user's; an existing non-empty one keeps whatever an older release wrote, e.g. root-owned files of an image that
 /// ran as root, which a release running as 1654 cannot write. Looking costs a one-shot container, so only when a release
 /// that mounts the volume ran as another user, or none does (a volume of unknown past).

@@ -6,7 +6,7 @@ using Drydock.Testing.Nodes;
 namespace Drydock.Deploy.IntegrationTests;
 
 /// <summary>
-/// Issue 16's "done when" on a nested remote host (a Docker engine in a container, reached only with ssh://): Notes and
+/// HTTPS for several apps on a nested remote host (a Docker engine in a container, reached only with ssh://): Notes and
 /// the plain webapi sample deployed to ONE host-wide edge on the node answer on HTTPS by their host names through one
 /// port, with certificates from a pebble on the runner, HTTP redirects, and a deploy of one under load on both fails no
 /// request. The node publishes the edge's HTTP and HTTPS ports on the runner's 127.0.0.1 under the same numbers; pebble's

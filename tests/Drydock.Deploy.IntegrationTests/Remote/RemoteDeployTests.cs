@@ -6,7 +6,7 @@ using Drydock.Testing.Nodes;
 namespace Drydock.Deploy.IntegrationTests;
 
 /// <summary>
-/// Issue 12 on a nested node (a Docker engine in a container, reachable only over SSH on 127.0.0.1:18900, its
+/// Deploying over SSH to a nested node (a Docker engine in a container, reachable only over SSH on 127.0.0.1:18900, its
 /// environment's port published on 127.0.0.1:18901): deploy, no-change, a never-healthy release refused, rollback from
 /// a second runner, data kept, load with no failed request, every docker call through one tunnel per runner, the
 /// images pulled through the reverse tunnel to the runner's registry, the edge driven by docker exec only, and nothing

@@ -1,6 +1,6 @@
 namespace Drydock.Deploy.Tests;
 
-/// <summary>Issue 12: where an environment runs is read from its file, and is not part of the release's configuration.</summary>
+/// <summary>Where an environment runs is read from its file, and is not part of the release's configuration.</summary>
 public sealed class EnvironmentHostTests
 {
     private const string File = """

@@ -1,6 +1,6 @@
 namespace Drydock.Deploy.Tests;
 
-/// <summary>Issue 12, ./build.sh Logs: whose logs, and JSON lines made readable, as data.</summary>
+/// <summary>./build.sh Logs: whose logs, and JSON lines made readable, as data.</summary>
 public sealed class LogsTests
 {
     private static readonly EnvironmentId Prod = new("notes", "production");

@@ -1,6 +1,6 @@
 namespace Drydock.Docker.Tests;
 
-/// <summary>Issue 11 finding 5 (a): secrets reach a container by name, their values through the docker CLI's own environment: no file, no command line.</summary>
+/// <summary>Secrets reach a container by name, their values through the docker CLI's own environment: no file, no command line.</summary>
 public sealed class ContainerSecretsTests
 {
     private static readonly ContainerSecrets Secrets = new(new Dictionary<string, string> { ["B_KEY"] = "two", ["A_KEY"] = "hunter2\nline" });

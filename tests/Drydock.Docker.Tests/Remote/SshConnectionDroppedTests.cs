@@ -1,6 +1,6 @@
 namespace Drydock.Docker.Tests;
 
-/// <summary>Issue 12: an SSH drop mid-deploy is named as such, with what keeps serving and what to run next.</summary>
+/// <summary>An SSH drop mid-deploy is named as such, with what keeps serving and what to run next.</summary>
 public sealed class SshConnectionDroppedTests
 {
     [Fact]

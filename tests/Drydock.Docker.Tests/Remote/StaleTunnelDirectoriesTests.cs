@@ -1,6 +1,6 @@
 namespace Drydock.Docker.Tests;
 
-/// <summary>Issue 12: a killed build's tunnel directory is removed by the next tunnel, and nothing else is.</summary>
+/// <summary>A killed build's tunnel directory is removed by the next tunnel, and nothing else is.</summary>
 public sealed class StaleTunnelDirectoriesTests
 {
     [Fact]

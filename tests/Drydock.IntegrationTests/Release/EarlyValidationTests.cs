@@ -4,10 +4,10 @@ using Drydock.Engine.Tooling;
 namespace Drydock.IntegrationTests.Release;
 
 /// <summary>
-/// Issue 11, finding 3, end to end: the real <c>./build.sh Deploy</c> (Drydock's own build, <c>--root</c> a git repository
-/// with a web project) given a bad environment file and bad <c>--env</c>/<c>--secret-env</c> fails with exit code 2 listing
-/// every problem, and nothing ran: no restore or compile output, no publish folder, no image, no container, nothing in
-/// the registry. Before the fix the same command compiled, tested, published and pushed, then failed in Deploy.
+/// Bad deploy inputs stop the run before its first target, end to end: the real <c>./build.sh Deploy</c> (Drydock's own
+/// build, <c>--root</c> a git repository with a web project) given a bad environment file and bad
+/// <c>--env</c>/<c>--secret-env</c> fails with exit code 2 listing every problem, and nothing ran: no restore or compile
+/// output, no publish folder, no image, no container, nothing in the registry.
 /// Names prefixed rel3; no port is bound.
 /// </summary>
 [Collection(DockerCollection.Name)]
@@ -52,7 +52,7 @@ public sealed class EarlyValidationTests(DockerFixture fixture, WebProjectReposi
         using var tags = await http.GetAsync($"http://{fixture.Registry.Address}/v2/{name}/tags/list");
         Assert.Equal(System.Net.HttpStatusCode.NotFound, tags.StatusCode);
 
-        // The host-wide edge's keys (issue 16) are checked just as early: bad names and ports stop Deploy before Compile.
+        // The host-wide edge's keys are checked just as early: bad names and ports stop Deploy before Compile.
         await File.WriteAllTextAsync(Path.Combine(environments, name + ".json"), """{ "hostPort": 21001, "hosts": ["not a name!"], "httpsPort": 70000 }""");
         var https = await BuildAsync("Deploy", "--root", repository.Root, "--project", repository.Project, "--environment", name, "--image-name", name,
             "--registry", fixture.Registry.Address);

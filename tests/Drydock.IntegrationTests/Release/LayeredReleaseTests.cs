@@ -7,9 +7,8 @@ using Drydock.Release;
 namespace Drydock.IntegrationTests.Release;
 
 /// <summary>
-/// The default release (issue 14): framework-dependent on the offline ASP.NET base, a thin app layer, the SBOM beside
-/// the image; the SDK's daemonless builder; and issue 11's findings 4 and 8 on a `--project` app. Real engine, real
-/// registry. Published ports: 18410-18419.
+/// The default release: framework-dependent on the offline ASP.NET base, a thin app layer, the SBOM beside the image;
+/// the SDK's daemonless builder; and a `--project` app's data volume and tags. Real engine, real registry. Published ports: 18410-18419.
 /// </summary>
 [Collection(DockerCollection.Name)]
 public sealed class LayeredReleaseTests(DockerFixture fixture, WebProjectRepository repository, ITestOutputHelper output) : IClassFixture<WebProjectRepository>
@@ -86,7 +85,7 @@ public sealed class LayeredReleaseTests(DockerFixture fixture, WebProjectReposit
             await DockerOutput("image", "inspect", "-f", "{{json .RootFS.Layers}}", await again.LocalReferenceAsync()));
     }
 
-    /// <summary>Issue 11, finding 8: a --project app kept its state on /data, owned by root, and crashed in a restart loop.</summary>
+    /// <summary>A --project app can write its state on /data, even on a volume an earlier release left owned by root, instead of crashing in a restart loop.</summary>
     [Fact]
     public async Task A_project_app_writes_its_data_volume_even_one_an_earlier_release_left_empty_and_owned_by_root()
     {
@@ -115,7 +114,7 @@ public sealed class LayeredReleaseTests(DockerFixture fixture, WebProjectReposit
         }
     }
 
-    /// <summary>Issue 11, finding 4: a non-web --project passed Publish and Push, then failed at docker run, and its tag blocked the commit.</summary>
+    /// <summary>A non-web --project is refused before Publish (not at docker run, after its tag took the commit), and each project of a commit gets its own tag.</summary>
     [Fact]
     public async Task A_library_is_refused_before_publish_and_two_projects_of_one_commit_never_share_a_tag()
     {

@@ -5,7 +5,7 @@ using Drydock.Registry;
 namespace Drydock.Remote.IntegrationTests;
 
 /// <summary>
-/// Issue 12, a registry with basic auth (docker-registry with an htpasswd file) on the runner's 127.0.0.1:21560: from a
+/// A registry with basic auth (docker-registry with an htpasswd file) on the runner's 127.0.0.1:21560: from a
 /// clone (the shared one), <c>./build.sh Deploy --host … --registry 127.0.0.1:21560 --registry-username rem3</c> with the password
 /// in REGISTRY_PASSWORD pushes there, and the node (ssh 127.0.0.1:21502) pulls <c>repository@digest</c> from it through
 /// the run's reverse forward with the build's credentials. The password is on no command line of the machine during the

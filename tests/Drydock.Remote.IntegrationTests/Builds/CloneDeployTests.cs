@@ -3,7 +3,7 @@ using Drydock.Deploy.IntegrationTests;
 namespace Drydock.Remote.IntegrationTests;
 
 /// <summary>
-/// Issue 12's "Done when", as CI does it: from a clean clone, <c>./build.sh Deploy --host ssh://root@127.0.0.1:21500</c>
+/// A remote deploy end to end, as CI does it: from a clean clone, <c>./build.sh Deploy --host ssh://root@127.0.0.1:21500</c>
 /// (key in ssh-agent, known hosts in SSH_KNOWN_HOSTS) serves v1 on the node, then v2 under load; a SECOND fresh clone
 /// rolls back under load; the data is kept; and no listener of the run appears on the runner while it deploys.
 /// </summary>

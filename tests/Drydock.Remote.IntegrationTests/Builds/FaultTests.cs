@@ -5,7 +5,7 @@ using Drydock.Deploy.IntegrationTests;
 namespace Drydock.Remote.IntegrationTests;
 
 /// <summary>
-/// Issue 12's faults, from a clone (the shared one) against a test node (ssh 127.0.0.1:21501, its port 8080 on 127.0.0.1:21511),
+/// A remote deploy's faults, from a clone (the shared one) against a test node (ssh 127.0.0.1:21501, its port 8080 on 127.0.0.1:21511),
 /// under steady load through the node's published port the whole time: kill -9 of the build's process group while a
 /// new release is being verified, then an SSH drop (the tunnel's ssh killed by pid) at the same point. The release that
 /// served keeps serving (0 failed requests), each next run recovers (serving, History, Status right), and the secret

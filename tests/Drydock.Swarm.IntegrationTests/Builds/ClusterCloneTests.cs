@@ -7,7 +7,7 @@ using Drydock.Docker;
 namespace Drydock.Swarm.IntegrationTests;
 
 /// <summary>
-/// Issue 15's "Done when", as CI does it: from a clean clone, <c>./build.sh Deploy --environment cluster</c> against a
+/// Swarm end to end, as CI does it: from a clean clone, <c>./build.sh Deploy --environment cluster</c> against a
 /// nested 3-node swarm serves 2 replicas on 2 nodes; a new version under steady load through node 1's port; a
 /// never-healthy release refused while the old one serves; a SECOND fresh clone rolls back under load, then to a version
 /// whose service is gone (from the history); a worker
