@@ -1,7 +1,5 @@
-extern alias server;
-
 using Drydock.Acme;
-using server::Drydock.Edge.Hosts;
+using Drydock.Edge.Hosts;
 
 namespace Drydock.Edge.Tests;
 
