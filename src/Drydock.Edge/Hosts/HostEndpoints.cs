@@ -52,7 +52,7 @@ public static class HostEndpoints
         return TypedResults.Json(View(route, s), EdgeJson.Options);
     }
 
-    private static async Task<IResult> SwitchAsync(string host, string? pathPrefix, HttpContext context, HostServices s, CancellationToken ct)
+    private static async Task<IResult> SwitchAsync(string host, string? pathPrefix, HttpContext context, HostServices s, ILogger<RouteSwitcher> log, CancellationToken ct)
     {
         if (!Parse(host, out var name, out var bad))
             return bad!;
@@ -70,15 +70,7 @@ public static class HostEndpoints
         var problems = RouteChangeValidator.Validate(await ReadAsync<RouteChange>(context, ct), out var valid);
         if (problems.Count > 0)
             return TypedResults.ValidationProblem(problems, title: "The route is invalid; nothing was changed.");
-        return await route.Switcher.SwitchAsync(valid!, ct) switch
-        {
-            SwitchOutcome.Switched(var result) => TypedResults.Json(
-                new RouteSwitchResult(result.Changed, result.Active.Generation, RouteViews.Active(result.Active)!, RouteViews.Active(result.Previous)), EdgeJson.Options),
-            SwitchOutcome.Unhealthy(var answer) => Problem(422, "The new upstream is not healthy; nothing was changed.", answer, AdminPaths.UpstreamUnhealthyType),
-            SwitchOutcome.GenerationConflict(var expected, var actual) => Problem(409, "The host's route changed meanwhile; nothing was changed.",
-                $"Expected generation {expected}, but it is {actual}.", AdminPaths.GenerationConflictType),
-            _ => throw new InvalidOperationException("Unknown switch outcome."),
-        };
+        return await SwitchAnswer.SwitchAsync(route.Switcher, valid!, "The host's route changed meanwhile; nothing was changed.", log, ct);
     }
 
     /// <summary>The host route's table as <c>GET /routes</c> shows the single route: generation, active upstream, in-flight counts (for a drain).</summary>
