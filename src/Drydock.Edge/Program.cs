@@ -1,20 +1,24 @@
-// Drydock's edge: one per environment. Holds the environment's published port and forwards every request to the
-// active release over the environment's private Docker network; a second listener, published on the host's loopback
-// only, switches the route and reports what is still in flight.
+// Drydock's edge: holds the published port(s) and forwards every request to the active release of the service the
+// request's host names (the host-less service when none matches) over the environment's private Docker network. The
+// admin API listens on an owner-only unix socket in the state volume; deploys run the edge with no admin port at all
+// (EDGE_ADMIN_PORT=off) and reach the socket with `docker exec <edge> /app/Drydock.Edge admin …`, so nothing outside
+// the container can switch a route. An admin TCP port is for in-process tests and setups that ask for one.
 //
-// Contract
+// Contract (names in Drydock.Edge.Contract.EdgeEnvironment)
 //   Environment  EDGE_PUBLIC_PORT               public listener (default 8080)
-//                EDGE_ADMIN_PORT                admin listener (default 9901; off: none)
-//                EDGE_STATE_DIR                 directory of routes.json, a volume (default /state)
+//                EDGE_ADMIN_PORT                admin TCP listener (default 9901; off: none, as deploys run it)
+//                EDGE_STATE_DIR                 directory of the route state, a volume (default /state)
 //                EDGE_ADMIN_SOCKET              admin unix socket, owner-only (default <state>/admin/admin.sock; off: none)
-//                EDGE_ADMIN_ALLOW               host (default: loopback and the Docker gateway only) | any
+//                EDGE_ADMIN_ALLOW               who may use the admin port: host (loopback and the Docker gateway) | any
 //                EDGE_SHUTDOWN_TIMEOUT_SECONDS  grace for in-flight requests after SIGTERM (default 30)
-//   Arguments    --healthcheck [url]            probe the admin /health and exit 0/1; nothing is started
+//                EDGE_ROUTE, EDGE_ROUTE_VERSION the route taken at start when none is saved (a cluster edge)
+//                EDGE_HTTPS_*, EDGE_ACME_*, …   the HTTPS listener and certificates (see Tls/HttpsOptions.cs)
+//   Arguments    --healthcheck [url]            probe the admin /health (over the socket when the port is off); exit 0/1
 //                admin <command> [options]      the admin client over the socket (docker exec); see Cli/AdminCommandLine.cs
 //                data-owner check|fix <dir> …   one-shot helper for a data volume's ownership; see Cli/DataOwnerCli.cs
-//   Public       every request → the active upstream; 503 before the first route; 502 when the upstream fails
-//   Admin        GET /health, GET /routes, PUT /routes, GET /metrics[/prometheus], POST /upstreams/health
-//                (see Admin/AdminEndpoints.cs and Contract/)
+//   Public       every request → its service's active upstream; 503 before the first route; 502 when the upstream fails
+//   Admin        GET /health, GET|PUT /routes, /candidate, /canary, GET /metrics[/prometheus], POST /upstreams/health,
+//                /hosts/… (see Admin/AdminEndpoints.cs, Hosts/HostEndpoints.cs and Drydock.Edge.Contract)
 //   Exit codes   0 stopped normally (or probe healthy); 1 cannot listen (or probe unhealthy); 2 bad configuration
 using Drydock.Edge.Cli;
 using Drydock.Edge.Hosting;

@@ -9,7 +9,7 @@ using Drydock.Engine.Output;
 namespace Drydock.Edge.IntegrationTests;
 
 /// <summary>
-/// Issues 11 (finding 9) and 12 in a real container: an edge with no admin port at all, read-only root, no capabilities,
+/// The deployed shape in a real container: an edge with no admin port at all, read-only root, no capabilities,
 /// its state (and admin socket) on a named volume, is told its route and read back only with
 /// <c>docker exec &lt;edge&gt; /app/Drydock.Edge admin …</c>. A second edge container is the upstream: its public port
 /// answers every request with its own 503 "No route", which the edge under test must pass through and count as 5xx.

@@ -1,11 +1,9 @@
-extern alias server;
-
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
 namespace Drydock.Edge.Tests;
 
-/// <summary>Issue 12: every forwarded request is one access line (method, path without the query, status, release, duration).</summary>
+/// <summary>Every forwarded request is one access line (method, path without the query, status, release, duration).</summary>
 public sealed class AccessLogTests : IAsyncLifetime
 {
     private readonly TempDirectory _state = new();

@@ -1,7 +1,5 @@
-extern alias server;
-
 using System.Net;
-using server::Drydock.Edge.Admin;
+using Drydock.Edge.Admin;
 
 namespace Drydock.Edge.Tests;
 

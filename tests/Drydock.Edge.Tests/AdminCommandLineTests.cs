@@ -1,8 +1,6 @@
-extern alias server;
-
-using server::Drydock.Edge.Cli;
-using server::Drydock.Edge.Contract;
-using server::Drydock.Edge.Hosting;
+using Drydock.Edge.Cli;
+using Drydock.Edge.Contract;
+using Drydock.Edge.Hosting;
 
 namespace Drydock.Edge.Tests;
 

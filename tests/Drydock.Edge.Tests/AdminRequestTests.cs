@@ -1,12 +1,10 @@
-extern alias server;
-
 using Drydock.Edge.Contract;
-using server::Drydock.Edge.Cli;
+using Drydock.Edge.Cli;
 
 namespace Drydock.Edge.Tests;
 
 /// <summary>
-/// Issue 12: <c>admin request</c>, the transport of Drydock.Deploy's admin client (docker exec, no port): any admin
+/// <c>admin request</c>, the transport of Drydock.Deploy's admin client (docker exec, no port): any admin
 /// request as is over the socket, the status on the first line and the body after it, refusals included.
 /// </summary>
 public sealed class AdminRequestTests : IAsyncLifetime

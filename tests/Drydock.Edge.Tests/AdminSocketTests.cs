@@ -1,13 +1,11 @@
-extern alias server;
-
 using System.Net.Sockets;
 using Drydock.Edge.Contract;
-using server::Drydock.Edge.Cli;
+using Drydock.Edge.Cli;
 
 namespace Drydock.Edge.Tests;
 
 /// <summary>
-/// Issues 11 (finding 9) and 12: the admin API over the edge's unix socket, driven by the edge's own command line as
+/// The admin API over the edge's unix socket, driven by the edge's own command line as
 /// <c>docker exec &lt;edge&gt; /app/Drydock.Edge admin …</c> does; with the admin port switched off, the socket is the only way in.
 /// </summary>
 public sealed class AdminSocketTests : IAsyncLifetime
@@ -57,7 +55,7 @@ public sealed class AdminSocketTests : IAsyncLifetime
         // A socket connection has no IP address to check: the file system decided already, so the address policy must not refuse it.
         using var state = new TempDirectory();
         await using var edge = await EdgeUnderTest.StartAsync(state.Path,
-            options => options with { AdminAccess = server::Drydock.Edge.Admin.AdminAccessPolicy.Parse(null, () => []) });
+            options => options with { AdminAccess = Drydock.Edge.Admin.AdminAccessPolicy.Parse(null, () => []) });
 
         var run = await edge.AdminCliAsync("switch", "--upstream", Authority(_v1), "--version", "1.0.0");
         var viaPort = await edge.Admin.GetRoutesAsync(); // the loopback port keeps working as before
@@ -140,7 +138,7 @@ public sealed class AdminSocketTests : IAsyncLifetime
     public async Task A_restarted_edge_replaces_the_socket_a_killed_one_left_but_never_a_live_ones()
     {
         using var state = new TempDirectory();
-        var path = server::Drydock.Edge.Hosting.EdgeOptions.DefaultAdminSocket(state.Path);
+        var path = Drydock.Edge.Hosting.EdgeOptions.DefaultAdminSocket(state.Path);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using (var leftover = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
             leftover.Bind(new UnixDomainSocketEndPoint(path)); // a socket file nobody listens on, as after kill -9

@@ -1,11 +1,9 @@
-extern alias server;
-
-using server::Drydock.Edge.Contract;
-using server::Drydock.Edge.Routing;
+using Drydock.Edge.Contract;
+using Drydock.Edge.Routing;
 
 namespace Drydock.Edge.Tests;
 
-/// <summary>Issue 17's canary as data: the share a person types, and which side of the split a request goes to.</summary>
+/// <summary>The canary as data: the share a person types, and which side of the split a request goes to.</summary>
 public sealed class CanaryAssignmentTests
 {
     [Theory]

@@ -4,7 +4,7 @@ using Drydock.Edge.Contract;
 namespace Drydock.Edge.Tests;
 
 /// <summary>
-/// Issue 17's canary on a real edge: a share of the requests goes to the canary (statistically, over 2000 clients), each
+/// The canary on a real edge: a share of the requests goes to the canary (statistically, over 2000 clients), each
 /// client stays on its side through the cookie the edge sets, a clear sends everyone back, a switch to the canary
 /// promotes it, and a restarted edge keeps the split.
 /// </summary>

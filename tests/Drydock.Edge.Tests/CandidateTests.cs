@@ -4,7 +4,7 @@ using Drydock.Edge.Contract;
 namespace Drydock.Edge.Tests;
 
 /// <summary>
-/// Issue 17's smoke test before the switch: requests carrying the candidate header with the token the edge handed out
+/// The smoke test before the switch: requests carrying the candidate header with the token the edge handed out
 /// reach the candidate through the real edge; everyone else keeps the active release; a stale token is refused.
 /// </summary>
 public sealed class CandidateTests : IAsyncLifetime

@@ -1,11 +1,9 @@
-extern alias server;
-
-using server::Drydock.Edge.Cli;
+using Drydock.Edge.Cli;
 
 namespace Drydock.Edge.Tests;
 
 /// <summary>
-/// The edge binary's one-shot data-volume helper (issue 11, finding 8) as a process would see it: exit codes and output.
+/// The edge binary's one-shot data-volume helper as a process would see it: exit codes and output.
 /// The ownership change itself needs root and a real volume: DataVolumeOwnershipTests (Drydock.Deploy.IntegrationTests).
 /// </summary>
 public sealed class DataOwnerCliTests : IDisposable

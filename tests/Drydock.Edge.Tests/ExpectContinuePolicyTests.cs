@@ -1,6 +1,4 @@
-extern alias server;
-
-using server::Drydock.Edge.Proxy;
+using Drydock.Edge.Proxy;
 
 namespace Drydock.Edge.Tests;
 
@@ -13,7 +11,7 @@ public sealed class ExpectContinuePolicyTests
     [InlineData(100L, true, false)] // small JSON: sent at once
     [InlineData(ExpectContinuePolicy.SmallBody, true, false)]
     [InlineData(ExpectContinuePolicy.SmallBody + 1, true, true)]
-    [InlineData(1024L * 1024, true, true)] // issue 11's 1 MiB POST
+    [InlineData(1024L * 1024, true, true)] // a 1 MiB POST, the size that used to end in a 502
     [InlineData(null, true, true)] // chunked: length unknown
     public void Large_or_unknown_bodies_are_announced_first(long? contentLength, bool hasBody, bool askFirst) =>
         Assert.Equal(askFirst, ExpectContinuePolicy.AskFirst(contentLength, hasBody));

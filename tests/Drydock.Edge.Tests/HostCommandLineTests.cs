@@ -1,7 +1,5 @@
-extern alias server;
-
-using server::Drydock.Edge.Cli;
-using server::Drydock.Edge.Contract;
+using Drydock.Edge.Cli;
+using Drydock.Edge.Contract;
 
 namespace Drydock.Edge.Tests;
 

@@ -1,14 +1,12 @@
-extern alias server;
-
 using Drydock.Acme;
-using server::Drydock.Edge.Hosts;
+using Drydock.Edge.Routing;
 
 namespace Drydock.Edge.Tests;
 
 /// <summary>Which declared host route a request goes to: host name (port, case, trailing dot ignored), then the longest path prefix at a '/' boundary.</summary>
 public sealed class HostMatcherTests
 {
-    private static readonly HostRouteKey[] Routes =
+    private static readonly ServiceKey[] Routes =
     [
         new(DnsName.Parse("notes.example.org")),
         new(DnsName.Parse("notes.example.org"), "/api"),
@@ -43,7 +41,7 @@ public sealed class HostMatcherTests
     [InlineData("/", "/")]
     [InlineData("/api/", "/api")]
     [InlineData(" /api ", "/api")]
-    public void Prefixes_are_normalized(string? prefix, string expected) => Assert.Equal(expected, HostRouteKey.NormalizePrefix(prefix));
+    public void Prefixes_are_normalized(string? prefix, string expected) => Assert.Equal(expected, ServiceKey.NormalizePrefix(prefix));
 
     [Theory]
     [InlineData("api")]
@@ -52,7 +50,7 @@ public sealed class HostMatcherTests
     [InlineData("/a~b")]
     public void A_prefix_that_is_not_a_path_is_refused_with_the_fix(string prefix)
     {
-        var error = Assert.Throws<ArgumentException>(() => HostRouteKey.NormalizePrefix(prefix));
+        var error = Assert.Throws<ArgumentException>(() => ServiceKey.NormalizePrefix(prefix));
         Assert.Contains("write it like /api", error.Message);
     }
 
@@ -60,5 +58,5 @@ public sealed class HostMatcherTests
     [InlineData("notes.example.org", null, "notes.example.org")]
     [InlineData("notes.example.org", "/api/v2", "notes.example.org~api~v2")]
     public void Each_route_has_its_own_state_directory(string host, string? prefix, string expected) =>
-        Assert.Equal(expected, new HostRouteKey(DnsName.Parse(host), prefix).DirectoryName);
+        Assert.Equal(expected, new ServiceKey(DnsName.Parse(host), prefix).DirectoryName);
 }

@@ -1,6 +1,4 @@
-extern alias server;
-
-using server::Drydock.Edge.Tls;
+using Drydock.Edge.Tls;
 
 namespace Drydock.Edge.Tests;
 

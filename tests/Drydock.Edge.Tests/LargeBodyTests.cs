@@ -4,7 +4,7 @@ using System.Text;
 namespace Drydock.Edge.Tests;
 
 /// <summary>
-/// Issue 11, finding 2: an upstream that refuses a large body before reading it (Kestrel's MaxRequestBodySize) answers
+/// An upstream that refuses a large body before reading it (Kestrel's MaxRequestBodySize) answers
 /// 413; through the edge the client must get that 413, not a 502, and the upstream must not be counted as failing.
 /// </summary>
 public sealed class LargeBodyTests : IAsyncLifetime

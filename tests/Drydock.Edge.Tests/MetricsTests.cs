@@ -5,7 +5,7 @@ using Drydock.Edge.Contract;
 namespace Drydock.Edge.Tests;
 
 /// <summary>
-/// Issue 17's groundwork: the edge counts what it serves per upstream (status classes, upstream failures, latency over
+/// What verification and the canary judge by: the edge counts what it serves per upstream (status classes, upstream failures, latency over
 /// the window), read as JSON over the admin socket and as Prometheus text on the admin port. A passed-through 413 is a
 /// 4xx, not a failure; an upstream that does not answer is a failure.
 /// </summary>

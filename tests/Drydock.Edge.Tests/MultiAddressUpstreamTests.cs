@@ -1,9 +1,7 @@
-extern alias server;
-
 using System.Net;
 using System.Net.Sockets;
-using server::Drydock.Edge.Hosting;
-using server::Drydock.Edge.Proxy;
+using Drydock.Edge.Hosting;
+using Drydock.Edge.Proxy;
 
 namespace Drydock.Edge.Tests;
 

@@ -1,10 +1,8 @@
-extern alias server;
-
 using System.Net;
 using System.Text.Json;
 using Drydock.Edge.Client;
 using Drydock.Edge.Contract;
-using server::Drydock.Edge.State;
+using Drydock.Edge.State;
 
 namespace Drydock.Edge.Tests;
 

@@ -1,7 +1,5 @@
-extern alias server;
-
-using server::Drydock.Edge.Contract;
-using server::Drydock.Edge.Metrics;
+using Drydock.Edge.Contract;
+using Drydock.Edge.Metrics;
 
 namespace Drydock.Edge.Tests;
 

@@ -1,6 +1,4 @@
-extern alias server;
-
-using server::Drydock.Edge.Metrics;
+using Drydock.Edge.Metrics;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Drydock.Edge.Tests;
@@ -12,7 +10,7 @@ public sealed class RequestOutcomeTests
     [InlineData(ForwarderError.None, true, 200, OutcomeKind.Answered, 2)]
     [InlineData(ForwarderError.None, true, 101, OutcomeKind.Answered, 1)]
     [InlineData(ForwarderError.None, true, 304, OutcomeKind.Answered, 3)]
-    [InlineData(ForwarderError.None, true, 413, OutcomeKind.Answered, 4)] // issue 11: the upstream's 413 is its answer
+    [InlineData(ForwarderError.None, true, 413, OutcomeKind.Answered, 4)] // the upstream's 413 is its answer
     [InlineData(ForwarderError.None, true, 503, OutcomeKind.Answered, 5)]
     [InlineData(ForwarderError.RequestBodyDestination, true, 413, OutcomeKind.Answered, 4)] // answered before taking the body, then closed
     [InlineData(ForwarderError.RequestBodyDestination, false, 502, OutcomeKind.UpstreamFailed, 5)] // no answer came

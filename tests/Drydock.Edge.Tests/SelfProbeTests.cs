@@ -1,6 +1,4 @@
-extern alias server;
-
-using server::Drydock.Edge.Hosting;
+using Drydock.Edge.Hosting;
 
 namespace Drydock.Edge.Tests;
 

@@ -1,6 +1,4 @@
-extern alias server;
-
-using server::Drydock.Edge.Metrics;
+using Drydock.Edge.Metrics;
 
 namespace Drydock.Edge.Tests;
 

@@ -14,7 +14,7 @@ namespace Drydock.Deploy;
 public static class HostDeclarationStep
 {
     public static async Task<IReadOnlyList<CertificateStatusView>> RunAsync(
-        IBuildLog log, HostEdgeView before, EdgeHostsClient hosts, HostEdgePlan plan, EnvironmentHttps https, string stillServing, CancellationToken cancellationToken)
+        IBuildLog log, HostEdgeView before, EdgeAdminClient hosts, HostEdgePlan plan, EnvironmentHttps https, string stillServing, CancellationToken cancellationToken)
     {
         var tls = https.Tls.ToString().ToLowerInvariant();
         foreach (var host in plan.Declare)

@@ -101,7 +101,7 @@ public sealed class HostEdgeStrategy(HostWideEdge edge, EnvironmentEdge? ownEdge
         return left > TimeSpan.FromSeconds(5) ? left : TimeSpan.FromSeconds(5);
     }
 
-    private async Task SwitchAsync(EdgeHostsClient hosts, string host, RouteChange change, string name, TimeSpan timeout, string still)
+    private async Task SwitchAsync(EdgeAdminClient hosts, string host, RouteChange change, string name, TimeSpan timeout, string still)
     {
         try
         {
@@ -119,7 +119,7 @@ public sealed class HostEdgeStrategy(HostWideEdge edge, EnvironmentEdge? ownEdge
         }
     }
 
-    private static async Task SwitchBackQuietlyAsync(DeployContext context, EdgeHostsClient hosts, string host, ActiveRouteView previous)
+    private static async Task SwitchBackQuietlyAsync(DeployContext context, EdgeAdminClient hosts, string host, ActiveRouteView previous)
     {
         try
         {
@@ -149,7 +149,7 @@ public sealed class HostEdgeStrategy(HostWideEdge edge, EnvironmentEdge? ownEdge
     }
 
     private static async Task<string> RetireAsync(
-        DeployContext context, EdgeHostsClient hosts, EnvironmentConfig config, IReadOnlyList<(string Host, ActiveRouteView? Previous)> switched, RetirePlan plan)
+        DeployContext context, EdgeAdminClient hosts, EnvironmentConfig config, IReadOnlyList<(string Host, ActiveRouteView? Previous)> switched, RetirePlan plan)
     {
         if (plan.NothingToDo)
             return "";

@@ -14,7 +14,7 @@ public sealed class HostWideEdge(DockerCli docker, IBuildLog log, EdgeStrategyOp
 {
     public string Name => options.HostEdgeName;
 
-    public EdgeHostsClient Hosts() => new(EdgeAdminExec.BaseAddress, new EdgeAdminExec(docker, Name));
+    public EdgeAdminClient Hosts() => new(EdgeAdminExec.BaseAddress, new EdgeAdminExec(docker, Name));
 
     public EdgeAdminClient Admin() => EdgeAdminExec.Client(docker, Name);
 

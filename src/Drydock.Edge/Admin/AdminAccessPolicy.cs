@@ -1,3 +1,4 @@
+using Drydock.Edge.Contract;
 using System.Net;
 
 namespace Drydock.Edge.Admin;
@@ -35,7 +36,7 @@ public sealed class AdminAccessPolicy
         {
             "" or "host" => HostOnly(gateways()),
             "any" => Any,
-            _ => throw new FormatException($"EDGE_ADMIN_ALLOW must be 'host' or 'any', not '{setting}'."),
+            _ => throw new FormatException($"{EdgeEnvironment.AdminAllow} must be 'host' or 'any', not '{setting}'."),
         };
 
     public static bool IsForwarded(IHeaderDictionary headers) =>

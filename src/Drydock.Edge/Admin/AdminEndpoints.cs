@@ -50,31 +50,7 @@ public static class AdminEndpoints
         if (problems.Count > 0)
             return TypedResults.ValidationProblem(problems, title: "The route is invalid; nothing was changed.");
 
-        try
-        {
-            return await switcher.SwitchAsync(valid!, cancellationToken) switch
-            {
-                SwitchOutcome.Switched(var result) => TypedResults.Json(
-                    new RouteSwitchResult(result.Changed, result.Active.Generation, RouteViews.Active(result.Active)!, RouteViews.Active(result.Previous)),
-                    EdgeJson.Options),
-                SwitchOutcome.Unhealthy(var answer) => Problem(StatusCodes.Status422UnprocessableEntity, "The new upstream is not healthy; nothing was changed.",
-                    answer, AdminPaths.UpstreamUnhealthyType),
-                SwitchOutcome.GenerationConflict(var expected, var actual) => Problem(StatusCodes.Status409Conflict, "The route table changed meanwhile; nothing was changed.",
-                    $"Expected generation {expected}, but it is {actual}.", AdminPaths.GenerationConflictType),
-                _ => throw new InvalidOperationException("Unknown switch outcome."),
-            };
-        }
-        catch (IOException e)
-        {
-            // The state file could not be written: the route stays as it was, so a restart cannot lose a switch.
-            log.LogError(e, "Could not persist the route table; the route is unchanged");
-            return Problem(StatusCodes.Status500InternalServerError, "Could not save the route table; nothing was changed.", e.Message);
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            log.LogError(e, "Could not persist the route table; the route is unchanged");
-            return Problem(StatusCodes.Status500InternalServerError, "Could not save the route table; nothing was changed.", e.Message);
-        }
+        return await SwitchAnswer.SwitchAsync(switcher, valid!, "The route table changed meanwhile; nothing was changed.", log, cancellationToken);
     }
 
     private static ProblemHttpResult Problem(int status, string title, string detail, string? type = null) =>

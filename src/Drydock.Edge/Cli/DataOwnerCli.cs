@@ -4,7 +4,7 @@ namespace Drydock.Edge.Cli;
 
 /// <summary>
 /// <c>Drydock.Edge data-owner check|fix &lt;dir&gt; [uid:gid]</c>: the edge binary as a one-shot helper for an
-/// environment's data volume (issue 11, finding 8). Images have no shell or chown, and the edge image is the one image
+/// environment's data volume, after a release changed the user it runs as. Images have no shell or chown, and the edge image is the one image
 /// Drydock builds itself on every engine it deploys to, so Deploy runs it (<c>docker run --rm</c>) to see whether a
 /// release's user can write every entry of a volume an older release (running as root) left behind, and to give them
 /// to that user: ownership only, in place (lchown, links never followed), no byte of data is read or moved.

@@ -1,3 +1,4 @@
+using Drydock.Edge.Contract;
 using System.Globalization;
 using System.Net;
 using Drydock.Edge.Admin;
@@ -15,7 +16,7 @@ public sealed record EdgeOptions
     public const string DefaultStateDirectory = "/state";
 
     /// <summary>Turns a listener off: <c>EDGE_ADMIN_PORT=off</c> (no admin port at all), <c>EDGE_ADMIN_SOCKET=off</c>.</summary>
-    public const string Off = "off";
+    public const string Off = EdgeEnvironment.Off;
 
     /// <summary>The admin socket's place under the state directory: in a directory only the edge's user may enter.</summary>
     public static string DefaultAdminSocket(string stateDirectory) => System.IO.Path.Combine(stateDirectory, "admin", "admin.sock");
@@ -49,7 +50,7 @@ public sealed record EdgeOptions
     /// <summary>Stop on SIGTERM/SIGINT (the process); tests that host several edges turn it off.</summary>
     public bool HandleSignals { get; init; } = true;
 
-    /// <summary>The HTTPS listener and certificates of a host-routing edge (issue 16); null: none (see <see cref="Tls.HttpsOptions"/>).</summary>
+    /// <summary>The HTTPS listener and certificates of a host-routing edge; null: none (see <see cref="Tls.HttpsOptions"/>).</summary>
     public Tls.HttpsOptions? Https { get; init; }
 
     /// <summary>Request body limit and timeouts of the public listeners.</summary>
@@ -75,37 +76,37 @@ public sealed record EdgeOptions
     /// </summary>
     public static EdgeOptions FromEnvironment(Func<string, string?> environment)
     {
-        var state = environment("EDGE_STATE_DIR") is { Length: > 0 } directory ? directory : DefaultStateDirectory;
+        var state = environment(EdgeEnvironment.StateDirectory) is { Length: > 0 } directory ? directory : DefaultStateDirectory;
         var options = new EdgeOptions
         {
-            PublicPort = Port(environment, "EDGE_PUBLIC_PORT", DefaultPublicPort),
-            AdminPort = IsOff(environment("EDGE_ADMIN_PORT")) ? null : Port(environment, "EDGE_ADMIN_PORT", DefaultAdminPort),
+            PublicPort = Port(environment, EdgeEnvironment.PublicPort, DefaultPublicPort),
+            AdminPort = IsOff(environment(EdgeEnvironment.AdminPort)) ? null : Port(environment, EdgeEnvironment.AdminPort, DefaultAdminPort),
             StateDirectory = state,
             AdminSocketPath = AdminSocket(environment, state),
-            AdminAccess = AdminAccessPolicy.Parse(environment("EDGE_ADMIN_ALLOW"), () => DefaultGateways.Read()),
-            ShutdownTimeout = TimeSpan.FromSeconds(Whole(environment, "EDGE_SHUTDOWN_TIMEOUT_SECONDS", 30)),
+            AdminAccess = AdminAccessPolicy.Parse(environment(EdgeEnvironment.AdminAllow), () => DefaultGateways.Read()),
+            ShutdownTimeout = TimeSpan.FromSeconds(Whole(environment, EdgeEnvironment.ShutdownTimeoutSeconds, 30)),
             Https = Tls.HttpsOptions.FromEnvironment(environment),
             Limits = PublicLimits.FromEnvironment(environment),
-            InitialRoute = environment("EDGE_ROUTE") is { Length: > 0 } route
+            InitialRoute = environment(EdgeEnvironment.Route) is { Length: > 0 } route
                 ? Uri.TryCreate(route, UriKind.Absolute, out var address) && address.Scheme is "http" or "https"
-                    ? new Drydock.Edge.Contract.RouteChange(address.GetLeftPart(UriPartial.Authority), environment("EDGE_ROUTE_VERSION") is { Length: > 0 } v ? v : "initial")
-                    : throw new FormatException($"EDGE_ROUTE must be an absolute http(s) URL such as http://notes-cluster-active:8080, not '{route}'.")
+                    ? new Drydock.Edge.Contract.RouteChange(address.GetLeftPart(UriPartial.Authority), environment(EdgeEnvironment.RouteVersion) is { Length: > 0 } v ? v : "initial")
+                    : throw new FormatException($"{EdgeEnvironment.Route} must be an absolute http(s) URL such as http://notes-cluster-active:8080, not '{route}'.")
                 : null,
         };
         if (options.AdminPort is null && options.AdminSocketPath is null)
-            throw new FormatException("EDGE_ADMIN_PORT and EDGE_ADMIN_SOCKET are both off: the edge could not be told where to route. Leave one on.");
+            throw new FormatException($"{EdgeEnvironment.AdminPort} and {EdgeEnvironment.AdminSocket} are both off: the edge could not be told where to route. Leave one on.");
         return options;
     }
 
     /// <summary>Where the admin socket is (or would be) for this environment; null when it is turned off.</summary>
     public static string? AdminSocket(Func<string, string?> environment, string? stateDirectory = null)
     {
-        var configured = environment("EDGE_ADMIN_SOCKET");
+        var configured = environment(EdgeEnvironment.AdminSocket);
         if (IsOff(configured))
             return null;
         if (!string.IsNullOrWhiteSpace(configured))
-            return System.IO.Path.IsPathFullyQualified(configured) ? configured : throw new FormatException($"EDGE_ADMIN_SOCKET must be an absolute path or '{Off}', not '{configured}'.");
-        return DefaultAdminSocket(stateDirectory ?? (environment("EDGE_STATE_DIR") is { Length: > 0 } directory ? directory : DefaultStateDirectory));
+            return System.IO.Path.IsPathFullyQualified(configured) ? configured : throw new FormatException($"{EdgeEnvironment.AdminSocket} must be an absolute path or '{Off}', not '{configured}'.");
+        return DefaultAdminSocket(stateDirectory ?? (environment(EdgeEnvironment.StateDirectory) is { Length: > 0 } directory ? directory : DefaultStateDirectory));
     }
 
     private static bool IsOff(string? value) => string.Equals(value?.Trim(), Off, StringComparison.OrdinalIgnoreCase);

@@ -10,9 +10,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace Drydock.Edge.Hosting;
 
 /// <summary>
-/// One edge: two web applications in one process sharing one route table. The public application has a single handler,
-/// the forwarder, and no endpoints, so nothing sent to the public port (any path, method or Host header) can reach the
-/// admin API: that lives in a separate application on separate listeners (a loopback port, a unix socket, or both).
+/// One edge: two web applications in one process sharing one <see cref="Routing.Router"/>. The public application has a
+/// single handler, the dispatch to the services' forwarders, and no endpoints, so nothing sent to the public port (any
+/// path, method or Host header) can reach the admin API: that lives in a separate application on separate listeners
+/// (a unix socket, a TCP port, or both).
 /// </summary>
 public sealed class EdgeServer : IAsyncDisposable
 {
@@ -20,15 +21,15 @@ public sealed class EdgeServer : IAsyncDisposable
     private readonly WebApplication _admin;
     private readonly IDisposable[] _owned;
 
-    private EdgeServer(WebApplication publicApp, WebApplication adminApp, RouteTable routes, IDisposable[] owned)
+    private EdgeServer(WebApplication publicApp, WebApplication adminApp, Router router, IDisposable[] owned)
     {
         _public = publicApp;
         _admin = adminApp;
-        Routes = routes;
+        Router = router;
         _owned = owned;
     }
 
-    public RouteTable Routes { get; }
+    public Router Router { get; }
 
     /// <summary>The public listener's address after start, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public Uri PublicAddress => Address(_public);
@@ -61,8 +62,8 @@ public sealed class EdgeServer : IAsyncDisposable
         var health = new UpstreamHealthCheck(options.UpstreamHealthTimeout);
         var publicApp = BuildPublic(options, routes, invoker, health);
         var hosts = HostStartup.Prepare(publicApp.Services, options);
-        var adminApp = BuildAdmin(options, routes, health, hosts);
-        var server = new EdgeServer(publicApp, adminApp, routes, [invoker, health]) { AdminSocketPath = options.AdminSocketPath };
+        var adminApp = BuildAdmin(options, health, hosts);
+        var server = new EdgeServer(publicApp, adminApp, hosts.Router, [invoker, health]) { AdminSocketPath = options.AdminSocketPath };
         try
         {
             // Public first: a restarted edge serves its restored route as soon as it can.
@@ -123,17 +124,14 @@ public sealed class EdgeServer : IAsyncDisposable
                 HttpsListener.Listen(kestrel, options.ListenAddress, https.Port, selector!);
             options.Limits.Apply(kestrel.Limits);
         });
-        HostStartup.AddServices(builder.Services, options, invoker, health, selector);
+        HostStartup.AddServices(builder.Services, options, routes, invoker, health, selector);
         builder.Services.AddHttpForwarder();
-        builder.Services.AddSingleton(routes);
-        builder.Services.AddSingleton(invoker);
-        builder.Services.AddSingleton<PublicProxy>();
         var app = builder.Build();
         app.Run(app.Services.GetRequiredService<PublicDispatch>().HandleAsync);
         return app;
     }
 
-    private static WebApplication BuildAdmin(EdgeOptions options, RouteTable routes, UpstreamHealthCheck health, HostServices hosts)
+    private static WebApplication BuildAdmin(EdgeOptions options, UpstreamHealthCheck health, HostServices hosts)
     {
         if (options.AdminPort is null && options.AdminSocketPath is null)
             throw new ArgumentException("The edge needs an admin port or an admin socket: nothing could switch its route otherwise.", nameof(options));
@@ -148,9 +146,11 @@ public sealed class EdgeServer : IAsyncDisposable
         builder.Services.AddRouting();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
-        builder.Services.AddSingleton(routes);
+        // The admin API's routes, candidate and canary endpoints act on the host-less service; /hosts on the others.
+        var service = hosts.Router.Default;
+        builder.Services.AddSingleton(service.Routes);
+        builder.Services.AddSingleton(service.Switcher);
         builder.Services.AddSingleton(health);
-        builder.Services.AddSingleton<RouteSwitcher>();
         builder.Services.AddSingleton(hosts);
         var app = builder.Build();
         var access = options.AdminAccess;

@@ -1,3 +1,4 @@
+using Drydock.Edge.Contract;
 using System.Globalization;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -29,9 +30,9 @@ public sealed record PublicLimits
         var defaults = new PublicLimits();
         return new PublicLimits
         {
-            MaxRequestBodySize = environment("EDGE_MAX_REQUEST_BODY_BYTES") is { Length: > 0 } body ? Number(body, "EDGE_MAX_REQUEST_BODY_BYTES") : null,
-            RequestHeadersTimeout = environment("EDGE_REQUEST_HEADERS_TIMEOUT_SECONDS") is { Length: > 0 } h ? TimeSpan.FromSeconds(Number(h, "EDGE_REQUEST_HEADERS_TIMEOUT_SECONDS")) : defaults.RequestHeadersTimeout,
-            KeepAliveTimeout = environment("EDGE_KEEPALIVE_TIMEOUT_SECONDS") is { Length: > 0 } k ? TimeSpan.FromSeconds(Number(k, "EDGE_KEEPALIVE_TIMEOUT_SECONDS")) : defaults.KeepAliveTimeout,
+            MaxRequestBodySize = environment(EdgeEnvironment.MaxRequestBodyBytes) is { Length: > 0 } body ? Number(body, EdgeEnvironment.MaxRequestBodyBytes) : null,
+            RequestHeadersTimeout = environment(EdgeEnvironment.RequestHeadersTimeoutSeconds) is { Length: > 0 } h ? TimeSpan.FromSeconds(Number(h, EdgeEnvironment.RequestHeadersTimeoutSeconds)) : defaults.RequestHeadersTimeout,
+            KeepAliveTimeout = environment(EdgeEnvironment.KeepAliveTimeoutSeconds) is { Length: > 0 } k ? TimeSpan.FromSeconds(Number(k, EdgeEnvironment.KeepAliveTimeoutSeconds)) : defaults.KeepAliveTimeout,
         };
     }
 

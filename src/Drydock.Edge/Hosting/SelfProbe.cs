@@ -19,7 +19,7 @@ public static class SelfProbe
     {
         if (args.Length > 1)
             return new Uri(args[1], UriKind.Absolute);
-        var port = environment("EDGE_ADMIN_PORT") is { Length: > 0 } configured ? configured : EdgeOptions.DefaultAdminPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var port = environment(EdgeEnvironment.AdminPort) is { Length: > 0 } configured ? configured : EdgeOptions.DefaultAdminPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return new Uri($"http://127.0.0.1:{port}{AdminPaths.Health}", UriKind.Absolute);
     }
 
@@ -29,7 +29,7 @@ public static class SelfProbe
         string? socket = null;
         try
         {
-            if (args.Length <= 1 && string.Equals(environment("EDGE_ADMIN_PORT"), EdgeOptions.Off, StringComparison.OrdinalIgnoreCase))
+            if (args.Length <= 1 && string.Equals(environment(EdgeEnvironment.AdminPort), EdgeOptions.Off, StringComparison.OrdinalIgnoreCase))
                 socket = EdgeOptions.AdminSocket(environment);
             target = socket is null ? Target(args, environment) : new Uri("http://edge-admin" + AdminPaths.Health);
         }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Drydock.Acme;
 using Drydock.Edge.Admin;
 using Drydock.Edge.Contract;
+using Drydock.Edge.Routing;
 
 namespace Drydock.Edge.Hosts;
 
@@ -16,7 +17,7 @@ public static class HostEndpoints
 {
     public static IEndpointRouteBuilder MapHostEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet(HostPaths.Hosts, (HostServices s) => TypedResults.Json(s.Hosts.All.OrderBy(h => h.Key.ToString()).Select(h => View(h, s)).ToList(), EdgeJson.Options));
+        app.MapGet(HostPaths.Hosts, (HostServices s) => TypedResults.Json(s.Router.Hosts.OrderBy(h => h.Key.ToString()).Select(h => View(h, s)).ToList(), EdgeJson.Options));
         app.MapPut(HostPaths.Hosts + "/{host}", DeclareAsync);
         app.MapPut(HostPaths.Hosts + "/{host}/route", SwitchAsync);
         app.MapGet(HostPaths.Hosts + "/{host}/routes", RoutesOf);
@@ -36,29 +37,29 @@ public static class HostEndpoints
             return Problem(400, "Unknown TLS mode; nothing was changed.", $"tls must be acme, files or off, not '{change.Tls}'.");
         if (tls != TlsMode.Off && s.Certificates is null)
             return Problem(409, "This edge has no HTTPS listener; nothing was changed.", "Start the edge with EDGE_HTTPS_PORT (443) to serve TLS, or declare the host with tls off.");
-        HostRouteKey key;
+        ServiceKey key;
         try
         {
-            key = new HostRouteKey(name!, change.PathPrefix);
+            key = new ServiceKey(name!, change.PathPrefix);
         }
         catch (ArgumentException e)
         {
             return Problem(400, "The path prefix is invalid; nothing was changed.", e.Message);
         }
-        var route = s.Hosts.Declare(key, tls);
+        var route = s.Router.Declare(key, tls);
         if (tls == TlsMode.Acme)
             s.Renewal?.IssueSoon(name!);
         return TypedResults.Json(View(route, s), EdgeJson.Options);
     }
 
-    private static async Task<IResult> SwitchAsync(string host, string? pathPrefix, HttpContext context, HostServices s, CancellationToken ct)
+    private static async Task<IResult> SwitchAsync(string host, string? pathPrefix, HttpContext context, HostServices s, ILogger<RouteSwitcher> log, CancellationToken ct)
     {
         if (!Parse(host, out var name, out var bad))
             return bad!;
-        HostRoute? route;
+        Service? route;
         try
         {
-            route = s.Hosts.Find(new HostRouteKey(name!, pathPrefix));
+            route = s.Router.Find(new ServiceKey(name!, pathPrefix));
         }
         catch (ArgumentException e)
         {
@@ -69,15 +70,7 @@ public static class HostEndpoints
         var problems = RouteChangeValidator.Validate(await ReadAsync<RouteChange>(context, ct), out var valid);
         if (problems.Count > 0)
             return TypedResults.ValidationProblem(problems, title: "The route is invalid; nothing was changed.");
-        return await route.Switcher.SwitchAsync(valid!, ct) switch
-        {
-            SwitchOutcome.Switched(var result) => TypedResults.Json(
-                new RouteSwitchResult(result.Changed, result.Active.Generation, RouteViews.Active(result.Active)!, RouteViews.Active(result.Previous)), EdgeJson.Options),
-            SwitchOutcome.Unhealthy(var answer) => Problem(422, "The new upstream is not healthy; nothing was changed.", answer, AdminPaths.UpstreamUnhealthyType),
-            SwitchOutcome.GenerationConflict(var expected, var actual) => Problem(409, "The host's route changed meanwhile; nothing was changed.",
-                $"Expected generation {expected}, but it is {actual}.", AdminPaths.GenerationConflictType),
-            _ => throw new InvalidOperationException("Unknown switch outcome."),
-        };
+        return await SwitchAnswer.SwitchAsync(route.Switcher, valid!, "The host's route changed meanwhile; nothing was changed.", log, ct);
     }
 
     /// <summary>The host route's table as <c>GET /routes</c> shows the single route: generation, active upstream, in-flight counts (for a drain).</summary>
@@ -85,10 +78,10 @@ public static class HostEndpoints
     {
         if (!Parse(host, out var name, out var bad))
             return bad!;
-        HostRoute? route;
+        Service? route;
         try
         {
-            route = s.Hosts.Find(new HostRouteKey(name!, pathPrefix));
+            route = s.Router.Find(new ServiceKey(name!, pathPrefix));
         }
         catch (ArgumentException e)
         {
@@ -106,7 +99,7 @@ public static class HostEndpoints
         if (s.Certificates is null)
             return Problem(409, "This edge has no HTTPS listener.", "Start the edge with EDGE_HTTPS_PORT to issue certificates.");
         // The user's own certificate is never replaced by an ACME one behind their back: report it as it is.
-        if (s.Hosts.All.Any(h => h.Key.Host == name && h.Tls == TlsMode.Files))
+        if (s.Router.Hosts.Any(h => h.Key.Host == name && h.Tls == TlsMode.Files))
             return TypedResults.Json(s.Certificates.Status(name!), EdgeJson.Options);
         try
         {
@@ -138,9 +131,9 @@ public static class HostEndpoints
         }
     }
 
-    private static HostView View(HostRoute route, HostServices s) => new(
-        route.Key.Host.Value, route.Key.PathPrefix, route.Tls.ToString().ToLowerInvariant(), route.Routes.Generation, RouteViews.Active(route.Routes.Active),
-        route.Tls == TlsMode.Off ? null : s.Certificates?.Status(route.Key.Host));
+    private static HostView View(Service route, HostServices s) => new(
+        route.Key.Host!.Value, route.Key.PathPrefix, route.Tls.ToString().ToLowerInvariant(), route.Routes.Generation, RouteViews.Active(route.Routes.Active),
+        route.Tls == TlsMode.Off ? null : s.Certificates?.Status(route.Key.Host!));
 
     private static bool Parse(string host, out DnsName? name, out IResult? bad)
     {

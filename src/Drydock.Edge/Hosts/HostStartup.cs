@@ -2,17 +2,19 @@ using Drydock.Acme;
 using Drydock.Edge.Admin;
 using Drydock.Edge.Hosting;
 using Drydock.Edge.Proxy;
+using Drydock.Edge.Routing;
 using Drydock.Edge.Tls;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Drydock.Edge.Hosts;
 
-/// <summary>Wires host routes and certificates into the public application (kept out of <see cref="EdgeServer"/>).</summary>
+/// <summary>Wires the router, host services and certificates into the public application (kept out of <see cref="EdgeServer"/>).</summary>
 public static class HostStartup
 {
-    public static void AddServices(IServiceCollection services, EdgeOptions options, HttpMessageInvoker invoker, UpstreamHealthCheck health, CertificateSelector? selector)
+    public static void AddServices(IServiceCollection services, EdgeOptions options, RouteTable defaultRoutes, HttpMessageInvoker invoker, UpstreamHealthCheck health, CertificateSelector? selector)
     {
-        services.AddSingleton(sp => new HostRoutes(options.StateDirectory, sp.GetRequiredService<IHttpForwarder>(), invoker, health, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp => new Router(options.StateDirectory, defaultRoutes,
+            new ServiceFactory(sp.GetRequiredService<IHttpForwarder>(), invoker, health, sp.GetRequiredService<ILoggerFactory>())));
         if (options.Https is { } https)
         {
             services.AddSingleton(https);
@@ -22,18 +24,18 @@ public static class HostStartup
             services.AddSingleton<CertificateService>();
             services.AddSingleton<RenewalLoop>();
         }
-        services.AddSingleton(sp => new HostServices(sp.GetRequiredService<HostRoutes>(), sp.GetService<CertificateService>(), sp.GetService<RenewalLoop>()));
-        services.AddSingleton(sp => new PublicDispatch(sp.GetRequiredService<HostRoutes>(), sp.GetRequiredService<PublicProxy>(), sp.GetService<CertificateService>(), options.Https));
+        services.AddSingleton(sp => new HostServices(sp.GetRequiredService<Router>(), sp.GetService<CertificateService>(), sp.GetService<RenewalLoop>()));
+        services.AddSingleton(sp => new PublicDispatch(sp.GetRequiredService<Router>(), sp.GetService<CertificateService>(), options.Https));
     }
 
-    /// <summary>Restores saved host routes, serves their stored certificates and starts renewal, before the listeners start.</summary>
+    /// <summary>Restores saved host services, serves their stored certificates and starts renewal, before the listeners start.</summary>
     public static HostServices Prepare(IServiceProvider services, EdgeOptions options)
     {
         var hosts = services.GetRequiredService<HostServices>();
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Drydock.Edge.Hosts");
-        foreach (var problem in hosts.Hosts.Restore())
+        foreach (var problem in hosts.Router.Restore())
             log.LogError("A saved host route could not be read and is not served: {Problem}. PUT /hosts/{{host}} declares it again.", problem);
-        hosts.Certificates?.LoadStored(hosts.Hosts.All.Where(h => h.Tls != TlsMode.Off).Select(h => h.Key.Host));
+        hosts.Certificates?.LoadStored(hosts.Router.Hosts.Where(h => h.Tls != TlsMode.Off).Select(h => h.Key.Host!));
         // Issuance needs the HTTP listener up (the CA fetches the challenge from it): the first check runs once it has started.
         if (hosts.Renewal is { } renewal)
             services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(renewal.Start);

@@ -4,7 +4,7 @@ using Drydock.Edge.Contract;
 namespace Drydock.Edge.Routing;
 
 /// <summary>
-/// A release that gets <see cref="Share"/> of the requests beside the active route (issue 17's canary). Each client is
+/// A release that gets <see cref="Share"/> of the requests beside the active route, so a new release meets real traffic before all of it. Each client is
 /// dealt a bucket once (<see cref="CanaryAssignment"/>) and kept on its side by a cookie naming <see cref="Key"/>, so a
 /// new canary deals again. Persisted with the route, so a restarted edge keeps the split it was told to make.
 /// </summary>

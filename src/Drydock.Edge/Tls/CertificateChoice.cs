@@ -1,4 +1,4 @@
-using Drydock.Edge.Hosts;
+using Drydock.Edge.Routing;
 
 namespace Drydock.Edge.Tls;
 

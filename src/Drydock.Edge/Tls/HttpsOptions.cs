@@ -1,7 +1,8 @@
+using Drydock.Edge.Contract;
 namespace Drydock.Edge.Tls;
 
 /// <summary>
-/// The HTTPS side of a host-routing edge (issue 16). Null on <see cref="Hosting.EdgeOptions.Https"/>: no HTTPS listener
+/// The HTTPS side of a host-routing edge. Null on <see cref="Hosting.EdgeOptions.Https"/>: no HTTPS listener
 /// (the single-route, per-environment edge). Certificates live in <c>&lt;state&gt;/tls</c> (mode 600).
 /// </summary>
 public sealed record HttpsOptions
@@ -39,20 +40,20 @@ public sealed record HttpsOptions
     /// </summary>
     public static HttpsOptions? FromEnvironment(Func<string, string?> environment)
     {
-        var port = environment("EDGE_HTTPS_PORT");
-        if (string.IsNullOrWhiteSpace(port) || string.Equals(port.Trim(), "off", StringComparison.OrdinalIgnoreCase))
+        var port = environment(EdgeEnvironment.HttpsPort);
+        if (string.IsNullOrWhiteSpace(port) || string.Equals(port.Trim(), EdgeEnvironment.Off, StringComparison.OrdinalIgnoreCase))
             return null;
         return new HttpsOptions
         {
-            Port = Number(port, "EDGE_HTTPS_PORT", 1, 65535),
-            PublicPort = environment("EDGE_HTTPS_PUBLIC_PORT") is { Length: > 0 } p ? Number(p, "EDGE_HTTPS_PUBLIC_PORT", 1, 65535) : null,
-            Hsts = environment("EDGE_HSTS") is { Length: > 0 } h && (bool.TryParse(h, out var hsts) ? hsts : throw new FormatException($"EDGE_HSTS must be true or false, not '{h}'.")),
-            AcmeDirectory = environment("EDGE_ACME_DIRECTORY") is { Length: > 0 } d
-                ? Uri.TryCreate(d, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps ? url : throw new FormatException($"EDGE_ACME_DIRECTORY must be an https URL, not '{d}'.")
+            Port = Number(port, EdgeEnvironment.HttpsPort, 1, 65535),
+            PublicPort = environment(EdgeEnvironment.HttpsPublicPort) is { Length: > 0 } p ? Number(p, EdgeEnvironment.HttpsPublicPort, 1, 65535) : null,
+            Hsts = environment(EdgeEnvironment.Hsts) is { Length: > 0 } h && (bool.TryParse(h, out var hsts) ? hsts : throw new FormatException($"{EdgeEnvironment.Hsts} must be true or false, not '{h}'.")),
+            AcmeDirectory = environment(EdgeEnvironment.AcmeDirectory) is { Length: > 0 } d
+                ? Uri.TryCreate(d, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps ? url : throw new FormatException($"{EdgeEnvironment.AcmeDirectory} must be an https URL, not '{d}'.")
                 : LetsEncrypt,
-            AcmeCaBundle = environment("EDGE_ACME_CA_BUNDLE") is { Length: > 0 } b ? b : null,
-            AcmeEmail = environment("EDGE_ACME_EMAIL") is { Length: > 0 } e ? e : null,
-            RenewalCheckInterval = environment("EDGE_RENEWAL_CHECK_SECONDS") is { Length: > 0 } s ? TimeSpan.FromSeconds(Number(s, "EDGE_RENEWAL_CHECK_SECONDS", 1, 86400)) : TimeSpan.FromHours(1),
+            AcmeCaBundle = environment(EdgeEnvironment.AcmeCaBundle) is { Length: > 0 } b ? b : null,
+            AcmeEmail = environment(EdgeEnvironment.AcmeEmail) is { Length: > 0 } e ? e : null,
+            RenewalCheckInterval = environment(EdgeEnvironment.RenewalCheckSeconds) is { Length: > 0 } s ? TimeSpan.FromSeconds(Number(s, EdgeEnvironment.RenewalCheckSeconds, 1, 86400)) : TimeSpan.FromHours(1),
         };
     }
 

@@ -12,7 +12,7 @@ public static class HttpsRedirect
     {
         if (isHttps || !hostHasTls || path.StartsWith(Http01Challenge.PathPrefix, StringComparison.Ordinal))
             return null;
-        var name = Hosts.HostMatcher.HostOf(host);
+        var name = Routing.HostMatcher.HostOf(host);
         if (name is null)
             return null;
         var authority = httpsPort == 443 ? name : $"{name}:{httpsPort}";

@@ -1,5 +1,5 @@
 using Drydock.Acme;
-using Drydock.Edge.Hosts;
+using Drydock.Edge.Routing;
 
 namespace Drydock.Edge.Tls;
 
@@ -9,7 +9,7 @@ namespace Drydock.Edge.Tls;
 /// The old certificate is served until the new one is swapped in, so a renewal has no gap; a failed one is logged and
 /// tried again at the next check, well before expiry.
 /// </summary>
-public sealed class RenewalLoop(HostRoutes hosts, CertificateService certificates, HttpsOptions options, ILogger<RenewalLoop> log) : IAsyncDisposable
+public sealed class RenewalLoop(Router router, CertificateService certificates, HttpsOptions options, ILogger<RenewalLoop> log) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private Task _running = Task.CompletedTask;
@@ -39,7 +39,7 @@ public sealed class RenewalLoop(HostRoutes hosts, CertificateService certificate
         using var timer = new PeriodicTimer(options.RenewalCheckInterval);
         do
         {
-            foreach (var host in hosts.All.Where(h => h.Tls == TlsMode.Acme).Select(h => h.Key.Host).Distinct())
+            foreach (var host in router.Hosts.Where(h => h.Tls == TlsMode.Acme).Select(h => h.Key.Host!).Distinct())
                 await CheckAsync(host, stop);
         }
         while (await timer.WaitForNextTickAsync(stop));

@@ -1,9 +1,7 @@
-extern alias server;
-
 using System.Net;
 using Drydock.Edge.Client;
 using Drydock.Edge.Contract;
-using server::Drydock.Edge.Hosting;
+using Drydock.Edge.Hosting;
 
 namespace Drydock.Edge.Tests;
 
@@ -25,7 +23,7 @@ public sealed class EdgeUnderTest : IAsyncDisposable
 
     public string StateDirectory { get; }
 
-    public string StateFile => Path.Combine(StateDirectory, server::Drydock.Edge.State.RouteStateStore.FileName);
+    public string StateFile => Path.Combine(StateDirectory, Drydock.Edge.State.RouteStateStore.FileName);
 
     /// <summary>A client of the public listener (the environment's port).</summary>
     public HttpClient Public { get; }
@@ -61,7 +59,7 @@ public sealed class EdgeUnderTest : IAsyncDisposable
     public async Task<CliRun> AdminCliAsync(params string[] args)
     {
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var exit = await server::Drydock.Edge.Cli.AdminCli.RunAsync(["--socket", AdminSocket, .. args], _ => null, stdout, stderr);
+        var exit = await Drydock.Edge.Cli.AdminCli.RunAsync(["--socket", AdminSocket, .. args], _ => null, stdout, stderr);
         return new CliRun(exit, stdout.ToString(), stderr.ToString());
     }
 

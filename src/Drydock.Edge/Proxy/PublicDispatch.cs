@@ -1,15 +1,14 @@
-using Drydock.Edge.Proxy;
+using Drydock.Edge.Routing;
 using Drydock.Edge.Tls;
 
-namespace Drydock.Edge.Hosts;
+namespace Drydock.Edge.Proxy;
 
 /// <summary>
-/// The public listeners' one handler when the edge routes by host: ACME challenge answers first (plain HTTP, never
-/// redirected or forwarded), then the HTTPS redirect for hosts with TLS, HSTS when opted in, then the matching host
-/// route's forwarder. A request for no declared host goes to the edge's own single route, so an edge that declares no
-/// host behaves exactly as before.
+/// The public listeners' one handler: ACME challenge answers first (plain HTTP, never redirected or forwarded), then
+/// the HTTPS redirect for hosts with TLS, HSTS when opted in, then the forwarder of the service the router resolves
+/// (the host-less service for a request no declared host matches, so an edge that declares no host serves it all).
 /// </summary>
-public sealed class PublicDispatch(HostRoutes hosts, PublicProxy single, CertificateService? certificates, HttpsOptions? https)
+public sealed class PublicDispatch(Router router, CertificateService? certificates, HttpsOptions? https)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -30,7 +29,7 @@ public sealed class PublicDispatch(HostRoutes hosts, PublicProxy single, Certifi
         }
 
         var host = request.Host.Value ?? string.Empty;
-        var hasTls = https is not null && hosts.HasTls(host);
+        var hasTls = https is not null && router.HasTls(host);
         if (https is not null && HttpsRedirect.Location(request.IsHttps, hasTls, host, path, request.QueryString.Value, https.RedirectPort) is { } location)
         {
             context.Response.StatusCode = StatusCodes.Status308PermanentRedirect;
@@ -40,7 +39,6 @@ public sealed class PublicDispatch(HostRoutes hosts, PublicProxy single, Certifi
         if (request.IsHttps && hasTls && https!.Hsts)
             context.Response.Headers.StrictTransportSecurity = $"max-age={(long)https.HstsMaxAge.TotalSeconds}";
 
-        var route = hosts.Match(host, path);
-        await (route?.Proxy ?? single).HandleAsync(context);
+        await router.Resolve(host, path).Proxy.HandleAsync(context);
     }
 }

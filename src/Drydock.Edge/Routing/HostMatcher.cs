@@ -1,20 +1,20 @@
-namespace Drydock.Edge.Hosts;
+namespace Drydock.Edge.Routing;
 
 /// <summary>
-/// Which declared host route a request belongs to: the Host header's name (port dropped, case and a trailing dot
+/// Which host service a request belongs to: the Host header's name (port dropped, case and a trailing dot
 /// ignored) must equal the route's host, and the path must be the prefix or continue it at a '/' boundary
 /// (/api matches /api and /api/x, not /apix). The longest matching prefix wins. Pure.
 /// </summary>
 public static class HostMatcher
 {
-    public static HostRouteKey? Match(IEnumerable<HostRouteKey> routes, string? requestHost, string? path)
+    public static ServiceKey? Match(IEnumerable<ServiceKey> routes, string? requestHost, string? path)
     {
         var host = HostOf(requestHost);
         if (host is null)
             return null;
         var requestPath = string.IsNullOrEmpty(path) ? "/" : path;
         return routes
-            .Where(r => r.Host.Value == host && Covers(r.PathPrefix, requestPath))
+            .Where(r => r.Host?.Value == host && Covers(r.PathPrefix, requestPath))
             .OrderByDescending(r => r.PathPrefix.Length)
             .FirstOrDefault();
     }
