@@ -63,10 +63,24 @@ public sealed class HttpsWorld : IAsyncLifetime
     /// <summary>The local engine's default bridge gateway: the runner's own address that containers (and containers nested in them) reach.</summary>
     public static Task<string> BridgeGatewayAsync(DockerCli docker) => GatewayAsync(docker, "bridge");
 
-    /// <summary>The runner's address on a network of the local engine.</summary>
-    public static async Task<string> GatewayAsync(DockerCli docker, string network) =>
-        (await docker.ExecuteAsync(new RawDockerSettings(["network", "inspect", network, "--format", "{{(index .IPAM.Config 0).Gateway}}"]), echoOutput: false))
-            .StandardOutput.First(l => l.Trim().Length > 0).Trim();
+    /// <summary>
+    /// The runner's address on a network of the local engine. An engine restarted over an existing bridge reports only
+    /// the subnet, so then the gateway is the subnet's first address, which is what Docker gives the bridge.
+    /// </summary>
+    public static async Task<string> GatewayAsync(DockerCli docker, string network)
+    {
+        var format = "{{range .IPAM.Config}}{{.Gateway}} {{.Subnet}}{{\"\\n\"}}{{end}}";
+        var lines = (await docker.ExecuteAsync(new RawDockerSettings(["network", "inspect", network, "--format", format]), echoOutput: false))
+            .StandardOutput.Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        var parts = lines.Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).FirstOrDefault(p => p.Length > 0)
+            ?? throw new InvalidOperationException($"docker network inspect {network} shows no IPAM config.");
+        if (parts.Length == 2)
+            return parts[0];
+        var subnet = System.Net.IPNetwork.Parse(parts[0]);
+        var bytes = subnet.BaseAddress.GetAddressBytes();
+        bytes[^1] += 1;
+        return new System.Net.IPAddress(bytes).ToString();
+    }
 
     /// <summary>The environment's host-wide edge settings for <paramref name="hosts"/>, against this pebble.</summary>
     public EnvironmentHttps Https(params string[] hosts) => new()
