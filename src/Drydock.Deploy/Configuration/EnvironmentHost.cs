@@ -15,15 +15,6 @@ public sealed record EnvironmentHost(string? Host, string? KnownHostsFile, strin
     /// <summary>This record's keys of the environment file, as <see cref="EnvironmentSettingTable"/> declares them.</summary>
     public static IReadOnlyList<string> PropertyNames => EnvironmentSettingTable.KeysOf(SettingRecord.Host);
 
-    public static EnvironmentHost Load(string rootDirectory, string environment)
-    {
-        var path = EnvironmentConfigFile.PathFor(rootDirectory, environment);
-        if (!File.Exists(path))
-            return new EnvironmentHost(null, null);
-        var host = Parse(File.ReadAllText(path), path);
-        return host with { KnownHostsFile = host.KnownHostsFile is { } file ? Path.GetFullPath(file, rootDirectory) : null };
-    }
-
     public static EnvironmentHost Parse(string json, string source = "environment config") =>
         From(EnvironmentConfigFile.ParseObject(json, source), source);
 

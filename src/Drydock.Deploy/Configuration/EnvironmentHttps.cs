@@ -69,12 +69,6 @@ public sealed record EnvironmentHttps
         _ => new Uri(AcmeDirectory!.Trim()),
     };
 
-    public static EnvironmentHttps Load(string rootDirectory, string environment)
-    {
-        var path = EnvironmentConfigFile.PathFor(rootDirectory, environment);
-        return File.Exists(path) ? Parse(File.ReadAllText(path), path) : new EnvironmentHttps();
-    }
-
     /// <summary>Only this record's keys of the environment file; the rest belongs to <see cref="EnvironmentConfig"/>.</summary>
     public static EnvironmentHttps Parse(string json, string source = "environment config") =>
         From(EnvironmentConfigFile.ParseObject(json, source), source);
