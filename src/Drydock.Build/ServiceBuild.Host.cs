@@ -1,7 +1,6 @@
 using Drydock.Deploy;
 using Drydock.Docker;
 using Drydock.Engine.Output;
-using Drydock.Engine.Parameters;
 using Drydock.Engine.Planning;
 using Drydock.Registry;
 
@@ -9,9 +8,6 @@ namespace Drydock.Build;
 
 public abstract partial class ServiceBuild
 {
-    [Parameter("Server whose engine runs --environment: ssh://user@server:22 or a Docker context name (default: the environment's \"host\", else the local engine; DOCKER_HOST keeps working)")]
-    protected readonly string? Host;
-
     SshEngineTunnel? _tunnel;
     DockerCli? _environmentEngine;
     (DockerHost Host, EnvironmentHost Where)? _environmentHost;
@@ -25,8 +21,8 @@ public abstract partial class ServiceBuild
                 return known;
             try
             {
-                var where = EnvironmentHost.Load(RootDirectory, Environment);
-                return (_environmentHost = (DockerHost.Parse(Host ?? where.Host), where)).Value;
+                var where = Settings.Host ?? throw new PlanningException($"Nothing was run: {Settings.HostProblem}");
+                return (_environmentHost = (DockerHost.Parse(where.Host), where)).Value;
             }
             catch (Exception e) when (e is DockerHostFormatException or ArgumentException or DeployException)
             {

@@ -8,25 +8,15 @@ public abstract partial class ServiceBuild
     /// <summary>
     /// For <c>Requires</c> on every target that reads --environment (and for anything that reads <see cref="EnvironmentConfig"/>):
     /// the environment file, --env and --secret-env are checked before the first target of the plan runs, so a bad input
-    /// fails the build with every problem listed (exit code 2) and nothing ran: no Compile, no image pushed. The check
-    /// itself is <see cref="DeployInputs"/>, a pure function of these inputs.
+    /// fails the build with every problem listed (exit code 2) and nothing ran: no Compile, no image pushed. Whoever asks
+    /// first (Publish's checks read the health path) stops the build. The check itself is <see cref="DeployInputs"/>, a
+    /// pure function of the run's one <see cref="Settings"/>.
     /// </summary>
-    bool EnvironmentIsValid => Problems(EnvironmentInputs(secretsNeeded: false).ShapeProblems());
+    bool EnvironmentIsValid => Problems(Settings.ShapeProblems);
 
     /// <summary>For <c>Requires</c> on the targets that start a release with today's secrets (Deploy): each one is set on this runner.</summary>
-    bool EnvironmentSecretsAreSet => Problems(EnvironmentInputs(secretsNeeded: true).SecretProblems());
-
-    DeployInputs EnvironmentInputs(bool secretsNeeded)
-    {
-        var path = EnvironmentConfigFile.PathFor(RootDirectory, Environment);
-        return new DeployInputs(path, File.Exists(path) ? File.ReadAllText(path) : null)
-        {
-            Env = Env,
-            SecretEnv = SecretEnv,
-            IsSet = secretsNeeded ? name => System.Environment.GetEnvironmentVariable(name) is not null : null,
-            Overrides = WithOverrides,
-        };
-    }
+    bool EnvironmentSecretsAreSet =>
+        Problems((Settings.Inputs with { IsSet = name => System.Environment.GetEnvironmentVariable(name) is not null }).SecretProblems());
 
     /// <summary>Each problem as an item of the engine's "Nothing was run:" list, so the checks of all targets merge into one list.</summary>
     static bool Problems(IReadOnlyList<string> problems) => problems.Count == 0

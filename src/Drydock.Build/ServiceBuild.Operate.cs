@@ -8,38 +8,6 @@ namespace Drydock.Build;
 
 public abstract partial class ServiceBuild
 {
-    /// <summary>.nuke/environments/&lt;environment&gt;.json, then whatever the command line overrides.</summary>
-    EnvironmentConfig EnvironmentConfig
-    {
-        get
-        {
-            // Whoever asks first (Publish's checks read the health path) stops the build with every problem listed, exit code 2.
-            _ = EnvironmentIsValid;
-            return WithOverrides(EnvironmentConfigFile.Load(RootDirectory, Environment).WithEnv(Env).WithSecretEnv(SecretEnv));
-        }
-    }
-
-    /// <summary>The command line's values over the file's.</summary>
-    EnvironmentConfig WithOverrides(EnvironmentConfig file) => WithParameters(WithCluster(file, Platform, Replicas, RegistryPull));
-
-    EnvironmentConfig WithParameters(EnvironmentConfig config) =>
-            config with
-            {
-                Strategy = Strategy ?? config.Strategy,
-                HostPort = HostPort ?? config.HostPort,
-                Bind = Bind ?? config.Bind,
-                HealthPath = HealthPath ?? config.HealthPath,
-                DeployTimeout = DeployTimeout ?? config.DeployTimeout,
-                DrainTimeout = DrainTimeout ?? config.DrainTimeout,
-                KeepReleases = KeepReleases ?? config.KeepReleases,
-                Memory = Memory ?? config.Memory,
-                Cpus = Cpus ?? config.Cpus,
-                // The build verifies by default; the library (and an environment file saying "0s") does not.
-                Smoke = Smoke ?? config.Smoke,
-                Verification = config.Verification with { Window = VerifyFor ?? config.Verification.Window ?? TimeSpan.FromSeconds(30) },
-                Canary = CanaryShareParameter ?? config.Canary,
-            };
-
     /// <summary>
     /// Where the edge image is built from: a Drydock checkout's own src/Drydock.Edge, else the copy of the edge's sources
     /// the Drydock.Build package puts next to the build (bin/drydock-edge), so a user's repository needs no Drydock sources.

@@ -1,7 +1,6 @@
 using Drydock.Deploy;
 using Drydock.Edge.Contract;
 using Drydock.Engine.Output;
-using Drydock.Engine.Parameters;
 using Drydock.Engine.Planning;
 using Drydock.Engine.Targets;
 
@@ -10,9 +9,6 @@ namespace Drydock.Build;
 /// <summary>Canary releases and ending a running window early: <c>--canary</c>, <c>Promote</c>, and <c>Rollback</c> during a window.</summary>
 public abstract partial class ServiceBuild
 {
-    [Parameter("Deploy as a canary: the new release gets this share of requests (e.g. 10%) for the verification window, each client sticky by cookie, judged against the serving release on the same traffic, then promoted or removed (default: the environment's canary, else none)")]
-    readonly string? Canary;
-
     /// <summary>--canary parsed; a bad value stops the build before anything runs, naming the fix.</summary>
     CanaryShare? CanaryShareParameter =>
         Canary is null ? null

@@ -121,4 +121,32 @@ public sealed class ParameterTests : IDisposable
         Assert.Null(CommandLineParser.Parse(["Test"], _members).Skip);
         Assert.Equal(["Compile"], CommandLineParser.Parse(["Test", "--skip", "Compile"], _members).Skip);
     }
+
+    [Fact]
+    public void Declared_parameters_are_found_spelled_and_resolved_like_fields()
+    {
+        var members = ParameterMember.Discover(typeof(DeclaredBuild));
+        Assert.Equal(["Plain", "HostPort", "Hosts", "DeployToken"], members.Select(m => m.MemberName));
+        var port = members.Single(m => m.MemberName == "HostPort");
+        Assert.Equal(("--host-port", "HOST_PORT", "Declared number"), (port.CommandLineName, port.EnvironmentName, port.Description));
+        Assert.True(members.Single(m => m.MemberName == "DeployToken").IsSecret);
+
+        var build = new DeclaredBuild();
+        var parsed = CommandLineParser.Parse(["--host-port", "9090", "--plain", "p"], members);
+        ParameterResolver.Resolve(build, members, new ParameterSources(parsed.Parameters, n => n == "HOSTS" ? "a.example.org,b.example.org" : null, []));
+        Assert.Equal(9090, build.DeclaredValues["HostPort"]);
+        Assert.Equal(["a.example.org", "b.example.org"], (string[])build.DeclaredValues["Hosts"]!);
+        Assert.Null(build.DeclaredValues["DeployToken"]);
+        Assert.Equal("p", build.Plain);
+    }
+
+    [Fact]
+    public void A_declared_parameter_with_a_bad_value_is_refused_naming_it()
+    {
+        var members = ParameterMember.Discover(typeof(DeclaredBuild));
+        var parsed = CommandLineParser.Parse(["--host-port", "many"], members);
+        var error = Assert.Throws<ParameterException>(() => ParameterResolver.Resolve(new DeclaredBuild(), members, new ParameterSources(parsed.Parameters, _ => null, [])));
+        Assert.Contains("--host-port", error.Message);
+        Assert.Contains("'many'", error.Message);
+    }
 }

@@ -84,3 +84,18 @@ public sealed class HostBuild : DrydockBuild
             throw new InvalidOperationException($"{name} broke (token {SampleToken})");
     }
 }
+
+/// <summary>Parameters declared as data beside a [Parameter] field: the engine must treat both alike.</summary>
+public sealed class DeclaredBuild : DrydockBuild, IDeclaresParameters
+{
+    [Parameter("A field")] public readonly string? Plain;
+
+    public static IReadOnlyList<ParameterDeclaration> DeclaredParameters { get; } =
+    [
+        new("HostPort", typeof(int?), "Declared number"),
+        new("Hosts", typeof(string[]), "Declared list"),
+        new("DeployToken", typeof(string), "Declared secret") { IsSecret = true },
+    ];
+
+    public ParameterValues DeclaredValues { get; } = new();
+}

@@ -21,6 +21,22 @@ public sealed record DeployInputs(string FilePath, string? FileText)
     /// <summary>The command line's overrides of the file (--host-port, --strategy, …), applied before the final validation.</summary>
     public Func<EnvironmentConfig, EnvironmentConfig> Overrides { get; init; } = config => config;
 
+    /// <summary>
+    /// The build's parameters by member name (null: not given), merged over the file's keys as
+    /// <see cref="EnvironmentSettingMerge"/> says; null: no parameters, the file alone (the library's defaults).
+    /// </summary>
+    public Func<string, object?>? Parameters { get; init; }
+
+    /// <summary>The file, the parameters, --env and --secret-env merged: what the run deploys with, once <see cref="ShapeProblems"/> is empty.</summary>
+    public EnvironmentConfig Config() => Overrides(Load().WithEnv(Env).WithSecretEnv(SecretEnv));
+
+    /// <summary>The file's object with the parameters merged in; the defaults' empty object when there is no file.</summary>
+    public JsonObject Merged()
+    {
+        var file = FileText is null ? new JsonObject() : EnvironmentConfigFile.ParseObject(FileText, FilePath);
+        return Parameters is { } parameters ? EnvironmentSettingMerge.Overlay(file, parameters) : file;
+    }
+
     /// <summary>Every problem at once, each naming the parameter or the file and key, and the fix; empty when all is well.</summary>
     public IReadOnlyList<string> Problems() => [.. ShapeProblems(), .. SecretProblems()];
 
@@ -41,7 +57,7 @@ public sealed record DeployInputs(string FilePath, string? FileText)
             // Only now is the whole configuration well formed: the record's own rules (ports, paths, volumes, …) on the final values.
             try
             {
-                Overrides(Load().WithEnv(Env).WithSecretEnv(SecretEnv)).Validate();
+                Config().Validate();
             }
             catch (DeployException e)
             {
@@ -82,7 +98,7 @@ public sealed record DeployInputs(string FilePath, string? FileText)
         }
     }
 
-    private EnvironmentConfig Load() => FileText is null ? new EnvironmentConfig() : EnvironmentConfigFile.Parse(FileText, FilePath);
+    private EnvironmentConfig Load() => FileText is null && Parameters is null ? new EnvironmentConfig() : EnvironmentConfigFile.From(Merged(), FilePath);
 
     private void ReadFile(List<string> problems)
     {

@@ -27,9 +27,12 @@ public static class EnvironmentConfigFile
         return File.Exists(path) ? Parse(File.ReadAllText(path), path) : new EnvironmentConfig();
     }
 
-    public static EnvironmentConfig Parse(string json, string source = "environment config")
+    public static EnvironmentConfig Parse(string json, string source = "environment config") => From(ParseObject(json, source), source);
+
+    /// <summary>The release's keys of an already parsed file; the keys of the other records are left to them.</summary>
+    public static EnvironmentConfig From(JsonObject file, string source)
     {
-        var node = ParseObject(json, source);
+        var node = (JsonObject)file.DeepClone();
         foreach (var name in EnvironmentFileSchema.SeparateKeys)
             node.Remove(name);
         try

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
@@ -7,56 +6,71 @@ using Drydock.Engine.Parameters;
 namespace Drydock.Deploy;
 
 /// <summary>
-/// What an environment file may say, derived from the definitions, never listed by hand: the JSON properties of
-/// <see cref="EnvironmentConfig"/> (and of its nested records, e.g. <c>healthCheck</c>, <c>verification</c>) as
-/// <see cref="DeployJson.Strict"/> reads them, plus the keys of separate records kept out of the release, each declared
-/// as a <c>public static readonly string[] PropertyNames</c> beside its record (<see cref="EnvironmentHost.PropertyNames"/>).
-/// A new key added either way is valid at once. <see cref="Problems"/> checks a parsed file against it: every unknown key
-/// (with the closest valid one), every wrong type and every enum value outside its list, all at once.
+/// What an environment file may say, from the one declaration of each key (<see cref="EnvironmentSettingTable"/>),
+/// never listed by hand. <see cref="Problems"/> checks a parsed file against it: every unknown key (with the closest
+/// valid one), every wrong type and every enum value outside its list, all at once. Keys read by records other than
+/// <see cref="EnvironmentConfig"/> are checked by those records (<see cref="EnvironmentHost"/>, <see cref="EnvironmentHttps"/>).
 /// </summary>
 public static class EnvironmentFileSchema
 {
     /// <summary>Top-level keys read by records other than <see cref="EnvironmentConfig"/> (where it runs, not what it is).</summary>
-    public static IReadOnlyList<string> SeparateKeys { get; } = typeof(EnvironmentConfig).Assembly.GetTypes()
-        .Select(type => type.GetField("PropertyNames", BindingFlags.Public | BindingFlags.Static))
-        .Where(field => field is { IsInitOnly: true } && field.FieldType == typeof(string[]))
-        .SelectMany(field => (string[])field!.GetValue(null)!)
-        .Distinct(StringComparer.Ordinal)
-        .ToList();
+    public static IReadOnlyList<string> SeparateKeys { get; } =
+        [.. EnvironmentSettingTable.All.Where(s => s.Record != SettingRecord.Config).Select(s => s.TopLevelKey).Distinct(StringComparer.Ordinal)];
 
     /// <summary>Every key valid at the top of the file.</summary>
-    public static IReadOnlyList<string> TopLevelKeys { get; } = [.. Properties(typeof(EnvironmentConfig)).Select(p => p.Name), .. SeparateKeys];
+    public static IReadOnlyList<string> TopLevelKeys { get; } = [.. EnvironmentSettingTable.All.Select(s => s.TopLevelKey).Distinct(StringComparer.Ordinal)];
 
     /// <summary>Every problem of the file's object, each naming the file and the key (nested ones as <c>healthCheck.interval</c>).</summary>
     public static IReadOnlyList<string> Problems(JsonObject file, string source)
     {
         var problems = new List<string>();
-        Check(file, typeof(EnvironmentConfig), prefix: "", SeparateKeys, source, problems);
+        Check(file, prefix: "", source, problems);
         return problems;
     }
 
-    private static void Check(JsonObject node, Type type, string prefix, IReadOnlyList<string> alsoValid, string source, List<string> problems)
+    /// <summary>The keys one level below <paramref name="prefix"/>: a leaf's setting, or null for an object of further keys.</summary>
+    private static Dictionary<string, EnvironmentSetting?> Children(string prefix)
     {
-        var properties = Properties(type).ToDictionary(p => p.Name, StringComparer.Ordinal);
+        var children = new Dictionary<string, EnvironmentSetting?>(StringComparer.Ordinal);
+        foreach (var setting in EnvironmentSettingTable.All.Where(s => s.Key.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            var rest = setting.Key[prefix.Length..];
+            var dot = rest.IndexOf('.');
+            children.TryAdd(dot < 0 ? rest : rest[..dot], dot < 0 ? setting : null);
+        }
+        return children;
+    }
+
+    private static void Check(JsonObject node, string prefix, string source, List<string> problems)
+    {
+        var children = Children(prefix);
         foreach (var (key, value) in node)
         {
-            if (alsoValid.Contains(key, StringComparer.Ordinal))
-                continue; // read and checked by its own record (e.g. EnvironmentHost)
-            if (!properties.TryGetValue(key, out var property))
+            if (!children.TryGetValue(key, out var setting))
             {
-                var valid = properties.Keys.Concat(alsoValid).ToList();
+                var valid = children.Keys.ToList();
                 problems.Add(Suggestions.Closest(key, valid) is { } closest
                     ? $"{source}: unknown key \"{prefix}{key}\". Did you mean '{prefix}{closest}'?"
                     : $"{source}: unknown key \"{prefix}{key}\". Valid keys{(prefix.Length > 0 ? " in " + prefix.TrimEnd('.') : "")}: {string.Join(", ", valid)}.");
                 continue;
             }
-            if (Problem(value, property.PropertyType, prefix + key, source, problems) is { } problem)
+            if (setting is { Record: not SettingRecord.Config })
+                continue; // read and checked by its own record (e.g. EnvironmentHost)
+            if (setting is null)
+            {
+                if (value is not null and not JsonObject)
+                    problems.Add($"{source}: \"{prefix}{key}\" must be an object {{ … }}, found {Found(value)}");
+                else if (value is JsonObject nested)
+                    Check(nested, prefix + key + ".", source, problems);
+                continue;
+            }
+            if (Problem(value, setting.Type, prefix + key, source) is { } problem)
                 problems.Add(problem);
         }
     }
 
-    /// <summary>What is wrong with one value, or null; nested objects are checked key by key instead.</summary>
-    private static string? Problem(JsonNode? value, Type type, string key, string source, List<string> problems)
+    /// <summary>What is wrong with one value, or null.</summary>
+    private static string? Problem(JsonNode? value, Type type, string key, string source)
     {
         var target = Nullable.GetUnderlyingType(type) ?? type;
         if (value is null)
@@ -65,13 +79,6 @@ public static class EnvironmentFileSchema
             return value is JsonValue text && text.TryGetValue<string>(out var name) && Enum.TryParse(target, name, ignoreCase: true, out _) && !int.TryParse(name, out _)
                 ? null
                 : $"{source}: \"{key}\" is {Found(value)}, which is not one of: {string.Join(", ", EnumNames(target))}";
-        if (DeployJson.Strict.GetTypeInfo(target).Kind == JsonTypeInfoKind.Object)
-        {
-            if (value is not JsonObject nested)
-                return $"{source}: \"{key}\" must be {Expected(target)}, found {Found(value)}";
-            Check(nested, target, key + ".", [], source, problems);
-            return null;
-        }
         try
         {
             value.Deserialize(type, DeployJson.Strict);
@@ -82,8 +89,6 @@ public static class EnvironmentFileSchema
             return $"{source}: \"{key}\" must be {Expected(target)}, found {Found(value)}";
         }
     }
-
-    private static IEnumerable<JsonPropertyInfo> Properties(Type type) => DeployJson.Strict.GetTypeInfo(type).Properties;
 
     private static IEnumerable<string> EnumNames(Type type) => Enum.GetNames(type).Select(JsonNamingPolicy.CamelCase.ConvertName);
 

@@ -12,25 +12,18 @@ namespace Drydock.Deploy;
 /// </summary>
 public sealed record EnvironmentHost(string? Host, string? KnownHostsFile, string? Registry = null)
 {
-    public static readonly string[] PropertyNames = ["host", "knownHosts", "registry"];
+    /// <summary>This record's keys of the environment file, as <see cref="EnvironmentSettingTable"/> declares them.</summary>
+    public static IReadOnlyList<string> PropertyNames => EnvironmentSettingTable.KeysOf(SettingRecord.Host);
 
-    public static EnvironmentHost Load(string rootDirectory, string environment)
-    {
-        var path = EnvironmentConfigFile.PathFor(rootDirectory, environment);
-        if (!File.Exists(path))
-            return new EnvironmentHost(null, null);
-        var host = Parse(File.ReadAllText(path), path);
-        return host with { KnownHostsFile = host.KnownHostsFile is { } file ? Path.GetFullPath(file, rootDirectory) : null };
-    }
+    public static EnvironmentHost Parse(string json, string source = "environment config") =>
+        From(EnvironmentConfigFile.ParseObject(json, source), source);
 
-    public static EnvironmentHost Parse(string json, string source = "environment config")
-    {
-        var node = EnvironmentConfigFile.ParseObject(json, source);
-        return new EnvironmentHost(
+    /// <summary>This record's keys of an already parsed file (knownHosts as written, not yet resolved against the repository).</summary>
+    public static EnvironmentHost From(JsonObject node, string source) =>
+        new(
             Text(node, "host", source, "ssh://deploy@server:22"),
             Text(node, "knownHosts", source, ".nuke/known_hosts"),
             Text(node, "registry", source, "registry.example.com:5000"));
-    }
 
     private static string? Text(JsonObject node, string name, string source, string example) =>
         node[name] switch

@@ -22,8 +22,8 @@ public enum HostTlsMode
 /// </summary>
 public sealed record EnvironmentHttps
 {
-    public static readonly string[] PropertyNames =
-        ["hosts", "httpPort", "httpsPort", "tls", "acmeDirectory", "acmeEmail", "acmeCaBundle", "tlsCertificate", "tlsKey"];
+    /// <summary>This record's keys of the environment file, as <see cref="EnvironmentSettingTable"/> declares them.</summary>
+    public static IReadOnlyList<string> PropertyNames => EnvironmentSettingTable.KeysOf(SettingRecord.Https);
 
     /// <summary>Let's Encrypt production, the default directory.</summary>
     public static readonly Uri LetsEncrypt = new("https://acme-v02.api.letsencrypt.org/directory");
@@ -69,16 +69,13 @@ public sealed record EnvironmentHttps
         _ => new Uri(AcmeDirectory!.Trim()),
     };
 
-    public static EnvironmentHttps Load(string rootDirectory, string environment)
-    {
-        var path = EnvironmentConfigFile.PathFor(rootDirectory, environment);
-        return File.Exists(path) ? Parse(File.ReadAllText(path), path) : new EnvironmentHttps();
-    }
-
     /// <summary>Only this record's keys of the environment file; the rest belongs to <see cref="EnvironmentConfig"/>.</summary>
-    public static EnvironmentHttps Parse(string json, string source = "environment config")
+    public static EnvironmentHttps Parse(string json, string source = "environment config") =>
+        From(EnvironmentConfigFile.ParseObject(json, source), source);
+
+    /// <summary>This record's keys of an already parsed file.</summary>
+    public static EnvironmentHttps From(JsonObject all, string source)
     {
-        var all = EnvironmentConfigFile.ParseObject(json, source);
         var mine = new JsonObject();
         foreach (var name in PropertyNames)
             if (all[name] is { } value)
