@@ -1,3 +1,5 @@
+using Drydock.Testing;
+
 namespace Drydock.Deploy.Tests;
 
 /// <summary>
@@ -6,18 +8,10 @@ namespace Drydock.Deploy.Tests;
 /// </summary>
 public sealed class EnvironmentKeysDocTests
 {
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Drydock.slnx")))
-                return dir.FullName;
-        throw new InvalidOperationException("No Drydock.slnx above the test's output folder.");
-    }
-
     [Fact]
     public void The_environments_page_shows_the_table_the_declarations_render()
     {
-        var path = Path.Combine(RepositoryRoot(), "docs", "environments.md");
+        var path = Path.Combine(RepositoryRoot.Path, "docs", "environments.md");
         var page = File.ReadAllText(path);
         var expected = EnvironmentKeysTable.Replace(page, EnvironmentKeysTable.Render());
         if (page != expected && System.Environment.GetEnvironmentVariable("DRYDOCK_UPDATE_DOCS") == "1")
