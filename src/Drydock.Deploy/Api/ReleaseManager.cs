@@ -47,10 +47,6 @@ public sealed class ReleaseManager
 
     private EnginePlatform Engine(EnvironmentConfig config) => new(_context, _history, _options, StrategyFor(config));
 
-    /// <summary>A swarm environment's nodes, replicas per node, releases and drift (<see cref="ClusterEnvironmentStatus"/>).</summary>
-    public Task<ClusterEnvironmentStatus> ClusterStatusAsync(EnvironmentId environment, CancellationToken cancellationToken = default) =>
-        Cluster.StatusAsync(environment, cancellationToken);
-
     private HostEdgeStrategy HostEdgeStrategyFor(EnvironmentHttps https)
     {
         https.Validate();
@@ -129,6 +125,10 @@ public sealed class ReleaseManager
     /// <summary>Every deploy and rollback of the environment, oldest first.</summary>
     public Task<IReadOnlyList<HistoryRecord>> HistoryAsync(EnvironmentId environment, CancellationToken cancellationToken = default) =>
         _history.ReadAsync(environment, cancellationToken);
+
+    /// <summary>What serves on <paramref name="platform"/>: a swarm's nodes, tasks and service drift in <see cref="EnvironmentStatus.Swarm"/>.</summary>
+    public Task<EnvironmentStatus> StatusAsync(EnvironmentId environment, DeployPlatform platform, CancellationToken cancellationToken = default) =>
+        platform == DeployPlatform.Swarm ? Cluster.StatusAsync(environment, cancellationToken) : StatusAsync(environment, cancellationToken);
 
     /// <summary>What serves, its health and uptime, whether it is the last successful release, and drift.</summary>
     public async Task<EnvironmentStatus> StatusAsync(EnvironmentId environment, CancellationToken cancellationToken = default)

@@ -64,10 +64,16 @@ public sealed class SwarmPlatform(DockerCli manager, IBuildLog log, ReleaseManag
     }
 
     /// <summary>The cluster as Status shows it: nodes (down ones named), replicas per node, the active release, drift.</summary>
-    public async Task<ClusterEnvironmentStatus> StatusAsync(EnvironmentId id, CancellationToken cancellationToken)
+    public async Task<EnvironmentStatus> StatusAsync(EnvironmentId id, CancellationToken cancellationToken)
     {
         var snapshot = await _reader.ReadAsync(id, cancellationToken);
-        return new ClusterEnvironmentStatus(snapshot.Status, snapshot.Active, snapshot.Retained, ClusterChoices.Drift(snapshot), snapshot.History.LastOrDefault(r => r.Outcome == ReleaseOutcome.Succeeded));
+        return new EnvironmentStatus(id.App, id.Name)
+        {
+            ServingRelease = snapshot.Active?.Recorded,
+            LastSucceeded = snapshot.History.LastOrDefault(r => r.Outcome == ReleaseOutcome.Succeeded),
+            Retained = ((IReleaseState)snapshot).RetainedRecords,
+            Swarm = new SwarmStatus(snapshot.Status, snapshot.Active, ClusterChoices.Drift(snapshot)),
+        };
     }
 
     /// <summary>The retained service a rollback scales back up (it holds exactly this image); null for a deploy, or when none does.</summary>

@@ -152,6 +152,36 @@ public sealed class ClusterDecisionTests
     }
 
     [Fact]
+    public void A_swarm_status_is_the_one_status_type_describing_the_cluster_and_failing_on_a_hand_edit()
+    {
+        var config = Swarm(stateful: false) with { Env = new Dictionary<string, string> { ["MODE"] = "a" } };
+        var retained = Release("1.0.0", Samples.DigestA, 0, Samples.Noon, config);
+        var changed = Release("2.0.0", Samples.DigestB, 2, Samples.Noon.AddHours(1), config, env: new Dictionary<string, string> { ["MODE"] = "b" });
+        var snapshot = Snapshot(retained, changed);
+        IReleaseState state = snapshot;
+        var status = new EnvironmentStatus("notes", "cluster")
+        {
+            ServingRelease = state.ServingRecord,
+            Retained = state.RetainedRecords,
+            Swarm = new SwarmStatus(snapshot.Status, snapshot.Active, ClusterChoices.Drift(snapshot)),
+        };
+
+        var text = status.Describe();
+        Assert.StartsWith($"active release: 2.0.0 ({changed.Name})", text);
+        Assert.Contains("retained (scaled to 0, for rollback): 1.0.0", text);
+        Assert.Contains("DRIFT: ", text);
+        Assert.True(status.HasDrift);
+        Assert.Equal("cluster's service was changed by hand (" + string.Join("; ", status.Swarm!.Drift) + ")", status.DriftProblem);
+        Assert.Contains("env MODE", status.DriftProblem);
+        Assert.DoesNotContain("b)", status.DriftProblem);
+
+        var untouched = status with { Swarm = status.Swarm with { Drift = [] } };
+        Assert.False(untouched.HasDrift);
+        Assert.Null(untouched.DriftProblem);
+        Assert.Contains("drift: none", untouched.Describe());
+    }
+
+    [Fact]
     public void A_release_already_active_with_its_tasks_running_is_nothing_to_do()
     {
         var config = Swarm(stateful: false);
