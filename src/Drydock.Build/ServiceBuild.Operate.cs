@@ -85,18 +85,10 @@ public abstract partial class ServiceBuild
         .Executes(async ct =>
         {
             using var http = RegistryHttpClient();
-            if (EnvironmentConfig.Platform == DeployPlatform.Swarm)
-            {
-                var cluster = await (await ReleaseManagerAsync(http, ct)).ClusterStatusAsync(new EnvironmentId(Release.Name.Value, Environment), ct);
-                Log.Information(cluster.Describe());
-                if (cluster.HasDrift)
-                    throw new InvalidOperationException($"{Environment}'s service was changed by hand ({string.Join("; ", cluster.Drift)}). Deploy or Rollback to replace it with an immutable release.");
-                return;
-            }
-            var status = await (await ReleaseManagerAsync(http, ct)).StatusAsync(new EnvironmentId(Release.Name.Value, Environment), ct);
+            var status = await (await ReleaseManagerAsync(http, ct)).StatusAsync(new EnvironmentId(Release.Name.Value, Environment), EnvironmentConfig.Platform, ct);
             Log.Information(status.Describe());
-            if (status.Drift is { HasDrift: true })
-                throw new InvalidOperationException($"{Environment} has drifted from its release: it was changed by hand. Deploy or Rollback to replace it with an immutable release.");
+            if (status.DriftProblem is { } drift)
+                throw new InvalidOperationException($"{drift}. Deploy or Rollback to replace it with an immutable release.");
         });
 
     public Target History => _ => _

@@ -4,21 +4,20 @@ namespace Drydock.Deploy;
 public static class RollbackStep
 {
     /// <summary>
-    /// <see cref="RollbackTargetSelector"/> on the snapshot; the registry is asked only for a version the environment itself
-    /// does not know: a rollback to a release that served here does not wait for it (nor fail when it is down).
+    /// <see cref="RollbackTargetSelector"/> on any platform's state; the registry is asked only for a version the
+    /// environment itself does not know: a rollback to a release that served here does not wait for it (nor fail when it is down).
     /// </summary>
-    public static Task<RollbackChoice> ChooseAsync(EnvironmentSnapshot snapshot, RollbackRequest request, IReleaseTags? tags, CancellationToken cancellationToken) =>
-        ChooseAsync((listed, available) => RollbackTargetSelector.Choose(request.Environment, request.ToVersion, snapshot.Serving?.Recorded, snapshot.Retained, snapshot.History, listed, available),
-            request, tags, cancellationToken);
-
-    /// <summary>The same for any platform: <paramref name="choose"/> is its selector over its snapshot, given the registry's tags and whether it answered.</summary>
-    public static async Task<RollbackChoice> ChooseAsync(Func<IReadOnlyList<string>, bool, RollbackChoice> choose, RollbackRequest request, IReleaseTags? tags, CancellationToken cancellationToken)
+    public static async Task<RollbackChoice> ChooseAsync(IReleaseState state, RollbackRequest request, IReleaseTags? tags, CancellationToken cancellationToken)
     {
-        var choice = choose([], false);
+        var choice = Choose(state, request.ToVersion, [], false);
         if (choice is not RollbackChoice.Unknown || request.Repository is null || tags is null)
             return choice;
-        return choose(await tags.ListAsync(request.Repository, cancellationToken), true);
+        return Choose(state, request.ToVersion, await tags.ListAsync(request.Repository, cancellationToken), true);
     }
+
+    /// <summary>Pure: the previous release, else <paramref name="toVersion"/>, from a retained release, the history or the registry's tags.</summary>
+    public static RollbackChoice Choose(IReleaseState state, string? toVersion, IReadOnlyList<string> registryTags, bool registryAvailable) =>
+        RollbackTargetSelector.Choose(state.Id.Name, toVersion, state.ServingRecord, state.RetainedRecords, state.History, registryTags, registryAvailable);
 
     /// <summary>A version only the registry has: its digest from the tag, with today's configuration.</summary>
     public static async Task<ReleaseSpec> FromRegistryAsync(RollbackRequest request, string version, IReleaseTags tags, CancellationToken cancellationToken)

@@ -2,31 +2,29 @@ using Drydock.Engine.Output;
 
 namespace Drydock.Deploy;
 
+/// <summary>One release to put in service: what, as which action, over which state; <paramref name="StartedAt"/> is the run's clock start.</summary>
+public sealed record ShipOrder<TState>(ReleaseSpec Spec, PreparedRelease Prepared, ReleaseAction Action, TState State, long StartedAt)
+    where TState : IReleaseState;
+
 /// <summary>
-/// Puts one release in service under the lock, from the snapshot read there: the data volume, the strategy's rollout,
-/// the history record (failed or succeeded), then retention (<see cref="RetentionPolicy"/>).
+/// Puts one release in service under the lock, on any platform, from the state read there: the stamp, the platform's
+/// rollout (place, route, verify, retire), the history record (failed, reverted or succeeded), then retention.
 /// </summary>
-public sealed class ShipStep(DeployContext context, IReleaseHistory history, ReleaseManagerOptions options)
+public sealed class ShipStep(IBuildLog log, IReleaseHistory history, ReleaseManagerOptions options)
 {
-    public async Task<DeployResult> RunAsync(
-        IDeployStrategy strategy, ReleaseSpec spec, string imageId, IReadOnlyDictionary<string, string> secrets, ReleaseAction action, long clock,
-        EnvironmentSnapshot snapshot, CancellationToken cancellationToken)
+    public async Task<DeployResult> RunAsync<TState>(IReleasePlatform<TState> platform, ShipOrder<TState> order, CancellationToken cancellationToken)
+        where TState : IReleaseState
     {
-        var log = context.Log;
-        var previous = snapshot.Serving?.Recorded?.Spec.Version;
-        var dataVolume = spec.Id.DataVolume;
-        // Docker keeps a volume while any container (even a stopped one) mounts it: a release that mounts it proves it exists.
-        var mounting = snapshot.ReleaseStates.Where(r => r.Mounts.Any(m => m.Name == dataVolume)).ToList();
-        var created = mounting.Count == 0 && await context.Containers.EnsureVolumeAsync(dataVolume, spec.Id, "data", cancellationToken);
-        var ownership = await DataOwnershipAsync(spec, imageId, created, mounting, cancellationToken);
+        var (spec, prepared, action, state, clock) = order;
+        var previous = state.ServingRecord?.Spec.Version;
         var who = ProcessIdentity.Actor(options.ReadEnvironment);
-        var stamp = new ReleaseStamp(ReleaseNames.NewReleaseId(), options.Time.GetUtcNow(), who, action, imageId);
+        var stamp = new ReleaseStamp(platform.KeptReleaseId(state, spec, action) ?? ReleaseNames.NewReleaseId(), options.Time.GetUtcNow(), who, action, prepared.ImageId);
         var record = HistoryRecord.Succeeded(spec, stamp) with { PreviousVersion = previous };
 
-        RolloutResult rollout;
+        PlacedRelease placed;
         try
         {
-            rollout = await strategy.RollOutAsync(new Rollout(context, spec, stamp, snapshot, secrets), cancellationToken);
+            placed = await platform.RollOutAsync(new PlatformRollout<TState>(spec, prepared, stamp, state), cancellationToken);
         }
         catch (Exception e)
         {
@@ -35,22 +33,23 @@ public sealed class ShipStep(DeployContext context, IReleaseHistory history, Rel
             await AppendQuietlyAsync(record with
             {
                 Outcome = reverted is null ? ReleaseOutcome.Failed : ReleaseOutcome.Reverted,
-                Container = reverted?.Container,
+                Container = (e as ReleaseFailedException)?.Container,
                 DurationSeconds = Elapsed(clock).TotalSeconds,
                 Message = reverted?.Verdict.Describe() ?? message,
             });
             throw;
         }
 
+        var rollout = placed.Rollout;
         var duration = Elapsed(clock);
         await AppendQuietlyAsync(record with
         {
             Container = rollout.Container, DurationSeconds = duration.TotalSeconds, SwapGapSeconds = rollout.SwapGap?.TotalSeconds,
-            Message = JoinMessages(ownership, rollout.Verification?.Describe(), rollout.Certificates),
+            Message = JoinMessages(placed.Note, rollout.Verification?.Describe(), rollout.Certificates),
         });
         try
         {
-            await new ReleasePruner(context.Containers, log).PruneAsync(spec.Id, rollout.Container, spec.Config.KeepReleases, CancellationToken.None);
+            await platform.PruneAsync(state, rollout.Container, spec.Config.KeepReleases, CancellationToken.None);
         }
         catch (Exception e) when (e is DeployException or Drydock.Engine.Tooling.ToolFailedException)
         {
@@ -71,15 +70,6 @@ public sealed class ShipStep(DeployContext context, IReleaseHistory history, Rel
         };
     }
 
-    /// <summary>An existing data volume the new release's user may not be able to write is made writable first (<see cref="DataVolumeRepair"/>).</summary>
-    private async Task<string?> DataOwnershipAsync(ReleaseSpec spec, string imageId, bool created, IReadOnlyList<ContainerState> mounting, CancellationToken cancellationToken)
-    {
-        var user = spec.Config.User ?? (await context.Containers.Docker.InspectImageAsync(imageId, cancellationToken))?.User ?? string.Empty;
-        return DataVolumeOwnership.NeedsCheck(user, created, [.. mounting.Select(r => r.User)])
-            ? await new DataVolumeRepair(context, options.Edge).EnsureWritableAsync(spec.Id.DataVolume, user, cancellationToken)
-            : null;
-    }
-
     private static string? JoinMessages(params string?[] parts) =>
         parts.Where(p => p is not null).ToList() is { Count: > 0 } present ? string.Join("; ", present) : null;
 
@@ -91,7 +81,7 @@ public sealed class ShipStep(DeployContext context, IReleaseHistory history, Rel
         }
         catch (Exception e) when (e is DeployException or Drydock.Engine.Tooling.ToolFailedException or IOException)
         {
-            context.Log.Write(LogLevel.Warning, $"Could not record the {record.Action.ToString().ToLowerInvariant()} of {record.Version} in the history: {e.Message}");
+            log.Write(LogLevel.Warning, $"Could not record the {record.Action.ToString().ToLowerInvariant()} of {record.Version} in the history: {e.Message}");
         }
     }
 

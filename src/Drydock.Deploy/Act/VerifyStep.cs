@@ -93,11 +93,8 @@ public sealed class VerifyStep(DeployContext context, VerificationPolicy policy)
     }
 }
 
-/// <summary>A release that failed its verification window and was reverted; <see cref="DeployException.Message"/> names the numbers.</summary>
-public sealed class VerificationFailedException(VerificationVerdict verdict, string container, string message) : DeployException(message)
+/// <summary>A release that failed its verification window and was reverted: the message names the numbers, <see cref="ReleaseFailedException.Container"/> the stopped release (kept for inspection).</summary>
+public sealed class VerificationFailedException(VerificationVerdict verdict, string container, string message) : ReleaseFailedException(container, message)
 {
     public VerificationVerdict Verdict { get; } = verdict;
-
-    /// <summary>The stopped release, kept for inspection.</summary>
-    public string Container { get; } = container;
 }

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Drydock.Deploy;
 
-/// <summary>What serves an environment now, compared with what the history says should.</summary>
+/// <summary>What serves an environment now, compared with what the history says should; on any platform (a swarm's own parts in <see cref="Swarm"/>).</summary>
 public sealed record EnvironmentStatus(string App, string Environment)
 {
     /// <summary>The serving release container; null when nothing runs.</summary>
@@ -32,8 +32,21 @@ public sealed record EnvironmentStatus(string App, string Environment)
     /// <summary>The environment's edge (container, health, route, generation); empty when it has none.</summary>
     public IReadOnlyList<string> Edge { get; init; } = [];
 
+    /// <summary>A swarm environment's nodes, tasks and service drift; null on one engine.</summary>
+    public SwarmStatus? Swarm { get; init; }
+
+    public bool HasDrift => Drift is { HasDrift: true } || Swarm is { HasDrift: true };
+
+    /// <summary>What a hand edit changed, for the error Status fails with; null without drift.</summary>
+    public string? DriftProblem =>
+        !HasDrift ? null
+        : Swarm is { HasDrift: true } swarm ? $"{Environment}'s service was changed by hand ({string.Join("; ", swarm.Drift)})"
+        : $"{Environment} has drifted from its release: it was changed by hand";
+
     public string Describe()
     {
+        if (Swarm is { } swarm)
+            return swarm.Describe(this);
         var text = new StringBuilder();
         if (Serving is null || ServingRelease is null)
         {

@@ -42,12 +42,10 @@ public sealed class ReleaseManager
                 "The edge strategy needs ReleaseManagerOptions.Edge (where the edge image is built from); or set \"strategy\": \"replace\" for this environment. Nothing was changed."), _options.Edge!),
         };
 
-    /// <summary>Deploy, Rollback and Status of a <c>"platform": "swarm"</c> environment, through the manager this engine is.</summary>
-    private ClusterReleases Cluster => new(_docker, _log, _options, _history);
+    /// <summary>The platform of a <c>"platform": "swarm"</c> environment: the cluster whose manager this engine is.</summary>
+    private SwarmPlatform Cluster => new(_docker, _log, _options, _history);
 
-    /// <summary>A swarm environment's nodes, replicas per node, releases and drift (<see cref="ClusterEnvironmentStatus"/>).</summary>
-    public Task<ClusterEnvironmentStatus> ClusterStatusAsync(EnvironmentId environment, CancellationToken cancellationToken = default) =>
-        Cluster.StatusAsync(environment, cancellationToken);
+    private EnginePlatform Engine(EnvironmentConfig config) => new(_context, _history, _options, StrategyFor(config));
 
     private HostEdgeStrategy HostEdgeStrategyFor(EnvironmentHttps https)
     {
@@ -56,49 +54,47 @@ public sealed class ReleaseManager
         return new HostEdgeStrategy(new HostWideEdge(_docker, _log, edge), _edge, https, edge);
     }
 
-    private SecretMasker? Masker => _options.Masker ?? _docker.Masker;
-
     /// <summary>Deploys <c>repository@digest</c> health first; throws <see cref="DeployException"/> with the old release still serving when it fails.</summary>
     public async Task<DeployResult> DeployAsync(DeployRequest request, CancellationToken cancellationToken = default)
     {
-        var clock = _options.Time.GetTimestamp();
         var spec = request.ToSpec();
         spec.Validate();
-        if (spec.Config.Platform == DeployPlatform.Swarm)
-            return await Cluster.DeployAsync(spec, cancellationToken);
-        // Before anything changes: a missing secret must not cost the running release anything.
-        var secrets = SecretEnvironment.Resolve(spec.Config.SecretEnv, _options.ReadEnvironment, Masker);
-        var strategy = StrategyFor(spec.Config);
-        _log.Write(LogLevel.Information, $"Deploying {spec.App} {spec.Version} ({spec.ImageReference}) to {spec.Environment} with the {strategy.Name} strategy");
-        var imageId = await ReleaseImage.EnsureAsync(_docker, _log, spec, cancellationToken);
-        await using var environmentLock = await AcquireLockAsync(spec.Id, $"deploy {spec.Version}", spec.Config.LockTimeout, cancellationToken);
-        var snapshot = await ReadUnderLockAsync(strategy, spec.Id, spec.Config, cancellationToken);
-        if (snapshot.Serving is { } serving && NoChangeCheck.Difference(serving.Recorded, spec) is null && strategy.Serves(snapshot, serving.Container, spec))
-        {
-            if (DriftHealing.Decide(await DriftAsync(snapshot, cancellationToken)) is { } heal)
-            {
-                _log.Write(LogLevel.Warning, heal);
-                return await new ShipStep(_context, _history, _options).RunAsync(strategy, spec, imageId, secrets, ReleaseAction.Redeploy, clock, snapshot, cancellationToken);
-            }
-            _log.Write(LogLevel.Information, $"{spec.App} {spec.Version} ({HistoryTable.ShortDigest(spec.Digest)}) already serves {spec.Environment} from {serving.Name} with this configuration: nothing to do");
-            return new DeployResult(spec, serving.Name, _options.Time.GetElapsedTime(clock)) { Unchanged = true, Action = ReleaseAction.Deploy, ReplacedVersion = null };
-        }
-        return await new ShipStep(_context, _history, _options).RunAsync(strategy, spec, imageId, secrets, ReleaseAction.Deploy, clock, snapshot, cancellationToken);
+        return spec.Config.Platform == DeployPlatform.Swarm
+            ? await DeployAsync(Cluster, spec, cancellationToken)
+            : await DeployAsync(Engine(spec.Config), spec, cancellationToken);
     }
 
     /// <summary>
     /// Recreates the previous release (or <see cref="RollbackRequest.ToVersion"/>) from its digest and recorded
     /// configuration, health first like a deploy. With nothing to roll back to it says so and changes nothing.
     /// </summary>
-    public async Task<RollbackResult> RollbackAsync(RollbackRequest request, CancellationToken cancellationToken = default)
+    public async Task<RollbackResult> RollbackAsync(RollbackRequest request, CancellationToken cancellationToken = default) =>
+        request.Config.Platform == DeployPlatform.Swarm
+            ? await RollbackAsync(Cluster, request, cancellationToken)
+            : await RollbackAsync(Engine(request.Config), request, cancellationToken);
+
+    /// <summary>Prepare, lock, read (recovered), then nothing to do or <see cref="ShipStep"/>: the same on every platform.</summary>
+    private async Task<DeployResult> DeployAsync<TState>(IReleasePlatform<TState> platform, ReleaseSpec spec, CancellationToken cancellationToken)
+        where TState : IReleaseState
     {
-        if (request.Config.Platform == DeployPlatform.Swarm)
-            return await Cluster.RollbackAsync(request, cancellationToken);
         var clock = _options.Time.GetTimestamp();
-        var strategy = StrategyFor(request.Config);
+        var prepared = await platform.PrepareAsync(spec, ReleaseAction.Deploy, cancellationToken);
+        await using var environmentLock = await AcquireLockAsync(spec.Id, $"deploy {spec.Version}", spec.Config.LockTimeout, cancellationToken);
+        var state = await platform.ReadAsync(spec.Id, spec.Config, cancellationToken);
+        if (await platform.DeployActionAsync(state, spec, cancellationToken) is { } action)
+            return await new ShipStep(_log, _history, _options).RunAsync(platform, new ShipOrder<TState>(spec, prepared, action, state, clock), cancellationToken);
+        _log.Write(LogLevel.Information, $"{spec.App} {spec.Version} ({HistoryTable.ShortDigest(spec.Digest)}) already serves {spec.Environment} from {state.ServingName} with this configuration: nothing to do");
+        return new DeployResult(spec, state.ServingName!, _options.Time.GetElapsedTime(clock)) { Unchanged = true, Action = ReleaseAction.Deploy, ReplacedVersion = null };
+    }
+
+    /// <summary>Lock, read (recovered), choose the target (<see cref="RollbackStep"/>), prepare it, then <see cref="ShipStep"/>.</summary>
+    private async Task<RollbackResult> RollbackAsync<TState>(IReleasePlatform<TState> platform, RollbackRequest request, CancellationToken cancellationToken)
+        where TState : IReleaseState
+    {
+        var clock = _options.Time.GetTimestamp();
         await using var environmentLock = await AcquireLockAsync(request.Id, $"rollback to {request.ToVersion ?? "the previous release"}", request.Config.LockTimeout, cancellationToken);
-        var snapshot = await ReadUnderLockAsync(strategy, request.Id, request.Config, cancellationToken);
-        var choice = await RollbackStep.ChooseAsync(snapshot, request, _options.Tags, cancellationToken);
+        var state = await platform.ReadAsync(request.Id, request.Config, cancellationToken);
+        var choice = await RollbackStep.ChooseAsync(state, request, _options.Tags, cancellationToken);
         ReleaseSpec spec;
         RollbackSource source;
         switch (choice)
@@ -112,24 +108,27 @@ public sealed class ReleaseManager
                 (spec, source) = (await RollbackStep.FromRegistryAsync(request, fromRegistry.Version, _options.Tags!, cancellationToken), RollbackSource.Registry);
                 break;
             case RollbackChoice.Target target:
-                (spec, source) = (RollbackPlan.Spec(target.Spec, request.Config, strategy.OwnsPort), target.Source);
+                (spec, source) = (RollbackPlan.Spec(target.Spec, request.Config, platform.OwnsPort(request.Config)), target.Source);
                 break;
             default:
                 throw new InvalidOperationException($"Unexpected rollback choice {choice}.");
         }
 
         spec.Validate();
-        var from = snapshot.Serving is { } serving ? serving.Recorded?.Spec.Version ?? serving.Name : "nothing";
-        _log.Write(LogLevel.Information, $"Rolling {request.Environment} back from {from} to {spec.Version} ({spec.ImageReference}, from the {RollbackStep.Describe(source)})");
-        var secrets = SecretEnvironment.Resolve(spec.Config.SecretEnv, _options.ReadEnvironment, Masker);
-        var imageId = await ReleaseImage.EnsureAsync(_docker, _log, spec, cancellationToken);
-        var deploy = await new ShipStep(_context, _history, _options).RunAsync(strategy, spec, imageId, secrets, ReleaseAction.Rollback, clock, snapshot, cancellationToken);
+        var from = state.ServingRecord?.Spec.Version ?? state.ServingName ?? "nothing";
+        _log.Write(LogLevel.Information, $"Rolling {request.Environment} back from {from} to {spec.Version}{platform.DescribeRollback(state, spec, source)}");
+        var prepared = await platform.PrepareAsync(spec, ReleaseAction.Rollback, cancellationToken);
+        var deploy = await new ShipStep(_log, _history, _options).RunAsync(platform, new ShipOrder<TState>(spec, prepared, ReleaseAction.Rollback, state, clock), cancellationToken);
         return new RollbackResult(true, $"Rolled {request.Environment} back from {from} to {spec.Version}.") { Deploy = deploy, Source = source };
     }
 
     /// <summary>Every deploy and rollback of the environment, oldest first.</summary>
     public Task<IReadOnlyList<HistoryRecord>> HistoryAsync(EnvironmentId environment, CancellationToken cancellationToken = default) =>
         _history.ReadAsync(environment, cancellationToken);
+
+    /// <summary>What serves on <paramref name="platform"/>: a swarm's nodes, tasks and service drift in <see cref="EnvironmentStatus.Swarm"/>.</summary>
+    public Task<EnvironmentStatus> StatusAsync(EnvironmentId environment, DeployPlatform platform, CancellationToken cancellationToken = default) =>
+        platform == DeployPlatform.Swarm ? Cluster.StatusAsync(environment, cancellationToken) : StatusAsync(environment, cancellationToken);
 
     /// <summary>What serves, its health and uptime, whether it is the last successful release, and drift.</summary>
     public async Task<EnvironmentStatus> StatusAsync(EnvironmentId environment, CancellationToken cancellationToken = default)
@@ -159,40 +158,8 @@ public sealed class ReleaseManager
     public async Task<DriftReport> CheckDriftAsync(EnvironmentId environment, CancellationToken cancellationToken = default) =>
         await DriftAsync(await _reader.ReadAsync(environment, cancellationToken), cancellationToken);
 
-    private async Task<DriftReport> DriftAsync(EnvironmentSnapshot snapshot, CancellationToken cancellationToken)
-    {
-        var (serving, last) = (snapshot.Serving?.Container, snapshot.LastSucceeded);
-        if (serving is null)
-            return last is null
-                ? new DriftReport("-", [])
-                : new DriftReport("-", [new DriftFinding(DriftKind.Release, "serving release", $"{last.Version} in {last.Container}", $"nothing serves {snapshot.Id.Name}")]);
-        var image = await _docker.InspectImageAsync(serving.ImageId, cancellationToken);
-        var changes = await _docker.DiffAsync(serving.Id, cancellationToken);
-        return DriftDetector.Compare(serving, image?.Environment ?? [], changes, last);
-    }
-
-    /// <summary>
-    /// Under the lock: read the environment, carry out the <see cref="RecoveryPlan"/> of an interrupted run, add the
-    /// strategy's own view and let it repair its machinery. A step that changed something is followed by a new read.
-    /// </summary>
-    private async Task<EnvironmentSnapshot> ReadUnderLockAsync(IDeployStrategy strategy, EnvironmentId environment, EnvironmentConfig config, CancellationToken cancellationToken)
-    {
-        var snapshot = await _reader.ReadAsync(environment, cancellationToken);
-        if (RecoveryPlan.Decide(snapshot) is { NothingToDo: false } recovery)
-        {
-            await RecoveryStep.RunAsync(_context, environment, recovery, cancellationToken);
-            snapshot = await _reader.RelistAsync(snapshot, cancellationToken);
-        }
-        snapshot = await strategy.ReadAsync(_context, snapshot, config, cancellationToken);
-        if (await strategy.RepairAsync(_context, snapshot, config, cancellationToken))
-            snapshot = await strategy.ReadAsync(_context, await _reader.RelistAsync(snapshot, cancellationToken), config, cancellationToken);
-        if (HistoryReconciliation.Decide(snapshot) is { } interrupted)
-        {
-            await HistoryReconcileStep.RunAsync(_context, _history, interrupted, config.KeepReleases, cancellationToken);
-            snapshot = await strategy.ReadAsync(_context, await _reader.ReadAsync(environment, cancellationToken), config, cancellationToken);
-        }
-        return snapshot;
-    }
+    private Task<DriftReport> DriftAsync(EnvironmentSnapshot snapshot, CancellationToken cancellationToken) =>
+        EngineDrift.ReadAsync(_docker, snapshot, cancellationToken);
 
     private async Task<DeployLock> AcquireLockAsync(EnvironmentId environment, string operation, TimeSpan lockTimeout, CancellationToken cancellationToken) =>
         await DeployLock.AcquireAsync(_context.Containers, _log, _options.Time,

@@ -7,7 +7,7 @@ namespace Drydock.Deploy;
 /// release already parsed, candidates, the edge, the lock, the state holder), the history, and the edge's own view (its
 /// route table). Immutable: the planners decide from it alone, and a step that changes the environment reads a new one.
 /// </summary>
-public sealed record EnvironmentSnapshot
+public sealed record EnvironmentSnapshot : IReleaseState
 {
     public EnvironmentSnapshot(EnvironmentId id, IReadOnlyList<ContainerState> containers, IReadOnlyList<HistoryRecord> history)
     {
@@ -50,6 +50,12 @@ public sealed record EnvironmentSnapshot
 
     /// <summary>Stopped releases with a complete record: the fast rollback targets.</summary>
     public IReadOnlyList<RecordedRelease> Retained => Releases.Where(r => !r.Container.Running).Select(r => r.Recorded).OfType<RecordedRelease>().ToList();
+
+    string? IReleaseState.ServingName => Serving?.Name;
+
+    RecordedRelease? IReleaseState.ServingRecord => Serving?.Recorded;
+
+    IReadOnlyList<RecordedRelease> IReleaseState.RetainedRecords => Retained;
 
     public HistoryRecord? LastSucceeded => History.LastOrDefault(r => r.Outcome == ReleaseOutcome.Succeeded);
 

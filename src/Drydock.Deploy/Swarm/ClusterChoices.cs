@@ -2,7 +2,7 @@ using Drydock.Docker;
 
 namespace Drydock.Deploy;
 
-/// <summary>The pure decisions around a swarm release: no change, the rollback target, retention, drift.</summary>
+/// <summary>The pure decisions around a swarm release: no change, the retained service a rollback scales back up, retention, drift.</summary>
 public static class ClusterChoices
 {
     /// <summary>Whether the active release already is this digest with this configuration and all its tasks run: then a deploy does nothing.</summary>
@@ -11,15 +11,6 @@ public static class ClusterChoices
         && NoChangeCheck.Difference(recorded, spec) is null
         && snapshot.Edge is not null
         && snapshot.RunningTasks(active.Name) >= (active.Service.Replicas ?? 0);
-
-    /// <summary>
-    /// What a rollback brings back, chosen as on one engine (<see cref="RollbackTargetSelector"/>) over the active release,
-    /// the retained (scaled-to-0) ones and the history: the previous release, else <paramref name="toVersion"/>, from a
-    /// retained service when one holds it, else from the history's record, else from the registry's tag.
-    /// </summary>
-    public static RollbackChoice Rollback(ClusterSnapshot snapshot, string? toVersion, IReadOnlyList<string> registryTags, bool registryAvailable) =>
-        RollbackTargetSelector.Choose(snapshot.Id.Name, toVersion, snapshot.Active?.Recorded,
-            snapshot.Retained.Select(r => r.Recorded).OfType<RecordedRelease>().ToArray(), snapshot.History, registryTags, registryAvailable);
 
     /// <summary>The newest retained service running exactly <paramref name="spec"/>'s image: scaled back up rather than created again.</summary>
     public static ClusterRelease? Holding(ClusterSnapshot snapshot, ReleaseSpec spec) =>

@@ -21,7 +21,7 @@ public sealed record ClusterRelease(SwarmService Service, RecordedRelease? Recor
 /// </summary>
 public sealed record ClusterSnapshot(
     EnvironmentId Id, IReadOnlyList<SwarmNode> Nodes, IReadOnlyList<ClusterRelease> Releases, SwarmService? Edge,
-    IReadOnlyList<SwarmTask> Tasks, IReadOnlyList<HistoryRecord> History)
+    IReadOnlyList<SwarmTask> Tasks, IReadOnlyList<HistoryRecord> History) : IReleaseState
 {
     /// <summary>The scaled-up release; the newest if (against all intent) several are.</summary>
     public ClusterRelease? Active => Releases.Where(r => r.Active).OrderByDescending(r => r.DeployedAt).FirstOrDefault();
@@ -29,6 +29,12 @@ public sealed record ClusterSnapshot(
     /// <summary>Scaled-to-0 releases with a complete record, newest first: the rollback targets.</summary>
     public IReadOnlyList<ClusterRelease> Retained =>
         Releases.Where(r => !r.Active && r.Recorded is not null).OrderByDescending(r => r.DeployedAt).ToArray();
+
+    string? IReleaseState.ServingName => Active?.Name;
+
+    RecordedRelease? IReleaseState.ServingRecord => Active?.Recorded;
+
+    IReadOnlyList<RecordedRelease> IReleaseState.RetainedRecords => Retained.Select(r => r.Recorded).OfType<RecordedRelease>().ToArray();
 
     /// <summary>Where each service's tasks run and which nodes are down.</summary>
     public ClusterStatus Status => ClusterStatus.From(Nodes, Releases.Where(r => r.Active).Select(r => r.Service).Concat(Edge is null ? [] : [Edge]), Tasks);

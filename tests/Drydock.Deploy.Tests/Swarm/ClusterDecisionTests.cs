@@ -107,12 +107,12 @@ public sealed class ClusterDecisionTests
         var snapshot = Snapshot(v1, v2, v3) with { History = [Ran("0.9.0", Samples.DigestA, -1), Ran("1.0.0", Samples.DigestA, 0), Ran("2.0.0", Samples.DigestB, 1), Ran("3.0.0", Samples.DigestC, 2)] };
 
         Assert.Same(v3, snapshot.Active);
-        var previous = Assert.IsType<RollbackChoice.Target>(ClusterChoices.Rollback(snapshot, null, [], registryAvailable: false));
+        var previous = Assert.IsType<RollbackChoice.Target>(RollbackStep.Choose(snapshot, null, [], registryAvailable: false));
         Assert.Same(v2, ClusterChoices.Holding(snapshot, previous.Spec));
-        var named = Assert.IsType<RollbackChoice.Target>(ClusterChoices.Rollback(snapshot, "1.0.0", [], registryAvailable: false));
+        var named = Assert.IsType<RollbackChoice.Target>(RollbackStep.Choose(snapshot, "1.0.0", [], registryAvailable: false));
         Assert.Same(v1, ClusterChoices.Holding(snapshot, named.Spec));
 
-        var fromHistory = Assert.IsType<RollbackChoice.Target>(ClusterChoices.Rollback(snapshot, "0.9.0", [], registryAvailable: false));
+        var fromHistory = Assert.IsType<RollbackChoice.Target>(RollbackStep.Choose(snapshot, "0.9.0", [], registryAvailable: false));
         Assert.Equal(RollbackSource.History, fromHistory.Source);
         Assert.Null(ClusterChoices.Holding(snapshot, fromHistory.Spec));
         // Recreated with today's platform and pull address, the recorded rest.
@@ -120,9 +120,9 @@ public sealed class ClusterDecisionTests
         var recreated = RollbackPlan.Spec(fromHistory.Spec, today, strategyOwnsPort: true);
         Assert.Equal((DeployPlatform.Swarm, "registry.new:5000", TimeSpan.FromSeconds(42)), (recreated.Config.Platform, recreated.Config.RegistryPull, recreated.Config.DeployTimeout));
 
-        Assert.IsType<RollbackChoice.Unknown>(ClusterChoices.Rollback(snapshot, "0.8.0", [], registryAvailable: false));
-        Assert.Equal(new RollbackChoice.FromRegistry("0.8.0"), ClusterChoices.Rollback(snapshot, "0.8.0", ["0.8.0", "3.0.0"], registryAvailable: true));
-        Assert.IsType<RollbackChoice.Nothing>(ClusterChoices.Rollback(Snapshot(v3), null, [], registryAvailable: false));
+        Assert.IsType<RollbackChoice.Unknown>(RollbackStep.Choose(snapshot, "0.8.0", [], registryAvailable: false));
+        Assert.Equal(new RollbackChoice.FromRegistry("0.8.0"), RollbackStep.Choose(snapshot, "0.8.0", ["0.8.0", "3.0.0"], registryAvailable: true));
+        Assert.IsType<RollbackChoice.Nothing>(RollbackStep.Choose(Snapshot(v3), null, [], registryAvailable: false));
     }
 
     [Fact]
@@ -149,6 +149,36 @@ public sealed class ClusterDecisionTests
 
         var scaled = changed with { Service = changed.Service with { Replicas = 5, Environment = config.Env } };
         Assert.Equal("replicas", Assert.Single(ClusterChoices.Drift(Snapshot(scaled))).Field);
+    }
+
+    [Fact]
+    public void A_swarm_status_is_the_one_status_type_describing_the_cluster_and_failing_on_a_hand_edit()
+    {
+        var config = Swarm(stateful: false) with { Env = new Dictionary<string, string> { ["MODE"] = "a" } };
+        var retained = Release("1.0.0", Samples.DigestA, 0, Samples.Noon, config);
+        var changed = Release("2.0.0", Samples.DigestB, 2, Samples.Noon.AddHours(1), config, env: new Dictionary<string, string> { ["MODE"] = "b" });
+        var snapshot = Snapshot(retained, changed);
+        IReleaseState state = snapshot;
+        var status = new EnvironmentStatus("notes", "cluster")
+        {
+            ServingRelease = state.ServingRecord,
+            Retained = state.RetainedRecords,
+            Swarm = new SwarmStatus(snapshot.Status, snapshot.Active, ClusterChoices.Drift(snapshot)),
+        };
+
+        var text = status.Describe();
+        Assert.StartsWith($"active release: 2.0.0 ({changed.Name})", text);
+        Assert.Contains("retained (scaled to 0, for rollback): 1.0.0", text);
+        Assert.Contains("DRIFT: ", text);
+        Assert.True(status.HasDrift);
+        Assert.Equal("cluster's service was changed by hand (" + string.Join("; ", status.Swarm!.Drift) + ")", status.DriftProblem);
+        Assert.Contains("env MODE", status.DriftProblem);
+        Assert.DoesNotContain("b)", status.DriftProblem);
+
+        var untouched = status with { Swarm = status.Swarm with { Drift = [] } };
+        Assert.False(untouched.HasDrift);
+        Assert.Null(untouched.DriftProblem);
+        Assert.Contains("drift: none", untouched.Describe());
     }
 
     [Fact]
