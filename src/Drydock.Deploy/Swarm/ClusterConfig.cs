@@ -32,6 +32,11 @@ public static class ClusterConfig
             yield return "a swarm environment is served by its edge on every node: remove \"strategy\": \"replace\"";
         if (config.SecretEnv.Count > 0)
             yield return $"secretEnv ({string.Join(", ", config.SecretEnv)}) is not supported on a swarm environment yet: values would have to reach every node; use Docker secrets (docker secret create) and read them from /run/secrets";
+        // The cluster's edge switches whole releases; it has no canary share or candidate header yet, so these would be ignored.
+        if (config.Canary is { } canary)
+            yield return $"canary {canary} is not supported on a swarm environment yet: remove \"canary\" (or --canary); the release is switched whole, health first";
+        if (config.Smoke is not null)
+            yield return "smoke is not supported on a swarm environment yet: remove \"smoke\" (or --smoke), or run the check after Deploy against the environment's port";
         foreach (var constraint in config.Constraints.Where(c => !c.Contains("==", StringComparison.Ordinal) && !c.Contains("!=", StringComparison.Ordinal)))
             yield return $"constraint '{constraint}' needs == or != (e.g. node.labels.zone==a)";
         if (config.RegistryPull is { } pull && (pull.Contains('/', StringComparison.Ordinal) || pull.Contains("://", StringComparison.Ordinal) || pull.Trim().Length == 0))

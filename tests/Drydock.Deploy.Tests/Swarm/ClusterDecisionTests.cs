@@ -210,4 +210,14 @@ public sealed class ClusterDecisionTests
         Assert.Contains("secretEnv (API_KEY)", bad.Message);
         Assert.Contains("constraint 'zone'", bad.Message);
     }
+
+    [Fact]
+    public void A_canary_or_a_smoke_check_on_a_swarm_environment_is_refused_instead_of_ignored()
+    {
+        var refused = Assert.Throws<DeployException>(() => EnvironmentConfigFile.Parse(
+            """{ "platform": "swarm", "canary": "10%", "smoke": "curl -f $DRYDOCK_SMOKE_URL" }""").Validate());
+        Assert.Contains("canary 10% is not supported on a swarm environment", refused.Message);
+        Assert.Contains("smoke is not supported on a swarm environment", refused.Message);
+        EnvironmentConfigFile.Parse("""{ "canary": "10%", "smoke": "true", "verification": { "window": "30s" } }""").Validate();
+    }
 }
