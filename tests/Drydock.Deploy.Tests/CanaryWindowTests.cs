@@ -3,7 +3,7 @@ using Drydock.Edge.Contract;
 namespace Drydock.Deploy.Tests;
 
 /// <summary>
-/// Issue 17's canary and early end of a window, as data: the verdict on a canary from both releases' traffic in the same
+/// The canary and the early end of a window, as data: the verdict on a canary from both releases' traffic in the same
 /// window, each tick's decision (verdict, Promote/Rollback signal, this deploy's lock), the signal's labels, and the
 /// environment file's canary.
 /// </summary>

@@ -12,7 +12,7 @@ namespace Drydock.Deploy;
 /// <param name="Spec">The new release, already running on the environment's network as <paramref name="Container"/>.</param>
 /// <param name="Edge">The edge to create once the port is free; <paramref name="ExistingEdge"/> is its container as read (null: none).</param>
 /// <param name="Holder">The release that publishes the port now.</param>
-public sealed record EdgePortMove(ReleaseSpec Spec, string Container, EdgeContainerSpec Edge, ContainerState? ExistingEdge, ReleaseContainer Holder)
+public sealed record EdgePortMove(ReleaseSpec Spec, ContainerName Container, EdgeContainerSpec Edge, ContainerState? ExistingEdge, ReleaseContainer Holder)
 {
     public async Task<RolloutResult> RunAsync(DeployContext context, EnvironmentEdge edges, CancellationToken cancellationToken)
     {

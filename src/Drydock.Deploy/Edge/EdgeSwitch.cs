@@ -8,7 +8,7 @@ namespace Drydock.Deploy;
 /// One route change to ask of the edge once its own check of the release passes: the change, the release container it
 /// routes to, how long the check may keep failing, and what still serves if it never passes.
 /// </summary>
-public sealed record EdgeSwitchRequest(RouteChange Change, string Container, TimeSpan Timeout, TimeSpan RetryInterval, StillServing Still)
+public sealed record EdgeSwitchRequest(RouteChange Change, ContainerName Container, TimeSpan Timeout, TimeSpan RetryInterval, StillServing Still)
 {
     /// <summary>The deploy's words for an edge's refusal of this change.</summary>
     /// <param name="route">What was switched, for a conflict: the edge's route, or one host's.</param>

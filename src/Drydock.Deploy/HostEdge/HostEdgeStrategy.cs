@@ -49,7 +49,7 @@ public sealed class HostEdgeStrategy(HostWideEdge edge, EnvironmentEdge? ownEdge
 
         await edge.EnsureAsync(edgeSpec, plan, spec.Id, cancellationToken);
         using var hosts = edge.Hosts();
-        var certificates = await HostDeclarationStep.RunAsync(context.Log, view, hosts, plan, https, still.What, cancellationToken);
+        var certificates = await HostDeclarationStep.RunAsync(context.Log, view, hosts, plan, https, still, cancellationToken);
         // A host just declared (or re-declared on a new edge) is read again: its generation is the switch's guard.
         var before = plan.Declare.Count > 0 || view.Container is not { Running: true } ? new HostEdgeView(edge.Name, view.Container, await hosts.ListAsync(cancellationToken)) : view;
 

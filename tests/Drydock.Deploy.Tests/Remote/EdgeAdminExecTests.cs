@@ -4,7 +4,7 @@ using Drydock.Engine.Tooling;
 
 namespace Drydock.Deploy.Tests;
 
-/// <summary>Issue 12: the edge's admin API through docker exec of its own admin client, as data and through a recorded runner.</summary>
+/// <summary>The edge's admin API through docker exec of its own admin client, as data and through a recorded runner.</summary>
 public sealed class EdgeAdminExecTests
 {
     [Fact]

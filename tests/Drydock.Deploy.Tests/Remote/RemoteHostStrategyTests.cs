@@ -2,7 +2,7 @@ using Drydock.Docker;
 
 namespace Drydock.Deploy.Tests;
 
-/// <summary>Issue 12: the replace strategy probes the runner's 127.0.0.1, so it is refused for an ssh:// host, naming edge.</summary>
+/// <summary>The replace strategy probes the runner's 127.0.0.1, so it is refused for an ssh:// host, naming edge.</summary>
 public sealed class RemoteHostStrategyTests
 {
     private static readonly DockerHost Server = DockerHost.Parse("ssh://deploy@server:2222");
