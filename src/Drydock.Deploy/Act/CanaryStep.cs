@@ -16,10 +16,9 @@ public sealed class CanaryStep(DeployContext context, VerificationPolicy policy)
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Sets the canary once the edge's own health check passes; returns the reading the window counts from.</summary>
-    public static async Task<CanaryReading> SetAsync(
-        DeployContext context, EdgeAdminClient admin, RouteChange change, CanaryShare share, string name, TimeSpan timeout, TimeSpan retryInterval, string still,
-        CancellationToken cancellationToken)
+    public static async Task<CanaryReading> SetAsync(DeployContext context, EdgeAdminClient admin, EdgeSwitchRequest request, CanaryShare share, CancellationToken cancellationToken)
     {
+        var change = request.Change;
         // The canary's totals before it gets any request (a smoke test's are not its window's); the serving release's
         // right after the set, so the baseline is the same stretch of time as the canary's window, not the seconds a
         // docker exec or two take on a busy engine.
@@ -27,24 +26,23 @@ public sealed class CanaryStep(DeployContext context, VerificationPolicy policy)
         try
         {
             await admin.SetCanaryAsync(new CanaryChange(change.Upstream, change.Version, share) { HealthPath = change.HealthPath, ExpectedGeneration = change.ExpectedGeneration },
-                timeout, retryInterval, cancellationToken);
+                request.Timeout, request.RetryInterval, cancellationToken);
         }
         catch (EdgeAdminException e)
         {
-            var why = e.UpstreamUnhealthy ? $"the edge's check of {change.HealthPath} on {name} kept failing for {timeout.TotalSeconds:0}s ({e.Detail})"
-                : e.GenerationConflict ? "someone else switched the edge's route meanwhile"
-                : e.Message;
-            throw new DeployException($"{change.Version} did not become the canary: {why}. It was removed; the edge never routed to it and {still}.", e);
+            throw new DeployException($"{change.Version} did not become the canary: {request.Why(e)}. It was removed; {request.Still.NeverRouted}.", e);
         }
         var after = await admin.GetMetricsAsync(cancellationToken);
         return CanaryReading.Of(after.Upstreams.FirstOrDefault(u => u.Active), before);
     }
 
     /// <param name="generation">The route table's generation the canary was set at: the promotion is guarded by it.</param>
-    /// <param name="lockId">This deploy's lock, which a window signal must name.</param>
     public async Task<VerificationVerdict> RunAsync(
-        RunningEdge edge, ReleaseSpec spec, string name, ActiveRouteView previous, CanaryReading start, long generation, string? lockId, CancellationToken cancellationToken)
+        Rollout rollout, RunningEdge edge, ActiveRouteView previous, CanaryReading start, long generation, CancellationToken cancellationToken)
     {
+        var (spec, name) = (rollout.Spec, rollout.Container);
+        // A window signal must name this deploy's lock.
+        var lockId = WindowSignals.LockIdOf(rollout.Snapshot);
         using var admin = edge.CreateClient();
         var upstream = EdgeRoutes.Upstream(name, spec.Config);
         var share = spec.Config.Canary!.Value;

@@ -9,25 +9,27 @@ namespace Drydock.Deploy;
 /// the network, then the old one stops (freeing the port), the edge takes the port and routes to the new release.
 /// The port is closed from the stop until the edge answers: one short gap, this once.
 /// </summary>
-public static class EdgePortMove
+/// <param name="Spec">The new release, already running on the environment's network as <paramref name="Container"/>.</param>
+/// <param name="Edge">The edge to create once the port is free; <paramref name="ExistingEdge"/> is its container as read (null: none).</param>
+/// <param name="Holder">The release that publishes the port now.</param>
+public sealed record EdgePortMove(ReleaseSpec Spec, ContainerName Container, EdgeContainerSpec Edge, ContainerState? ExistingEdge, ReleaseContainer Holder)
 {
-    public static async Task<RolloutResult> RunAsync(
-        DeployContext context, EnvironmentEdge edges, EdgeStrategyOptions options, ReleaseSpec spec, string name, EdgeContainerSpec edgeSpec, ContainerState? existingEdge, ReleaseContainer holderRelease,
-        CancellationToken cancellationToken)
+    public async Task<RolloutResult> RunAsync(DeployContext context, EnvironmentEdge edges, CancellationToken cancellationToken)
     {
-        var (config, holder) = (spec.Config, holderRelease.Container);
-        context.Log.Write(LogLevel.Information, $"{holder.Name} publishes port {config.HostPort} itself: verifying {name} on {edgeSpec.Network}, then moving the port to the edge {edgeSpec.ContainerName}");
-        var verdict = await ContainerDiagnostics.RequireHealthyAsync(context, name, null, spec, $"{holder.Name} still serves {spec.Environment}", cancellationToken);
+        var (config, holder, name) = (Spec.Config, Holder.Container, Container);
+        context.Log.Write(LogLevel.Information, $"{holder.Name} publishes port {config.HostPort} itself: verifying {name} on {Edge.Network}, then moving the port to the edge {Edge.ContainerName}");
+        var verdict = await ContainerDiagnostics.RequireHealthyAsync(context, name, null, Spec, StillServing.Before(holder.Name, Spec.Environment).What, cancellationToken);
         context.Log.Write(LogLevel.Warning, $"Moving port {config.HostPort} from {holder.Name} to the edge: it is closed from stopping {holder.Name} until the edge answers (once per environment; deploys after this one switch without a gap)");
         var clock = Stopwatch.StartNew();
-        var oldDrain = holderRelease.Recorded?.Spec.Config.DrainTimeout ?? config.DrainTimeout;
+        var oldDrain = Holder.Recorded?.Spec.Config.DrainTimeout ?? config.DrainTimeout;
         try
         {
             await context.Containers.StopAsync(holder.Name, oldDrain, CancellationToken.None);
-            var edge = await edges.EnsureRunningAsync(edgeSpec, existingEdge, cancellationToken);
+            var edge = await edges.EnsureRunningAsync(Edge, ExistingEdge, cancellationToken);
             using var admin = edge.CreateClient();
-            var change = new RouteChange(EdgeRoutes.Upstream(name, config), spec.Version) { HealthPath = config.HealthPath };
-            await EdgeSwitch.WhenHealthyAsync(context, admin, change, name, config.DeployTimeout, options.SwitchRetryInterval, $"{holder.Name} is started again", cancellationToken);
+            var change = new RouteChange(EdgeRoutes.Upstream(name, config), Spec.Version) { HealthPath = config.HealthPath };
+            var restarted = new StillServing($"{holder.Name} is started again");
+            await EdgeSwitch.WhenHealthyAsync(context, admin, new EdgeSwitchRequest(change, name, config.DeployTimeout, edges.Edge.Options.SwitchRetryInterval, restarted), cancellationToken);
             var gap = clock.Elapsed;
             context.Log.Write(LogLevel.Information, $"The edge {edge.Container} holds port {config.HostPort} and routes to {name}; the port was unanswered for about {gap.TotalSeconds:0.00}s");
             return new RolloutResult(name, gap, verdict)
@@ -39,7 +41,7 @@ public static class EdgePortMove
         catch (Exception e)
         {
             // Give the port back to the old release: remove the edge container (its state volume stays) and start the old one.
-            await context.Containers.RemoveAsync([edgeSpec.ContainerName], CancellationToken.None);
+            await context.Containers.RemoveAsync([Edge.ContainerName], CancellationToken.None);
             try
             {
                 await context.Containers.StartAsync(holder.Name, CancellationToken.None);

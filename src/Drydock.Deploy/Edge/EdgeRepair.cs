@@ -38,7 +38,7 @@ public static class EdgeRepair
                 var version = target.Labels.GetValueOrDefault(ReleaseLabels.Version) ?? "unknown";
                 var change = new RouteChange(EdgeRoutes.Upstream(target.Name, targetConfig), version) { HealthPath = targetConfig.HealthPath, ExpectedGeneration = edge.Routes.Generation };
                 using var admin = edge.Running.CreateClient();
-                await EdgeSwitch.WhenHealthyAsync(context, admin, change, target.Name, targetConfig.DeployTimeout, retryInterval, "the edge's route is unchanged", cancellationToken);
+                await EdgeSwitch.WhenHealthyAsync(context, admin, new EdgeSwitchRequest(change, new ContainerName(target.Name), targetConfig.DeployTimeout, retryInterval, new StillServing("the edge's route is unchanged")), cancellationToken);
                 context.Log.Write(LogLevel.Warning, $"The edge routes {snapshot.Id.Name} to {target.Name} ({version}) again");
             }
         }

@@ -11,19 +11,20 @@ public static class EdgeStatus
     {
         if (container is null)
             return [];
+        var name = new ContainerName(container.Name);
         var port = container.Labels.GetValueOrDefault(EdgeLabels.PublicPort) ?? "?";
         if (!container.Running)
-            return [$"edge     {container.Name.TrimStart('/')} is {container.Status} (port {port} unanswered; the next Deploy or Rollback starts it)"];
+            return [$"edge     {name} is {container.Status} (port {port} unanswered; the next Deploy or Rollback starts it)"];
         try
         {
             using var admin = edges.Client(container);
             var health = await admin.GetHealthAsync(cancellationToken);
             var routes = await admin.GetRoutesAsync(cancellationToken);
-            return [.. Describe(container.Name.TrimStart('/'), port, health, routes), .. await TrafficAsync(admin, cancellationToken)];
+            return [.. Describe(name, port, health, routes), .. await TrafficAsync(admin, cancellationToken)];
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or EdgeAdminException or Drydock.Engine.Tooling.ToolFailedException or InvalidOperationException)
         {
-            return [$"edge     {container.Name.TrimStart('/')} runs but its admin API does not answer: {e.Message}"];
+            return [$"edge     {name} runs but its admin API does not answer: {e.Message}"];
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
         snapshot.Edge is { } edge ? EdgeRepair.RunAsync(context, snapshot, edge, config, options.SwitchRetryInterval, cancellationToken) : Task.FromResult(false);
 
     public bool Serves(EnvironmentSnapshot snapshot, ContainerState serving, ReleaseSpec spec) =>
-        serving is { Running: true, HealthStatus: null or "healthy" } && ReleasePlacement.IsBehindEdge(serving.Labels)
+        ServingRelease.AnswersBehindEdge(serving)
         && snapshot.Edge is { } edge
         && edge.Container.Labels.GetValueOrDefault(EdgeLabels.PublicPort) == spec.Config.HostPort.ToString(CultureInfo.InvariantCulture)
         && string.Equals(edge.RoutedContainer, serving.Name, StringComparison.OrdinalIgnoreCase);
@@ -70,7 +70,7 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
         {
             await context.Containers.RunAsync(ContainerPlan.Release(spec, rollout.Stamp, rollout.SecretValues, ReleasePlacement.OnNetwork(spec.Id.Network)), cancellationToken);
             if (edge is null)
-                return await EdgePortMove.RunAsync(context, edges, options, spec, name, edgeSpec!, rollout.Snapshot.EdgeContainer, rollout.Snapshot.Serving!, cancellationToken);
+                return await new EdgePortMove(spec, name, edgeSpec!, rollout.Snapshot.EdgeContainer, rollout.Snapshot.Serving!).RunAsync(context, edges, cancellationToken);
             using var admin = edge.CreateClient();
             before = rollout.Snapshot.Edge?.Routes ?? await admin.GetRoutesAsync(cancellationToken);
             previousRoute = before.Active;
@@ -78,7 +78,7 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
             if (VerifyStep.Applies(spec, rollout.Stamp.Action, previousRoute))
                 verifying = await VerifyStep.StartAsync(context, admin, previousRoute!.Upstream, EdgeRoutes.Upstream(name, config), cancellationToken);
             // A canary only where a window runs (a deploy replacing a release, the edge answering its metrics).
-            switched = await SwitchAsync(context, spec, rollout.Stamp.Action, name, edge, admin, before, serving, verifying is null ? null : config.Canary, cancellationToken);
+            switched = await SwitchAsync(rollout, edge, admin, before, verifying is null ? null : config.Canary, cancellationToken);
         }
         catch
         {
@@ -88,11 +88,12 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
         }
 
         // From here on the new release serves: only a failed verification window undoes the switch (and throws).
-        var lockId = WindowSignals.LockIdOf(rollout.Snapshot);
         var verdict = verifying is null ? null
-            : switched.Canary is { } canaryStart ? await new CanaryStep(context, config.Verification).RunAsync(edge, spec, name, previousRoute!, canaryStart, before.Generation, lockId, cancellationToken)
-            : await new VerifyStep(context, config.Verification).RunAsync(edge, spec, name, previousRoute!, verifying, lockId, cancellationToken);
-        var summary = await RetireAsync(context, config, edge, RetirePlan.Decide(switched.PreviousUpstream, serving, name));
+            : switched.Canary is { } canaryStart ? await new CanaryStep(context, config.Verification).RunAsync(rollout, edge, previousRoute!, canaryStart, before.Generation, cancellationToken)
+            : await new VerifyStep(context, config.Verification).RunAsync(edge, spec, name, previousRoute!, verifying, WindowSignals.LockIdOf(rollout.Snapshot), cancellationToken);
+        var plan = RetirePlan.Decide(switched.PreviousUpstream, serving, name);
+        var drains = plan.DrainUpstream is { } upstream ? [Drain(edge, plan.Stop[0], upstream)] : Array.Empty<EdgeDrain>();
+        var summary = await DeployEdge.RetireAsync(context, plan, config.DrainTimeout, drains);
         return new RolloutResult(name, switched.PreviousUpstream is null ? null : TimeSpan.Zero, switched.Verdict)
         {
             Endpoint = ProbeAddress.For(config, edge.PublicPort, config.Bind),
@@ -101,23 +102,29 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
         };
     }
 
+    private static EdgeDrain Drain(RunningEdge edge, string container, string upstream) => new(container, upstream, async timeout =>
+    {
+        using var admin = edge.CreateClient();
+        return await admin.WaitForDrainAsync(upstream, timeout, cancellationToken: CancellationToken.None);
+    });
+
     /// <summary>The release is routed to; <paramref name="PreviousUpstream"/> was the route before (null: none); <paramref name="Canary"/>: only its share is, from this reading on.</summary>
     private sealed record Switched(HealthVerdict Verdict, string? PreviousUpstream, CanaryReading? Canary = null);
 
-    private async Task<Switched> SwitchAsync(
-        DeployContext context, ReleaseSpec spec, ReleaseAction action, string name, RunningEdge edge, EdgeAdminClient admin, RouteTableView before, ContainerState? serving,
-        CanaryShare? canary, CancellationToken cancellationToken)
+    private async Task<Switched> SwitchAsync(Rollout rollout, RunningEdge edge, EdgeAdminClient admin, RouteTableView before, CanaryShare? canary, CancellationToken cancellationToken)
     {
+        var (context, spec, name) = (rollout.Context, rollout.Spec, rollout.Container);
         var config = spec.Config;
         var clock = Stopwatch.StartNew();
         var change = new RouteChange(EdgeRoutes.Upstream(name, config), spec.Version) { HealthPath = config.HealthPath, ExpectedGeneration = before.Generation };
-        var still = before.Active is null ? "nothing served before" : $"{EdgeRoutes.Container(before.Active.Upstream)} still serves {spec.Environment}";
+        var still = StillServing.Before(EdgeRoutes.Container(before.Active?.Upstream), spec.Environment);
+        var retry = options.SwitchRetryInterval;
         HealthVerdict verdict;
-        if (action == ReleaseAction.Rollback && config.HealthPath is not null)
+        if (rollout.Stamp.Action == ReleaseAction.Rollback && config.HealthPath is not null)
         {
             // A release that served before: route to it the moment the edge's own check passes, then confirm Docker's verdict.
             context.Log.Write(LogLevel.Information, $"Started {name}; switching the edge to it as soon as it answers {config.HealthPath} on the environment's network");
-            await EdgeSwitch.WhenHealthyAsync(context, admin, change, name, config.DeployTimeout, options.SwitchRetryInterval, still, cancellationToken);
+            await EdgeSwitch.WhenHealthyAsync(context, admin, new EdgeSwitchRequest(change, name, config.DeployTimeout, retry, still), cancellationToken);
             context.Log.Write(LogLevel.Information, $"{edge.Container} routes {spec.Environment} to {name} ({spec.Version}) after {clock.Elapsed.TotalSeconds:0.0}s (its own check of {config.HealthPath}); waiting for Docker's verdict before retiring the old release");
             try
             {
@@ -135,49 +142,22 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
                 var back = before.Active is null ? "" : await EdgeSwitch.BackAsync(context, admin, before.Active, name);
                 throw new DeployException($"{spec.Version} answered the edge but Docker calls it not healthy: {verdict.Reason}. {back}It was removed.\n{diagnostics}");
             }
-        }
-        else
-        {
-            context.Log.Write(LogLevel.Information, $"Verifying {name} beside {(serving?.Name ?? "nothing")} on {edge.Container}'s network before switching the edge");
-            verdict = await ContainerDiagnostics.RequireHealthyAsync(context, name, null, spec, $"the edge never routed to it and {still}", cancellationToken);
-            if (config.Smoke is { } smoke)
-                await SmokeStep.RunAsync(context, admin, edge, spec, name, smoke, still, cancellationToken);
-            var left = config.DeployTimeout - clock.Elapsed;
-            var timeout = left > TimeSpan.FromSeconds(5) ? left : TimeSpan.FromSeconds(5);
-            if (canary is { } share)
-            {
-                var start = await CanaryStep.SetAsync(context, admin, change, share, name, timeout, options.SwitchRetryInterval, still, cancellationToken);
-                context.Log.Write(LogLevel.Information, $"{edge.Container} sends {share} of {spec.Environment}'s requests to {name} ({spec.Version}) after {clock.Elapsed.TotalSeconds:0.0}s ({verdict.Reason}, then the edge's own check)");
-                return new Switched(verdict, before.Active?.Upstream, start);
-            }
-            await EdgeSwitch.WhenHealthyAsync(context, admin, change, name, timeout, options.SwitchRetryInterval, still, cancellationToken);
-            context.Log.Write(LogLevel.Information, $"{edge.Container} routes {spec.Environment} to {name} ({spec.Version}) after {clock.Elapsed.TotalSeconds:0.0}s ({verdict.Reason}, then the edge's own check)");
+            return new Switched(verdict, before.Active?.Upstream);
         }
 
+        context.Log.Write(LogLevel.Information, $"Verifying {name} beside {(rollout.Serving?.Name ?? "nothing")} on {edge.Container}'s network before switching the edge");
+        verdict = await ContainerDiagnostics.RequireHealthyAsync(context, name, null, spec, still.NeverRouted, cancellationToken);
+        if (config.Smoke is { } smoke)
+            await SmokeStep.RunAsync(context, admin, edge, spec, name, smoke, still.What, cancellationToken);
+        var request = new EdgeSwitchRequest(change, name, Deadline.Left(config.DeployTimeout, clock.Elapsed, Deadline.SwitchFloor), retry, still);
+        if (canary is { } share)
+        {
+            var start = await CanaryStep.SetAsync(context, admin, request, share, cancellationToken);
+            context.Log.Write(LogLevel.Information, $"{edge.Container} sends {share} of {spec.Environment}'s requests to {name} ({spec.Version}) after {clock.Elapsed.TotalSeconds:0.0}s ({verdict.Reason}, then the edge's own check)");
+            return new Switched(verdict, before.Active?.Upstream, start);
+        }
+        await EdgeSwitch.WhenHealthyAsync(context, admin, request, cancellationToken);
+        context.Log.Write(LogLevel.Information, $"{edge.Container} routes {spec.Environment} to {name} ({spec.Version}) after {clock.Elapsed.TotalSeconds:0.0}s ({verdict.Reason}, then the edge's own check)");
         return new Switched(verdict, before.Active?.Upstream);
-    }
-
-    /// <summary>Carries out a <see cref="RetirePlan"/>: waits for the drain, then stops with what is left of the drain timeout as grace.</summary>
-    private static async Task<string> RetireAsync(DeployContext context, EnvironmentConfig config, RunningEdge edge, RetirePlan plan)
-    {
-        if (plan.NothingToDo)
-            return "";
-        TimeSpan? waited = null;
-        var drained = "";
-        if (plan.DrainUpstream is { } upstream)
-        {
-            try
-            {
-                using var admin = edge.CreateClient();
-                var drain = await admin.WaitForDrainAsync(upstream, config.DrainTimeout, cancellationToken: CancellationToken.None);
-                waited = drain.Waited;
-                drained = drain.Drained ? $"; {plan.Stop[0]} drained in {drain.Waited.TotalSeconds:0.00}s" : $"; {plan.Stop[0]} still had {drain.InFlight} request(s) in flight after {drain.Waited.TotalSeconds:0}s";
-            }
-            catch (Exception e) when (e is HttpRequestException or EdgeAdminException or InvalidOperationException or TaskCanceledException)
-            {
-                context.Log.Write(LogLevel.Warning, $"Could not follow the drain of {upstream} at the edge ({e.Message}); stopping it with SIGTERM and {config.DrainTimeout.TotalSeconds:0}s grace");
-            }
-        }
-        return drained + await RetiredContainers.StopAsync(context, plan.Stop, RetirePlan.Grace(config.DrainTimeout, waited));
     }
 }

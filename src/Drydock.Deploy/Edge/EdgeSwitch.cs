@@ -4,31 +4,41 @@ using Drydock.Engine.Output;
 
 namespace Drydock.Deploy;
 
+/// <summary>
+/// One route change to ask of the edge once its own check of the release passes: the change, the release container it
+/// routes to, how long the check may keep failing, and what still serves if it never passes.
+/// </summary>
+public sealed record EdgeSwitchRequest(RouteChange Change, ContainerName Container, TimeSpan Timeout, TimeSpan RetryInterval, StillServing Still)
+{
+    /// <summary>The deploy's words for an edge's refusal of this change.</summary>
+    /// <param name="route">What was switched, for a conflict: the edge's route, or one host's.</param>
+    public string Why(EdgeAdminException e, string route = "the edge's route") =>
+        e.UpstreamUnhealthy ? $"the edge's check of {Change.HealthPath} on {Container} kept failing for {Timeout.TotalSeconds:0}s ({e.Detail})"
+        : e.GenerationConflict ? $"someone else switched {route} meanwhile"
+        : e.Message;
+}
+
 /// <summary>Switching an environment's edge, with the deploy's words for what went wrong.</summary>
 public static class EdgeSwitch
 {
     /// <summary>
-    /// Switches once the edge's own check of <see cref="RouteChange.HealthPath"/> passes (retried until <paramref name="timeout"/>),
-    /// or at once without a health path. A refusal becomes a <see cref="DeployException"/> naming what still serves.
+    /// Switches once the edge's own check of <see cref="RouteChange.HealthPath"/> passes (retried until the request's
+    /// timeout), or at once without a health path. A refusal becomes a <see cref="DeployException"/> naming what still serves.
     /// </summary>
-    /// <param name="still">The end of "the edge never routed to it and …", e.g. "notes-local-1.0.0-ab12cd still serves local".</param>
-    public static async Task WhenHealthyAsync(
-        DeployContext context, EdgeAdminClient admin, RouteChange change, string name, TimeSpan timeout, TimeSpan retryInterval, string still, CancellationToken cancellationToken)
+    public static async Task WhenHealthyAsync(DeployContext context, EdgeAdminClient admin, EdgeSwitchRequest request, CancellationToken cancellationToken)
     {
+        var change = request.Change;
         try
         {
             if (change.HealthPath is null)
                 await admin.SwitchAsync(change, cancellationToken);
             else
-                await admin.SwitchWhenHealthyAsync(change, timeout, retryInterval, cancellationToken);
+                await admin.SwitchWhenHealthyAsync(change, request.Timeout, request.RetryInterval, cancellationToken);
         }
         catch (EdgeAdminException e)
         {
-            var why = e.UpstreamUnhealthy ? $"the edge's check of {change.HealthPath} on {name} kept failing for {timeout.TotalSeconds:0}s ({e.Detail})"
-                : e.GenerationConflict ? "someone else switched the edge's route meanwhile"
-                : e.Message;
-            var diagnostics = e.UpstreamUnhealthy ? "\n" + await ContainerDiagnostics.DescribeAsync(context, name, null) : "";
-            throw new DeployException($"{change.Version} did not become healthy: {why}. It was removed; the edge never routed to it and {still}.{diagnostics}", e);
+            var diagnostics = e.UpstreamUnhealthy ? "\n" + await ContainerDiagnostics.DescribeAsync(context, request.Container, null) : "";
+            throw new DeployException($"{change.Version} did not become healthy: {request.Why(e)}. It was removed; {request.Still.NeverRouted}.{diagnostics}", e);
         }
     }
 

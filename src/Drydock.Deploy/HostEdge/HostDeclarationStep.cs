@@ -14,7 +14,7 @@ namespace Drydock.Deploy;
 public static class HostDeclarationStep
 {
     public static async Task<IReadOnlyList<CertificateStatusView>> RunAsync(
-        IBuildLog log, HostEdgeView before, EdgeAdminClient hosts, HostEdgePlan plan, EnvironmentHttps https, string stillServing, CancellationToken cancellationToken)
+        IBuildLog log, HostEdgeView before, EdgeAdminClient hosts, HostEdgePlan plan, EnvironmentHttps https, StillServing still, CancellationToken cancellationToken)
     {
         var tls = https.Tls.ToString().ToLowerInvariant();
         foreach (var host in plan.Declare)
@@ -38,7 +38,7 @@ public static class HostDeclarationStep
             {
                 var cause = e.Type is { } type && type.StartsWith(HostPaths.CertificateFailedType, StringComparison.Ordinal) ? type[HostPaths.CertificateFailedType.Length..] : null;
                 throw new DeployException(
-                    $"No certificate for {host.Value}{(cause is null ? "" : $" (cause: {cause})")}: {e.Detail ?? e.Title}. Nothing was switched; {stillServing}.", e);
+                    $"No certificate for {host.Value}{(cause is null ? "" : $" (cause: {cause})")}: {e.Detail ?? e.Title}. Nothing was switched; {still}.", e);
             }
         }
         return certificates;

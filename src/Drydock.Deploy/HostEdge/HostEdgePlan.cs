@@ -19,7 +19,7 @@ public sealed record HostEdgePlan(
     /// <param name="ownContainers">Names of every container of this environment (from its listing): the only ones its hosts may already route to.</param>
     public static HostEdgePlan Decide(HostEdgeView view, HostEdgeSpec spec, EnvironmentHttps https, IReadOnlyCollection<string> ownContainers, bool allowRecreate = false)
     {
-        var (action, reason) = DecideContainer(view.Container, spec, allowRecreate);
+        var (action, reason) = EdgeContainerDecision.Decide(view.Container, spec, allowRecreate);
         var tls = https.Tls.ToString().ToLowerInvariant();
         // A stopped or new edge lists no hosts: every host is (re-)declared, which is idempotent on the edge.
         var routes = action is EdgeContainerAction.Keep or EdgeContainerAction.KeepOutdated ? view : HostEdgeView.None(view.Name);
@@ -37,23 +37,6 @@ public sealed record HostEdgePlan(
         // answered at once from the volume while the certificate is not due for renewal (no re-issue, rate-limit friendly).
         var certify = https.Tls == HostTlsMode.Off ? [] : https.HostNames;
         return new HostEdgePlan(action, reason, declare, certify, conflicts);
-    }
-
-    public static (EdgeContainerAction Action, string Reason) DecideContainer(ContainerState? existing, HostEdgeSpec spec, bool allowRecreate)
-    {
-        if (existing is null)
-            return (EdgeContainerAction.Create, $"{spec.ContainerName} does not exist");
-        var fingerprint = existing.Labels.GetValueOrDefault(EdgeLabels.Fingerprint);
-        if (fingerprint != spec.Fingerprint())
-        {
-            var why = $"{spec.ContainerName} was made from other settings (fingerprint {fingerprint ?? "none"}, now {spec.Fingerprint()})";
-            return existing.Running && !allowRecreate
-                ? (EdgeContainerAction.KeepOutdated, why + "; it keeps serving every app until it is upgraded deliberately (ports, ACME directory or edge image changed)")
-                : (EdgeContainerAction.Recreate, why);
-        }
-        return existing.Running
-            ? (EdgeContainerAction.Keep, $"{spec.ContainerName} runs {existing.ConfiguredImage}")
-            : (EdgeContainerAction.Start, $"{spec.ContainerName} exists but is {existing.Status}");
     }
 
     /// <summary>Pure: whether the hosts already route to <paramref name="serving"/> with the TLS mode asked for (a deploy then has nothing to do).</summary>

@@ -15,7 +15,7 @@ namespace Drydock.Deploy;
 /// <see cref="HttpPort"/>/<see cref="HttpsPort"/>, and redirects name <see cref="HttpsPort"/>.
 /// </summary>
 /// <param name="ContainerName">One per engine: <see cref="DefaultName"/>; the network is named after it, the volumes start with it.</param>
-public sealed record HostEdgeSpec(string ContainerName, string Image, int HttpPort, int HttpsPort, string Bind, Uri AcmeDirectory)
+public sealed record HostEdgeSpec(string ContainerName, string Image, int HttpPort, int HttpsPort, string Bind, Uri AcmeDirectory) : IEdgeContainerSpec
 {
     public const string DefaultName = "drydock-edge-host";
 
@@ -41,13 +41,11 @@ public sealed record HostEdgeSpec(string ContainerName, string Image, int HttpPo
     public static IReadOnlyDictionary<string, string> Labels => new Dictionary<string, string> { [ReleaseLabels.Role] = Role };
 
     /// <summary>The <c>docker create</c> of the edge, labelled with its fingerprint (started after the CA bundle is copied in).</summary>
-    public DockerRunSettings ToRunSettings()
-    {
-        var settings = Unlabelled();
-        return settings with { Labels = new Dictionary<string, string>(settings.Labels) { [EdgeLabels.Fingerprint] = Fingerprint(settings) } };
-    }
+    public DockerRunSettings ToRunSettings() => IEdgeContainerSpec.Fingerprinted(Unlabelled());
 
-    public string Fingerprint() => Fingerprint(Unlabelled());
+    public string Fingerprint() => IEdgeContainerSpec.FingerprintOf(Unlabelled());
+
+    public string OutdatedKeepsServing => "it keeps serving every app until it is upgraded deliberately (ports, ACME directory or edge image changed)";
 
     public DockerNetworkCreateSettings ToNetworkSettings() => new(Network) { Driver = "bridge", Labels = Labels };
 
@@ -71,11 +69,11 @@ public sealed record HostEdgeSpec(string ContainerName, string Image, int HttpPo
         var labels = new Dictionary<string, string>(Labels)
         {
             [EdgeLabels.PublicPort] = HttpPort.ToString(CultureInfo.InvariantCulture),
-            [HttpsPortLabel] = HttpsPort.ToString(CultureInfo.InvariantCulture),
+            [EdgeLabels.HttpsPort] = HttpsPort.ToString(CultureInfo.InvariantCulture),
         };
         // The bundle's content is part of what the edge is: a new bundle is a new spec.
         if (CaBundlePem is not null)
-            labels[CaBundleLabel] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CaBundlePem)))[..16];
+            labels[EdgeLabels.AcmeCaBundle] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CaBundlePem)))[..16];
         return EdgeContainerSpec.Hardened(new DockerRunSettings(Image)
         {
             Name = ContainerName,
@@ -87,10 +85,4 @@ public sealed record HostEdgeSpec(string ContainerName, string Image, int HttpPo
             Volumes = [new VolumeMount(StateVolume, EdgeContainerSpec.StateMountPath), .. CaBundlePem is null ? Array.Empty<VolumeMount>() : [new VolumeMount(AcmeVolume, CaBundleMountPath)]],
         }, EdgeContainerSpec.DefaultShutdownTimeout);
     }
-
-    public const string HttpsPortLabel = "dev.drydock.edge.https-port";
-    public const string CaBundleLabel = "dev.drydock.edge.acme-ca-bundle";
-
-    private static string Fingerprint(DockerRunSettings settings) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', settings.ToArguments()))))[..16];
 }

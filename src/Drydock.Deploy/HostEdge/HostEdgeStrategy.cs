@@ -33,14 +33,14 @@ public sealed class HostEdgeStrategy(HostWideEdge edge, EnvironmentEdge? ownEdge
     }
 
     public bool Serves(EnvironmentSnapshot snapshot, ContainerState serving, ReleaseSpec spec) =>
-        serving is { Running: true, HealthStatus: null or "healthy" } && ReleasePlacement.IsBehindEdge(serving.Labels)
+        ServingRelease.AnswersBehindEdge(serving)
         && HostEdgePlan.Routes(snapshot.HostEdge, https, serving.Name);
 
     public async Task<RolloutResult> RollOutAsync(Rollout rollout, CancellationToken cancellationToken)
     {
         var (context, spec, serving, name) = (rollout.Context, rollout.Spec, rollout.Serving, rollout.Container);
         var config = spec.Config;
-        var still = serving is null ? "nothing served before" : $"{serving.Name} still serves {spec.Environment}";
+        var still = StillServing.Before(serving?.Name, spec.Environment);
         var view = rollout.Snapshot.HostEdge ?? HostEdgeView.None(edge.Name);
         var edgeSpec = await edge.SpecAsync(https, config.Bind, view.Container, cancellationToken);
         var plan = HostEdgePlan.Decide(view, edgeSpec, https, [.. rollout.Snapshot.Containers.Select(c => c.Name)], options.RecreateOutdatedEdge);
@@ -48,7 +48,7 @@ public sealed class HostEdgeStrategy(HostWideEdge edge, EnvironmentEdge? ownEdge
             throw new DeployException(string.Join("\n", plan.Conflicts));
 
         await edge.EnsureAsync(edgeSpec, plan, spec.Id, cancellationToken);
-        using var hosts = edge.Hosts();
+        using var hosts = edge.Admin();
         var certificates = await HostDeclarationStep.RunAsync(context.Log, view, hosts, plan, https, still, cancellationToken);
         // A host just declared (or re-declared on a new edge) is read again: its generation is the switch's guard.
         var before = plan.Declare.Count > 0 || view.Container is not { Running: true } ? new HostEdgeView(edge.Name, view.Container, await hosts.ListAsync(cancellationToken)) : view;
@@ -60,12 +60,12 @@ public sealed class HostEdgeStrategy(HostWideEdge edge, EnvironmentEdge? ownEdge
             await context.Containers.RunAsync(ContainerPlan.Release(spec, rollout.Stamp, rollout.SecretValues, ReleasePlacement.OnNetwork(spec.Id.Network)), cancellationToken);
             var clock = Stopwatch.StartNew();
             context.Log.Write(LogLevel.Information, $"Verifying {name} beside {serving?.Name ?? "nothing"} before switching {string.Join(", ", https.HostNames.Select(h => h.Value))}");
-            verdict = await ContainerDiagnostics.RequireHealthyAsync(context, name, null, spec, $"the edge never routed to it and {still}", cancellationToken);
+            verdict = await ContainerDiagnostics.RequireHealthyAsync(context, name, null, spec, still.NeverRouted, cancellationToken);
             foreach (var host in https.HostNames)
             {
                 var route = before.Route(host.Value);
                 var change = new RouteChange(EdgeRoutes.Upstream(name, config), spec.Version) { HealthPath = config.HealthPath, ExpectedGeneration = route?.Generation };
-                await SwitchAsync(hosts, host.Value, change, name, Left(config, clock), still);
+                await SwitchAsync(hosts, host.Value, new EdgeSwitchRequest(change, name, Deadline.Left(config.DeployTimeout, clock.Elapsed, Deadline.SwitchFloor), options.SwitchRetryInterval, still));
                 switched.Add((host.Value, route?.Active));
             }
         }
@@ -81,7 +81,8 @@ public sealed class HostEdgeStrategy(HostWideEdge edge, EnvironmentEdge? ownEdge
         await FollowOnOwnEdgeAsync(context, rollout.Snapshot.Edge, name, config, spec.Version);
 
         var previousUpstream = switched.Select(s => s.Previous?.Upstream).FirstOrDefault(u => u is not null);
-        var summary = await RetireAsync(context, hosts, config, switched, RetirePlan.Decide(previousUpstream, serving, name));
+        var drains = switched.Where(s => s.Previous is not null).Select(s => Drain(hosts, s.Host, s.Previous!.Upstream)).ToList();
+        var summary = await DeployEdge.RetireAsync(context, RetirePlan.Decide(previousUpstream, serving, name), config.DrainTimeout, drains);
         return new RolloutResult(name, previousUpstream is null ? null : TimeSpan.Zero, verdict)
         {
             Endpoint = Endpoint(https),
@@ -95,29 +96,24 @@ public sealed class HostEdgeStrategy(HostWideEdge edge, EnvironmentEdge? ownEdge
         ? new UriBuilder(Uri.UriSchemeHttp, https.HostNames[0].Value, https.HttpPort).Uri
         : new UriBuilder(Uri.UriSchemeHttps, https.HostNames[0].Value, https.HttpsPort).Uri;
 
-    private static TimeSpan Left(EnvironmentConfig config, Stopwatch clock)
+    private static async Task SwitchAsync(EdgeAdminClient hosts, string host, EdgeSwitchRequest request)
     {
-        var left = config.DeployTimeout - clock.Elapsed;
-        return left > TimeSpan.FromSeconds(5) ? left : TimeSpan.FromSeconds(5);
-    }
-
-    private async Task SwitchAsync(EdgeAdminClient hosts, string host, RouteChange change, string name, TimeSpan timeout, string still)
-    {
+        var change = request.Change;
         try
         {
             if (change.HealthPath is null)
                 await hosts.SwitchAsync(host, change);
             else
-                await hosts.SwitchWhenHealthyAsync(host, change, timeout, options.SwitchRetryInterval);
+                await hosts.SwitchWhenHealthyAsync(host, change, request.Timeout, request.RetryInterval);
         }
         catch (EdgeAdminException e)
         {
-            var why = e.UpstreamUnhealthy ? $"the edge's check of {change.HealthPath} on {name} kept failing for {timeout.TotalSeconds:0}s ({e.Detail})"
-                : e.GenerationConflict ? $"someone else switched {host} meanwhile"
-                : e.Message;
-            throw new DeployException($"{change.Version} was not switched in for {host}: {why}. It was removed; {still}.", e);
+            throw new DeployException($"{change.Version} was not switched in for {host}: {request.Why(e, host)}. It was removed; {request.Still}.", e);
         }
     }
+
+    private static EdgeDrain Drain(EdgeAdminClient hosts, string host, string upstream) =>
+        new(host, upstream, timeout => hosts.WaitForDrainAsync(host, upstream, timeout));
 
     private static async Task SwitchBackQuietlyAsync(DeployContext context, EdgeAdminClient hosts, string host, ActiveRouteView previous)
     {
@@ -146,28 +142,5 @@ public sealed class HostEdgeStrategy(HostWideEdge edge, EnvironmentEdge? ownEdge
         {
             context.Log.Write(LogLevel.Warning, $"Could not switch the environment's own edge {own.Running.Container}: {e.Message}");
         }
-    }
-
-    private static async Task<string> RetireAsync(
-        DeployContext context, EdgeAdminClient hosts, EnvironmentConfig config, IReadOnlyList<(string Host, ActiveRouteView? Previous)> switched, RetirePlan plan)
-    {
-        if (plan.NothingToDo)
-            return "";
-        var clock = Stopwatch.StartNew();
-        var drained = "";
-        foreach (var (host, previous) in switched.Where(s => s.Previous is not null))
-        {
-            try
-            {
-                var left = config.DrainTimeout - clock.Elapsed;
-                var drain = await hosts.WaitForDrainAsync(host, previous!.Upstream, left > TimeSpan.Zero ? left : TimeSpan.Zero);
-                drained += drain.Drained ? $"; {host} drained in {drain.Waited.TotalSeconds:0.00}s" : $"; {host} still had {drain.InFlight} request(s) in flight";
-            }
-            catch (Exception e) when (e is HttpRequestException or EdgeAdminException or TaskCanceledException)
-            {
-                context.Log.Write(LogLevel.Warning, $"Could not follow the drain of {host} ({e.Message}); stopping with the drain timeout as grace");
-            }
-        }
-        return drained + await RetiredContainers.StopAsync(context, plan.Stop, RetirePlan.Grace(config.DrainTimeout, clock.Elapsed));
     }
 }

@@ -6,17 +6,18 @@ using Drydock.Engine.Output;
 namespace Drydock.Deploy;
 
 /// <summary>
-/// The server's host-wide edge as the deploy code uses it: read it (<see cref="ReadAsync"/>), build its spec from an
-/// environment's settings, carry out a <see cref="HostEdgePlan"/> (container, network, host declarations, certificates),
-/// and open admin clients (<c>docker exec</c> of its own admin client, <see cref="EdgeAdminExec"/>). Holds no state.
+/// The edge (<see cref="DeployEdge"/>) in the server's one host-wide container: read it (<see cref="ReadAsync"/>), build
+/// its spec from an environment's settings, carry out a <see cref="HostEdgePlan"/> (container, network, host
+/// declarations, certificates), and open its clients. Holds no state.
 /// </summary>
 public sealed class HostWideEdge(DockerCli docker, IBuildLog log, EdgeStrategyOptions options)
 {
+    public DeployEdge Edge { get; } = new(docker, log, options);
+
     public string Name => options.HostEdgeName;
 
-    public EdgeAdminClient Hosts() => new(EdgeAdminExec.BaseAddress, new EdgeAdminExec(docker, Name));
 
-    public EdgeAdminClient Admin() => EdgeAdminExec.Client(docker, Name);
+    public EdgeAdminClient Admin() => Edge.Admin(Name);
 
     /// <summary>The container and, when it runs and answers, its host routes.</summary>
     public async Task<HostEdgeView> ReadAsync(CancellationToken cancellationToken)
@@ -24,7 +25,7 @@ public sealed class HostWideEdge(DockerCli docker, IBuildLog log, EdgeStrategyOp
         var container = await docker.InspectContainerAsync(Name, cancellationToken);
         if (container is not { Running: true })
             return new HostEdgeView(Name, container, []);
-        using var hosts = Hosts();
+        using var hosts = Admin();
         try
         {
             return new HostEdgeView(Name, container, await hosts.ListAsync(cancellationToken));
@@ -37,25 +38,20 @@ public sealed class HostWideEdge(DockerCli docker, IBuildLog log, EdgeStrategyOp
     }
 
     /// <summary>The edge's spec from the environment's settings; ensures the edge image exists.</summary>
-    public async Task<HostEdgeSpec> SpecAsync(EnvironmentHttps https, string bind, ContainerState? existing, CancellationToken cancellationToken)
-    {
-        var source = new EdgeImageSource(options.RepositoryRoot);
-        var image = (existing is not null && options.BaseImage is null ? EdgeImage.RunningFromSources(existing, source) : null)
-            ?? await EdgeImage.EnsureAsync(docker, log, source, options.WorkDirectory ?? Path.Combine(options.RepositoryRoot, ".nuke", "temp"), options.BaseImage, cancellationToken);
-        return new HostEdgeSpec(Name, image, https.HttpPort, https.HttpsPort, bind, https.Directory)
+    public async Task<HostEdgeSpec> SpecAsync(EnvironmentHttps https, string bind, ContainerState? existing, CancellationToken cancellationToken) =>
+        new(Name, await Edge.ImageAsync(existing, cancellationToken), https.HttpPort, https.HttpsPort, bind, https.Directory)
         {
             AcmeEmail = https.AcmeEmail,
             CaBundlePem = https.AcmeCaBundle is { Length: > 0 } bundle ? await File.ReadAllTextAsync(bundle, cancellationToken) : null,
             RenewalCheck = options.HostEdgeRenewalCheck,
         };
-    }
 
     /// <summary>Makes the edge exist and answer as the plan says, then joins it to the environment's network.</summary>
     public async Task EnsureAsync(HostEdgeSpec spec, HostEdgePlan plan, EnvironmentId environment, CancellationToken cancellationToken)
     {
         if (plan.Container is EdgeContainerAction.Create or EdgeContainerAction.Recreate)
         {
-            await IgnoringExistingAsync(spec.ToNetworkSettings(), cancellationToken);
+            await Edge.EnsureExistsAsync(spec.ToNetworkSettings(), $"create network {spec.Network}", cancellationToken);
             await docker.CreateVolumeAsync(new DockerVolumeCreateSettings(spec.StateVolume) { Labels = HostEdgeSpec.Labels }, cancellationToken);
             if (plan.Container == EdgeContainerAction.Recreate)
             {
@@ -74,24 +70,17 @@ public sealed class HostWideEdge(DockerCli docker, IBuildLog log, EdgeStrategyOp
         else if (plan.Container == EdgeContainerAction.KeepOutdated)
             log.Write(LogLevel.Warning, $"The host-wide edge {plan.Reason}.");
 
-        using (var admin = Admin())
-            if (!await admin.WaitUntilHealthyAsync(options.StartTimeout, cancellationToken))
-                throw new DeployException($"The host-wide edge {Name} did not answer within {options.StartTimeout.TotalSeconds:0}s; see docker logs {Name}. Nothing was switched.");
+        await Edge.WaitUntilAnswersAsync(Name, "Nothing was switched.", cancellationToken);
         // The edge joins each environment's network (releases stay on their own: apps never see each other).
-        await IgnoringExistingAsync(new DockerNetworkCreateSettings(environment.Network) { Driver = "bridge", Labels = EdgeLabels.Owner(environment) }, cancellationToken);
-        await IgnoringExistingAsync(new DockerNetworkConnectSettings(environment.Network, Name), cancellationToken);
+        await Edge.EnsureExistsAsync(new DockerNetworkCreateSettings(environment.Network) { Driver = "bridge", Labels = EdgeLabels.Owner(environment) }, $"create network {environment.Network}", cancellationToken);
+        await Edge.EnsureExistsAsync(new DockerNetworkConnectSettings(environment.Network, Name), $"connect {Name} to network {environment.Network}", cancellationToken);
     }
 
     private async Task CreateAndStartAsync(HostEdgeSpec spec, CancellationToken cancellationToken)
     {
-        var created = await docker.ExecuteAsync(new DockerCreateSettings(spec.ToRunSettings()), throwOnError: false, echoOutput: false, cancellationToken);
-        if (!created.Succeeded)
-        {
-            // Another environment's deploy created it a moment ago: use that one.
-            if (created.StandardError.Any(line => line.Contains("is already in use", StringComparison.Ordinal)))
-                return;
-            throw new DeployException($"Could not create the host-wide edge {Name}: {created.Error}. Nothing was switched; every app keeps its route.");
-        }
+        // Already there: another environment's deploy created it a moment ago, so that one is used.
+        if (!await Edge.EnsureExistsAsync(new DockerCreateSettings(spec.ToRunSettings()), $"create the host-wide edge {Name} (every app keeps its route)", cancellationToken))
+            return;
         if (spec.CaBundlePem is { } pem)
         {
             // A public CA certificate, readable by the edge's non-root user; copied while the edge is not started yet.
@@ -109,12 +98,5 @@ public sealed class HostWideEdge(DockerCli docker, IBuildLog log, EdgeStrategyOp
             }
         }
         await docker.ExecuteAsync(new DockerStartSettings(Name), echoOutput: false, cancellationToken: cancellationToken);
-    }
-
-    private async Task IgnoringExistingAsync(IDockerSettings settings, CancellationToken cancellationToken)
-    {
-        var result = await docker.ExecuteAsync(settings, throwOnError: false, echoOutput: false, cancellationToken);
-        if (!result.Succeeded && !result.StandardError.Any(line => line.Contains("already exists", StringComparison.Ordinal)))
-            throw new DeployException($"docker {string.Join(' ', settings.ToArguments().Take(3))} failed: {result.Error}. Nothing was switched.");
     }
 }

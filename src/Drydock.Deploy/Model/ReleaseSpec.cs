@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Drydock.Deploy;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace Drydock.Deploy;
 /// version and commit it was built from, and the environment configuration. Recorded in labels and history, so any
 /// runner can recreate it.
 /// </summary>
-public sealed partial record ReleaseSpec(string App, string Environment, string Repository, string Digest, string Version)
+public sealed record ReleaseSpec(string App, string Environment, string Repository, string Digest, string Version)
 {
     public string? Commit { get; init; }
 
@@ -27,7 +25,7 @@ public sealed partial record ReleaseSpec(string App, string Environment, string 
             problems.Add("the environment name is empty");
         if (string.IsNullOrWhiteSpace(Repository) || Repository.Contains('@'))
             problems.Add($"'{Repository}' is not a repository (registry/name, without tag or digest)");
-        if (!DigestPattern().IsMatch(Digest ?? string.Empty))
+        if (!ImageDigest.IsValid(Digest))
             problems.Add($"'{Digest}' is not an image digest (sha256: and 64 hex digits)");
         if (string.IsNullOrWhiteSpace(Version))
             problems.Add("the version is empty");
@@ -36,7 +34,4 @@ public sealed partial record ReleaseSpec(string App, string Environment, string 
         _ = Id;
         Config.Validate();
     }
-
-    [GeneratedRegex("^sha256:[0-9a-f]{64}$")]
-    private static partial Regex DigestPattern();
 }

@@ -33,7 +33,7 @@ public interface IDeployStrategy
     /// Pure: whether <paramref name="serving"/>, already made from the same digest and configuration, serves the
     /// environment exactly as a deploy of this strategy would leave it; then a deploy has nothing to do.
     /// </summary>
-    bool Serves(EnvironmentSnapshot snapshot, ContainerState serving, ReleaseSpec spec) => serving.Running && serving.HealthStatus is null or "healthy";
+    bool Serves(EnvironmentSnapshot snapshot, ContainerState serving, ReleaseSpec spec) => ServingRelease.Answers(serving);
 
     /// <summary>
     /// Brings <see cref="Rollout.Spec"/> up healthy in place of <see cref="Rollout.Serving"/>, or throws leaving the

@@ -64,7 +64,7 @@ public sealed class ReplaceStrategy : IDeployStrategy
         var port = await context.Containers.PublishedPortAsync(candidateName, config.ContainerPort, cancellationToken);
         var endpoint = ProbeAddress.For(config, port, "127.0.0.1");
         context.Log.Write(LogLevel.Information, $"Verifying {candidateName} beside {serving.Name} on 127.0.0.1:{port} before switching the port");
-        var verdict = await ContainerDiagnostics.RequireHealthyAsync(context, candidateName, endpoint, spec, $"{serving.Name} still serves {spec.Environment}", cancellationToken);
+        var verdict = await ContainerDiagnostics.RequireHealthyAsync(context, candidateName, endpoint, spec, StillServing.Before(serving.Name, spec.Environment).What, cancellationToken);
         context.Log.Write(LogLevel.Information, $"{candidateName} is healthy after {verdict.Waited.TotalSeconds:0.0}s ({verdict.Reason})");
     }
 

@@ -12,7 +12,7 @@ public sealed record Rollout(DeployContext Context, ReleaseSpec Spec, ReleaseSta
     public ContainerState? Serving => Snapshot.Serving?.Container;
 
     /// <summary>The release container this rollout creates.</summary>
-    public string Container => Spec.Id.ReleaseContainer(Spec.Version, Stamp.ReleaseId);
+    public ContainerName Container => new(Spec.Id.ReleaseContainer(Spec.Version, Stamp.ReleaseId));
 }
 
 /// <summary>The container now serving, and how long the service was unavailable during the swap (null when nothing served before).</summary>

@@ -17,9 +17,9 @@ public static class ClusterEdge
     /// <summary>What the edge service is created with; its port and image are labels, so a changed one is seen.</summary>
     public static DockerServiceCreateSettings Settings(EnvironmentId id, EnvironmentConfig config, string edgeImage)
     {
-        var labels = new Dictionary<string, string>(ReleaseLabels.Owner(id, ClusterNames.EdgeRole))
+        var labels = new Dictionary<string, string>(EdgeLabels.Owner(id))
         {
-            [ClusterNames.EdgeImageLabel] = edgeImage,
+            [EdgeLabels.ServiceImage] = edgeImage,
             [EdgeLabels.PublicPort] = config.HostPort.ToString(CultureInfo.InvariantCulture),
         };
         return new DockerServiceCreateSettings(id.EdgeService(), edgeImage)
@@ -28,7 +28,7 @@ public static class ClusterEdge
             EndpointMode = "dnsrr",
             Networks = [id.OverlayNetwork()],
             Labels = labels,
-            ContainerLabels = ReleaseLabels.Owner(id, ClusterNames.EdgeRole),
+            ContainerLabels = EdgeLabels.Owner(id),
             Publish = [new ServicePort(config.HostPort, EdgeContainerSpec.ContainerPublicPort)],
             Environment = new Dictionary<string, string>
             {
@@ -52,7 +52,7 @@ public static class ClusterEdge
     /// <summary>Pure: null when the running edge service fits; else what differs (its image or port).</summary>
     public static string? Outdated(SwarmService edge, DockerServiceCreateSettings wanted)
     {
-        var differences = new[] { ClusterNames.EdgeImageLabel, EdgeLabels.PublicPort }
+        var differences = new[] { EdgeLabels.ServiceImage, EdgeLabels.PublicPort }
             .Where(key => edge.Labels.GetValueOrDefault(key) != wanted.Labels.GetValueOrDefault(key))
             .Select(key => $"{key} {edge.Labels.GetValueOrDefault(key) ?? "absent"} (wanted {wanted.Labels.GetValueOrDefault(key)})")
             .ToArray();

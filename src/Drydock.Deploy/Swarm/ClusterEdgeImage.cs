@@ -14,7 +14,7 @@ public static class ClusterEdgeImage
     {
         if (edge is null)
             throw new DeployException("A swarm environment needs ReleaseManagerOptions.Edge (where the edge image is built from). Nothing was changed.");
-        var local = await EdgeImage.EnsureAsync(manager, log, new EdgeImageSource(edge.RepositoryRoot), edge.WorkDirectory ?? Path.Combine(edge.RepositoryRoot, ".nuke", "temp"), edge.BaseImage, cancellationToken);
+        var local = await new DeployEdge(manager, log, edge).ImageAsync(null, cancellationToken);
         var reference = Reference(pullRepository, local);
         await manager.TagAsync(local, reference, cancellationToken);
         log.Write(LogLevel.Debug, $"Pushing the edge image as {reference} from the manager");

@@ -4,7 +4,7 @@ namespace Drydock.Deploy;
 public static class ClusterNames
 {
     /// <summary>The role label of the environment's edge service.</summary>
-    public const string EdgeRole = "edge";
+    public const string EdgeRole = EdgeLabels.EdgeRole;
 
     /// <summary>The role label on every task container of a release (not <c>release</c>: a task is not a one-host release container).</summary>
     public const string TaskRole = "swarm-task";
@@ -13,7 +13,7 @@ public static class ClusterNames
     public const string PullImageLabel = ReleaseLabels.Prefix + "pull-image";
 
     /// <summary>The label on the edge service naming the edge image it was created from.</summary>
-    public const string EdgeImageLabel = ReleaseLabels.Prefix + "edge-image";
+    public const string EdgeImageLabel = EdgeLabels.ServiceImage;
 
     /// <summary>The attachable overlay network of the environment's edge and releases, across every node.</summary>
     public static string OverlayNetwork(this EnvironmentId id) => id.Network + "-swarm";

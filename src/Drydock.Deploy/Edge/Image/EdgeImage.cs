@@ -14,14 +14,6 @@ public static class EdgeImage
 {
     public const string Repository = "drydock/edge";
 
-    /// <summary>Hash of the sources and the base: the tag's suffix.</summary>
-    public const string ContentHashLabel = "dev.drydock.edge.content-hash";
-
-    /// <summary>Hash of the sources alone: finds an edge image of these sources without resolving the base image.</summary>
-    public const string SourceHashLabel = "dev.drydock.edge.source-hash";
-
-    public const string BaseImageLabel = "dev.drydock.edge.base-image";
-
     public static string Reference(string version, string contentHash) => $"{Repository}:{version}-{contentHash}";
 
     /// <summary>The reference of the edge image for these sources and base, built now if the engine lacks it.</summary>
@@ -65,7 +57,7 @@ public static class EdgeImage
                 File = source.Dockerfile,
                 Tags = [reference],
                 BuildArgs = new Dictionary<string, string> { ["BASE_IMAGE"] = baseImage, ["VERSION"] = version, ["REVISION"] = hash },
-                Labels = new Dictionary<string, string> { [ContentHashLabel] = hash, [SourceHashLabel] = source.SourceHash(), [BaseImageLabel] = baseImage },
+                Labels = new Dictionary<string, string> { [EdgeLabels.ContentHash] = hash, [EdgeLabels.SourceHash] = source.SourceHash(), [EdgeLabels.BaseImage] = baseImage },
             }, cancellationToken);
             log.Write(LogLevel.Information, $"Built edge image {reference} ({id})");
             return reference;
@@ -79,14 +71,14 @@ public static class EdgeImage
 
     /// <summary>The image a running edge was made from, when it was built from these sources (its labels say so); else null.</summary>
     public static string? RunningFromSources(ContainerState edge, EdgeImageSource source) =>
-        edge.Labels.GetValueOrDefault(SourceHashLabel) == source.SourceHash() && edge.ConfiguredImage.StartsWith(Repository + ":", StringComparison.Ordinal)
+        edge.Labels.GetValueOrDefault(EdgeLabels.SourceHash) == source.SourceHash() && edge.ConfiguredImage.StartsWith(Repository + ":", StringComparison.Ordinal)
             ? edge.ConfiguredImage
             : null;
 
     /// <summary>The newest local edge image built from sources with this hash; null when there is none.</summary>
     public static async Task<string?> FindBySourcesAsync(DockerCli docker, string sourceHash, CancellationToken cancellationToken = default)
     {
-        var result = await docker.ExecuteAsync(new DockerImageListSettings([$"{SourceHashLabel}={sourceHash}"]), echoOutput: false, cancellationToken: cancellationToken);
+        var result = await docker.ExecuteAsync(new DockerImageListSettings([$"{EdgeLabels.SourceHash}={sourceHash}"]), echoOutput: false, cancellationToken: cancellationToken);
         return result.StandardOutput
             .Where(line => line.TrimStart().StartsWith('{'))
             .Select(line => JsonDocument.Parse(line).RootElement)

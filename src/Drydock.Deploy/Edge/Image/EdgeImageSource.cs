@@ -48,7 +48,7 @@ public sealed record EdgeImageSource(string RepositoryRoot)
         var project = Projects().SelectMany(projectFile => Directory.EnumerateFiles(Path.GetDirectoryName(projectFile)!, "*", SearchOption.AllDirectories))
             .Select(path => (Name: Path.GetRelativePath(RepositoryRoot, path).Replace('\\', '/'), Path: path))
             .Where(file => !file.Name.Split('/').Any(part => part is "bin" or "obj"));
-        // Drydock's language rules and package versions live in src/, scoped to its own projects.
+        // Drydock's language rules and package versions live in src/, scoped to its own projects: they decide the build too.
         var shared = new[] { "src/Directory.Build.props", "global.json" }
             .Select(name => (Name: name, Path: Path.Combine(RepositoryRoot, name)))
             .Where(file => File.Exists(file.Path));

@@ -24,11 +24,11 @@ public enum EdgeContainerAction
     KeepOutdated,
 }
 
-/// <summary>What to do about an environment's edge container, decided from <c>docker inspect</c> alone.</summary>
+/// <summary>What to do about an edge container, per environment or host-wide, decided from <c>docker inspect</c> alone.</summary>
 public static class EdgeContainerDecision
 {
-    /// <param name="allowRecreate">Whether a running edge made from another spec may be replaced now (a brief interruption of the port).</param>
-    public static (EdgeContainerAction Action, string Reason) Decide(ContainerState? existing, EdgeContainerSpec spec, bool allowRecreate = false)
+    /// <param name="allowRecreate">Whether a running edge made from another spec may be replaced now (a brief interruption of its ports).</param>
+    public static (EdgeContainerAction Action, string Reason) Decide(ContainerState? existing, IEdgeContainerSpec spec, bool allowRecreate = false)
     {
         if (existing is null)
             return (EdgeContainerAction.Create, $"{spec.ContainerName} does not exist");
@@ -37,7 +37,7 @@ public static class EdgeContainerDecision
         {
             var why = $"{spec.ContainerName} was made from other settings (fingerprint {fingerprint ?? "none"}, now {spec.Fingerprint()}; image {existing.ConfiguredImage} → {spec.Image})";
             return existing.Running && !allowRecreate
-                ? (EdgeContainerAction.KeepOutdated, why + "; it keeps serving until the edge is upgraded deliberately")
+                ? (EdgeContainerAction.KeepOutdated, $"{why}; {spec.OutdatedKeepsServing}")
                 : (EdgeContainerAction.Recreate, why);
         }
         if (!existing.Running)

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Drydock.Docker;
 
 namespace Drydock.Deploy;
@@ -14,7 +12,7 @@ namespace Drydock.Deploy;
 /// </summary>
 /// <param name="Image">The edge image, e.g. from <see cref="EdgeImage.EnsureAsync"/>.</param>
 /// <param name="PublicPort">The environment's port on the host; 0 lets docker pick one (read it back with <c>docker port</c>).</param>
-public sealed record EdgeContainerSpec(EnvironmentId Environment, string Image, int PublicPort)
+public sealed record EdgeContainerSpec(EnvironmentId Environment, string Image, int PublicPort) : IEdgeContainerSpec
 {
     /// <summary>Where the edge listens inside its container for the environment's traffic.</summary>
     public const int ContainerPublicPort = 8080;
@@ -47,13 +45,10 @@ public sealed record EdgeContainerSpec(EnvironmentId Environment, string Image, 
             throw new ArgumentException("The edge container spec is invalid: " + string.Join("; ", problems) + ".");
     }
 
+    public string OutdatedKeepsServing => "it keeps serving until the edge is upgraded deliberately";
+
     /// <summary>The <c>docker run</c> (detached) of the edge, labelled with its fingerprint.</summary>
-    public DockerRunSettings ToRunSettings()
-    {
-        var settings = Unlabelled();
-        var labels = new Dictionary<string, string>(settings.Labels) { [EdgeLabels.Fingerprint] = Fingerprint(settings) };
-        return settings with { Labels = labels };
-    }
+    public DockerRunSettings ToRunSettings() => IEdgeContainerSpec.Fingerprinted(Unlabelled());
 
     public DockerNetworkCreateSettings ToNetworkSettings() =>
         new(Network) { Driver = "bridge", Labels = EdgeLabels.Owner(Environment) };
@@ -62,7 +57,7 @@ public sealed record EdgeContainerSpec(EnvironmentId Environment, string Image, 
         new(StateVolume) { Labels = EdgeLabels.Owner(Environment) };
 
     /// <summary>The fingerprint label the container of this spec carries.</summary>
-    public string Fingerprint() => Fingerprint(Unlabelled());
+    public string Fingerprint() => IEdgeContainerSpec.FingerprintOf(Unlabelled());
 
     private DockerRunSettings Unlabelled()
     {
@@ -103,7 +98,4 @@ public sealed record EdgeContainerSpec(EnvironmentId Environment, string Image, 
             PidsLimit = 128,
             StopTimeout = shutdownTimeout + TimeSpan.FromSeconds(5),
         };
-
-    private static string Fingerprint(DockerRunSettings settings) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', settings.ToArguments()))))[..16];
 }

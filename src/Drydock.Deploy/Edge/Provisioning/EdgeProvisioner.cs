@@ -1,5 +1,4 @@
 using Drydock.Docker;
-using Drydock.Edge.Client;
 using Drydock.Engine.Output;
 
 namespace Drydock.Deploy;
@@ -9,22 +8,20 @@ namespace Drydock.Deploy;
 /// (kept, started, created or recreated as <see cref="EdgeContainerDecision"/> says). Idempotent: on an environment
 /// whose edge already runs from the same spec it costs one health request (the caller read the container already).
 /// </summary>
-public sealed class EdgeProvisioner(DockerCli docker, IBuildLog log)
+public sealed class EdgeProvisioner(DeployEdge edge, DockerCli docker, IBuildLog log)
 {
     /// <param name="existing">The edge container as the caller read it (null: there is none).</param>
-    /// <param name="allowRecreate">
-    /// Replace a running edge made from another spec (new edge image, port, limits). Off for deploys, which must not
-    /// interrupt the port; on for a deliberate edge upgrade.
-    /// </param>
-    public async Task<RunningEdge> EnsureAsync(EdgeContainerSpec spec, ContainerState? existing, TimeSpan startTimeout, bool allowRecreate = false, CancellationToken cancellationToken = default)
+    /// <remarks>A running edge made from another spec is replaced only with <see cref="EdgeStrategyOptions.RecreateOutdatedEdge"/>: deploys must not interrupt the port.</remarks>
+    public async Task<RunningEdge> EnsureAsync(EdgeContainerSpec spec, ContainerState? existing, CancellationToken cancellationToken)
     {
         spec.Validate();
-        var (action, reason) = EdgeContainerDecision.Decide(existing, spec, allowRecreate);
+        var (action, reason) = EdgeContainerDecision.Decide(existing, spec, edge.Options.RecreateOutdatedEdge);
         // A running edge is attached to its network and mounts its volume, and its inspect names its ports: the common
         // case of every deploy costs one docker call (each is a process start, slow on a loaded host).
         if (action is not (EdgeContainerAction.Keep or EdgeContainerAction.KeepOutdated))
         {
-            await EnsureNetworkAsync(spec, cancellationToken);
+            if (await edge.EnsureExistsAsync(spec.ToNetworkSettings(), $"create network {spec.Network}", cancellationToken))
+                log.Write(LogLevel.Information, $"Created network {spec.Network}");
             await docker.CreateVolumeAsync(spec.ToVolumeSettings(), cancellationToken); // docker volume create is idempotent
         }
         switch (action)
@@ -53,20 +50,8 @@ public sealed class EdgeProvisioner(DockerCli docker, IBuildLog log)
         var kept = action is EdgeContainerAction.Keep or EdgeContainerAction.KeepOutdated ? existing : null;
         var publicPort = spec.PublicPort != 0 ? spec.PublicPort
             : kept?.HostPort(EdgeContainerSpec.ContainerPublicPort) ?? await PublishedPortAsync(spec.ContainerName, EdgeContainerSpec.ContainerPublicPort, cancellationToken);
-        var edge = new RunningEdge(spec.ContainerName, docker, publicPort, action, reason);
-        using var client = edge.CreateClient();
-        if (!await client.WaitUntilHealthyAsync(startTimeout, cancellationToken))
-            throw new TimeoutException($"Edge {spec.ContainerName} did not answer on its admin socket (docker exec {spec.ContainerName} {EdgeAdminExec.EdgeBinary} admin health) within {startTimeout.TotalSeconds:0}s; see docker logs {spec.ContainerName}.");
-        return edge;
-    }
-
-    private async Task EnsureNetworkAsync(EdgeContainerSpec spec, CancellationToken cancellationToken)
-    {
-        var result = await docker.ExecuteAsync(spec.ToNetworkSettings(), throwOnError: false, echoOutput: false, cancellationToken);
-        if (result.Succeeded)
-            log.Write(LogLevel.Information, $"Created network {spec.Network}");
-        else if (!result.StandardError.Any(line => line.Contains("already exists", StringComparison.Ordinal)))
-            throw new InvalidOperationException($"Could not create network {spec.Network}: {result.Error}");
+        await edge.WaitUntilAnswersAsync(spec.ContainerName, "Nothing was switched.", cancellationToken);
+        return edge.Running(spec.ContainerName, publicPort, action, reason);
     }
 
     private async Task<int> PublishedPortAsync(string container, int containerPort, CancellationToken cancellationToken)
