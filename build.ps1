@@ -58,8 +58,9 @@ function Get-InputFiles {
     $files | Sort-Object FullName
 }
 
+# Paths relative to the root, as build.sh's: a build/bin copied into another checkout of the same sources is honoured there.
 function Get-InputChecksum([object[]] $files) {
-    $list = ($files | ForEach-Object { $_.FullName }) -join "`n"
+    $list = ($files | ForEach-Object { [System.IO.Path]::GetRelativePath($root, $_.FullName) }) -join "`n"
     [System.Convert]::ToHexString([System.Security.Cryptography.SHA256]::HashData([System.Text.Encoding]::UTF8.GetBytes($list)))
 }
 

@@ -56,7 +56,7 @@ folders_cache="$root/build/bin/.bootstrap-folders"
 input_files() {
   local newer=()
   if ((${#folders[@]} == 0)); then
-    if [[ -f "$folders_cache" ]]; then mapfile -t folders <"$folders_cache"; else mapfile -t folders < <(input_folders); fi
+    if [[ -f "$folders_cache" ]]; then mapfile -t folders < <(from_root <"$folders_cache"); else mapfile -t folders < <(input_folders); fi
   fi
   [[ $# -gt 0 ]] && newer=(-newer "$1")
   local shared=() file
@@ -67,8 +67,18 @@ input_files() {
     \( -name bin -o -name obj \) -prune -o -type f "${newer[@]}" -print 2>/dev/null
 }
 
+# The stamp and the folder list name paths relative to the root, so a build/bin copied into another checkout of the
+# same sources (a CI cache, a test's second clone) is honoured there; the stamp's time still catches any later edit.
+to_root() { prefix="$root/" awk 'index($0, ENVIRON["prefix"]) == 1 { $0 = substr($0, length(ENVIRON["prefix"]) + 1) } 1'; }
+from_root() {
+  local line
+  while IFS= read -r line; do
+    if [[ "$line" == /* ]]; then echo "$line"; else echo "$root/$line"; fi
+  done
+}
+
 input_checksum() {
-  input_files | LC_ALL=C sort | cksum
+  input_files | to_root | LC_ALL=C sort | cksum
 }
 
 # The stamp holds a checksum of the input file list (catches added and deleted files) and its time is when the
@@ -95,7 +105,7 @@ build_project() {
   echo "Building the build project (build/ changed since the last run)…" >&2
   local started="$stamp.new" log="$root/build/bin/.bootstrap.log"
   mapfile -t folders < <(input_folders)
-  printf '%s\n' "${folders[@]}" >"$folders_cache"
+  printf '%s\n' "${folders[@]}" | to_root >"$folders_cache"
   input_checksum >"$started"
   if ! "$dotnet" build "$root/build/_build.csproj" --nologo -v quiet -clp:NoSummary >"$log" 2>&1 </dev/null; then
     cat "$log" >&2

@@ -36,8 +36,9 @@ public sealed class CloneDeployTests(CloneFixture fixture, ITestOutputHelper out
         var v2 = await notes.VersionAsync();
         Assert.NotEqual(v1, v2);
 
-        // A second CI job: a fresh clone of the first commit, nothing carried over from the first runner's checkout.
-        var second = await fixture.CloneAsync("second");
+        // A second CI job: a fresh clone of the first commit, its build project restored as CI's cache would (the first
+        // clone's build/bin, same tree); nothing else carried over from the first runner's checkout.
+        var second = await fixture.Source.CloneBuiltLikeAsync("second", first);
         await using (var load = new LoadRunner(CloneFixture.AppPortBase, connections: 2))
         {
             var rollback = await ObservedAsync(second, ci, node, ["Rollback", .. args]);
@@ -45,6 +46,7 @@ public sealed class CloneDeployTests(CloneFixture fixture, ITestOutputHelper out
             output.WriteLine($"Rollback under load: {load.Requests} requests, {load.Failures.Count} failed {string.Join("; ", load.Failures.Take(3))}");
             Assert.Empty(load.Failures);
             Assert.Contains(v1, rollback.Output);
+            Assert.DoesNotContain("Building the build project", rollback.Output);
         }
         Assert.Equal(v1, await notes.VersionAsync());
         Assert.Equal(["kept on the server"], await notes.TextsAsync());

@@ -23,8 +23,9 @@ public sealed class ClusterCloneTests(ClusterCloneFixture fixture, ITestOutputHe
 
     private static readonly string[] Cluster = ["--environment", ClusterCloneFixture.Environment];
 
-    // After the first, whole chain: the solution's compile and unit tests are the Test target's business, not this suite's (minutes each).
-    private static readonly string[] Again = [.. Cluster, "--skip", "Restore", "Compile", "Test"];
+    // The solution's compile and unit tests are the Test target's business, not this suite's (minutes each): every
+    // Deploy skips them, as the remote clone tests do; the clean clone still compiles its build project cold.
+    private static readonly string[] Deploying = [.. Cluster, "--skip", "Restore", "Compile", "Test"];
 
     [Fact]
     public async Task A_clean_clone_deploys_two_replicas_a_second_rolls_back_under_load_and_a_node_loss_is_survived_and_reported()
@@ -42,7 +43,7 @@ public sealed class ClusterCloneTests(ClusterCloneFixture fixture, ITestOutputHe
         Assert.False(File.Exists(Path.Combine(first, ".nuke", "temp", "registry", "registry.pid")), "the refused run started the embedded registry");
 
         // First deploy: the edge on every node, 2 healthy replicas on 2 nodes, every node's port answers.
-        await BuildSh.RunAsync(first, ci, output, true, ["Deploy", .. Cluster]);
+        await BuildSh.RunAsync(first, ci, output, true, ["Deploy", .. Deploying]);
         var v1 = await VersionAsync(fixture.NodePort(0));
         for (var node = 1; node < 3; node++)
             Assert.Equal(v1, await VersionAsync(fixture.NodePort(node)));
@@ -55,7 +56,7 @@ public sealed class ClusterCloneTests(ClusterCloneFixture fixture, ITestOutputHe
         var v2 = "";
         await PhaseAsync("deploy", async () =>
         {
-            await BuildSh.RunAsync(first, ci, output, true, ["Deploy", .. Again]);
+            await BuildSh.RunAsync(first, ci, output, true, ["Deploy", .. Deploying]);
             v2 = await VersionAsync(fixture.NodePort(0));
             Assert.NotEqual(v1, v2);
             await EventuallyAsync(async () => await VersionAsync(fixture.NodePort(1)) == v2 && await VersionAsync(fixture.NodePort(2)) == v2);
@@ -64,16 +65,16 @@ public sealed class ClusterCloneTests(ClusterCloneFixture fixture, ITestOutputHe
         // Never healthy: its tasks never pass Docker's check, so Swarm's DNS never lists them and no edge routes to them; removed, v2 kept serving.
         await PhaseAsync("never-healthy release refused", async () =>
         {
-            var failed = await BuildSh.RunAsync(first, ci, output, false, ["Deploy", .. Again, "--env", "HEALTHCHECK_PATH=/health/does-not-exist", "--deploy-timeout", "30s"]);
+            var failed = await BuildSh.RunAsync(first, ci, output, false, ["Deploy", .. Deploying, "--env", "HEALTHCHECK_PATH=/health/does-not-exist", "--deploy-timeout", "30s"]);
             Assert.NotEqual(0, failed.Process.ExitCode);
             Assert.Contains($"{v2} kept serving", failed.Output);
             Assert.Equal(v2, await VersionAsync(fixture.NodePort(0)));
         });
 
-        // A second CI job: a fresh clone (compiled first, as a job's restore and compile step would), then Rollback,
-        // timed from the command to v1 answering alone on node 1.
-        var second = await fixture.CloneAsync("second");
-        await BuildSh.RunAsync(second, ci, output, true, ["--help"]);
+        // A second CI job: a fresh clone (its build project restored as CI's cache would: the first clone's build/bin,
+        // same tree; --help proves it ready), then Rollback, timed from the command to v1 answering alone on node 1.
+        var second = await fixture.Source.CloneBuiltLikeAsync("second", first);
+        Assert.DoesNotContain("Building the build project", (await BuildSh.RunAsync(second, ci, output, true, ["--help"])).Output);
         await PhaseAsync("rollback", async () =>
         {
             var clock = Stopwatch.StartNew();

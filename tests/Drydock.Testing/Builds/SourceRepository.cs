@@ -49,6 +49,41 @@ public sealed class SourceRepository
         return clone;
     }
 
+    /// <summary>
+    /// A fresh clone whose build project comes built, as a CI cache of build/bin restores it: <paramref name="built"/>'s
+    /// build/bin copied in. Only from a clone at the same tree, so the copy is what this clone would compile; build.sh's
+    /// stamp (root-relative paths, its time after this checkout) then finds it up to date. For tests that do not prove
+    /// a cold compile: the one from a clean clone uses <see cref="CloneAsync"/>.
+    /// </summary>
+    public async Task<string> CloneBuiltLikeAsync(string name, string built)
+    {
+        var from = System.IO.Path.Combine(built, "build", "bin");
+        if (!File.Exists(System.IO.Path.Combine(from, BootstrapStamp)))
+            throw new InvalidOperationException($"{built} has no built build project ({BootstrapStamp} is missing): run ./build.sh there first, or use CloneAsync.");
+        var clone = await CloneAsync(name);
+        var (tree, builtTree) = (await TreeAsync(clone), await TreeAsync(built));
+        if (tree != builtTree)
+            throw new InvalidOperationException($"{built} is at tree {builtTree}, {clone} at {tree}: its build project is not this clone's. Copy from a clone of the same commit.");
+        var to = System.IO.Path.Combine(clone, "build", "bin");
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories).Where(f => !NotCopied.Contains(System.IO.Path.GetFileName(f))))
+        {
+            var target = System.IO.Path.Combine(to, System.IO.Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        // The stamp's time says when this clone's build became current: now, after its checkout.
+        File.SetLastWriteTimeUtc(System.IO.Path.Combine(to, BootstrapStamp), DateTime.UtcNow);
+        return clone;
+    }
+
+    private const string BootstrapStamp = ".bootstrap-stamp";
+
+    // The lock and the log are the other clone's runs'; build.ps1's stamp is not touched here, so it goes too.
+    private static readonly HashSet<string> NotCopied = [".bootstrap-lock", ".bootstrap.log", ".bootstrap-stamp-ps1", ".bootstrap-stamp.new"];
+
+    private async Task<string> TreeAsync(string clone) =>
+        (await _runner.RunAsync(new ToolCommand("git", "rev-parse", "HEAD^{tree}") { WorkingDirectory = clone, EchoOutput = false })).Output.Trim();
+
     /// <summary>A new commit on a clone (a new version by GitVersion).</summary>
     public Task CommitAsync(string clone, string message) => GitAsync(clone, "commit", "-q", "--allow-empty", "-m", message);
 
