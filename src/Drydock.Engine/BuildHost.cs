@@ -97,11 +97,9 @@ public static class BuildHost
 
     private static void Resolve(DrydockBuild build, IReadOnlyList<ParameterMember> parameters, Invocation invocation, SecretMasker masker, IBuildLog log)
     {
+        // First file wins: the last profile given, then the earlier ones, then parameters.json, as in NUKE.
         var files = new List<ParameterFile>();
-        var defaults = Path.Combine(build.RootDirectory, ".nuke", "parameters.json");
-        if (File.Exists(defaults))
-            files.Add(ParameterFile.Load(defaults));
-        foreach (var profile in invocation.Profiles)
+        foreach (var profile in invocation.Profiles.Reverse())
         {
             var path = Path.Combine(build.RootDirectory, ".nuke", $"parameters.{profile}.json");
             if (!File.Exists(path))
@@ -111,6 +109,9 @@ public static class BuildHost
             }
             files.Add(ParameterFile.Load(path));
         }
+        var defaults = Path.Combine(build.RootDirectory, ".nuke", "parameters.json");
+        if (File.Exists(defaults))
+            files.Add(ParameterFile.Load(defaults));
 
         var origins = ParameterResolver.Resolve(build, parameters, new ParameterSources(invocation.Parameters, Environment.GetEnvironmentVariable, files));
         foreach (var secret in parameters.Where(p => p.IsSecret))

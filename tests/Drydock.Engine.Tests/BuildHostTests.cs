@@ -110,6 +110,18 @@ public sealed class BuildHostTests : IDisposable
     }
 
     [Fact]
+    public void A_profile_overrides_parameters_json_and_the_last_profile_given_wins()
+    {
+        File.WriteAllText(Path.Combine(_root, ".nuke", "parameters.json"), """{ "SampleRegistry": "from-json" }""");
+        File.WriteAllText(Path.Combine(_root, ".nuke", "parameters.staging.json"), """{ "SampleRegistry": "from-staging" }""");
+        File.WriteAllText(Path.Combine(_root, ".nuke", "parameters.eu.json"), """{ "SampleRegistry": "from-eu" }""");
+
+        Assert.Contains("--sample-registry = from-json (from parameters.json)", Run("Test", "--verbosity", "verbose").Output);
+        Assert.Contains("--sample-registry = from-staging (from parameters.staging.json)", Run("Test", "--profile", "staging", "--verbosity", "verbose").Output);
+        Assert.Contains("--sample-registry = from-eu (from parameters.eu.json)", Run("Test", "--profile", "staging", "eu", "--verbosity", "verbose").Output);
+    }
+
+    [Fact]
     public void A_missing_profile_names_the_file_and_the_known_profiles()
     {
         File.WriteAllText(Path.Combine(_root, ".nuke", "parameters.staging.json"), "{}");

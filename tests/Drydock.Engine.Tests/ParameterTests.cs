@@ -52,6 +52,16 @@ public sealed class ParameterTests : IDisposable
     }
 
     [Fact]
+    public void An_empty_environment_variable_counts_as_not_given_so_the_files_still_decide()
+    {
+        var defaults = ("parameters.json", """{ "RegistryUrl": "from-json" }""");
+        Assert.Equal("from-json", Resolve([], new() { ["REGISTRY_URL"] = "" }, defaults).RegistryUrl);
+        Assert.Equal("from-json", Resolve([], new() { ["REGISTRY_URL"] = "  " }, defaults).RegistryUrl);
+        Assert.Equal(3, Resolve([], new() { ["RETRIES"] = "" }).Retries);
+        Assert.Equal("from-env", Resolve([], new() { ["REGISTRY_URL"] = "from-env" }, defaults).RegistryUrl);
+    }
+
+    [Fact]
     public void Defaults_stay_when_no_source_has_a_value()
     {
         var build = Resolve([]);

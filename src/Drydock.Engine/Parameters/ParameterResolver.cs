@@ -1,6 +1,9 @@
 namespace Drydock.Engine.Parameters;
 
-/// <summary>Fills a build's parameters from the first source that has a value: command line, environment, parameters.json, profiles.</summary>
+/// <summary>
+/// Fills a build's parameters from the first source that has a value: the command line, the environment, then the
+/// files in the order given (the build host puts the profiles before parameters.json, so a profile overrides it).
+/// </summary>
 public static class ParameterResolver
 {
     /// <returns>For each parameter that got a value, where it came from (for --verbosity verbose and error messages).</returns>
@@ -27,8 +30,10 @@ public static class ParameterResolver
             return "command line";
         }
 
+        // CI systems pass an unset variable as an empty one (GitHub's ${{ vars.HOST }}): empty means not given, so the
+        // next source (parameters.json, the environment file) still decides instead of an empty value overriding it.
         var environment = sources.Environment(member.EnvironmentName);
-        if (environment is not null)
+        if (!string.IsNullOrWhiteSpace(environment))
         {
             member.SetValue(build, ParameterValueConverter.FromText(member.Type, [environment], () => Describe($"environment variable {member.EnvironmentName}")));
             return $"environment variable {member.EnvironmentName}";
