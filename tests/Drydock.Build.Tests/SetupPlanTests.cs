@@ -87,5 +87,19 @@ public sealed class SetupPlanTests
         Assert.Contains(plan.Notes, n => n.Contains(".gitignore"));
     }
 
+    [Fact]
+    public void Unignored_build_output_is_added_to_the_gitignore_keeping_what_it_held_or_creating_it()
+    {
+        var extended = SetupPlan.Decide(Repository([Api]) with { IgnoredByGit = false, UnignoredOutputs = ["artifacts/", ".nuke/temp/"], GitIgnore = "bin/\nobj/" }, Inputs);
+        Assert.Equal("bin/\nobj/\n\n# Drydock's build output\nartifacts/\n.nuke/temp/\n", Text(extended, ".gitignore"));
+        Assert.Contains(extended.Notes, n => n.StartsWith("Extended .gitignore with artifacts/ .nuke/temp/", StringComparison.Ordinal));
+
+        var created = SetupPlan.Decide(Repository([Api]) with { IgnoredByGit = false, UnignoredOutputs = ["bin/", "obj/", "artifacts/", ".nuke/temp/"] }, Inputs);
+        Assert.Equal("# Drydock's build output\nbin/\nobj/\nartifacts/\n.nuke/temp/\n", Text(created, ".gitignore"));
+        Assert.Contains(created.Notes, n => n.StartsWith("Created .gitignore", StringComparison.Ordinal));
+
+        Assert.DoesNotContain(SetupPlan.Decide(Repository([Api]), Inputs).Files, f => f.Path == ".gitignore");
+    }
+
     private static string Text(SetupPlan plan, string path) => Assert.Single(plan.Files, f => f.Path == path).Content;
 }

@@ -20,6 +20,16 @@ public sealed partial record RepositorySnapshot(
 {
     private static readonly string[] Skipped = ["bin", "obj", ".git", "node_modules", "artifacts"];
 
+    /// <summary>The build's output folders as .gitignore lines, each with a path git is asked about.</summary>
+    public static readonly (string Line, string Probe)[] BuildOutputs =
+        [("bin/", "build/bin/x"), ("obj/", "build/obj/x"), ("artifacts/", "artifacts/x"), (".nuke/temp/", ".nuke/temp/x")];
+
+    /// <summary>The <see cref="BuildOutputs"/> lines git does not ignore yet.</summary>
+    public IReadOnlyList<string> UnignoredOutputs { get; init; } = [];
+
+    /// <summary>The repository's .gitignore as it is, or null when it has none.</summary>
+    public string? GitIgnore { get; init; }
+
     /// <summary>Reads the repository at <paramref name="root"/>; <paramref name="candidates"/> are the files Setup may write.</summary>
     public static RepositorySnapshot Read(string root, IEnumerable<string> candidates, Func<string, bool> ignoredByGit)
     {
@@ -31,8 +41,13 @@ public sealed partial record RepositorySnapshot(
             .OrderBy(p => p.RelativePath, StringComparer.Ordinal)
             .ToList();
         var existing = candidates.Where(c => File.Exists(Path.Combine(root, c))).ToHashSet(StringComparer.Ordinal);
-        var ignored = new[] { "build/bin/x", "build/obj/x", "artifacts/x", ".nuke/temp/x" }.All(ignoredByGit);
-        return new RepositorySnapshot(root, true, projects, existing, ignored);
+        var unignored = BuildOutputs.Where(o => !ignoredByGit(o.Probe)).Select(o => o.Line).ToList();
+        var gitIgnore = Path.Combine(root, ".gitignore");
+        return new RepositorySnapshot(root, true, projects, existing, unignored.Count == 0)
+        {
+            UnignoredOutputs = unignored,
+            GitIgnore = File.Exists(gitIgnore) ? File.ReadAllText(gitIgnore) : null,
+        };
     }
 
     /// <summary>The path of the first <c>MapHealthChecks("/…")</c> in the project's C# files, or null.</summary>

@@ -36,9 +36,21 @@ public sealed record SetupPlan(IReadOnlyList<PlannedFile> Files, string? Refusal
         if (repository.ExistingFiles.Contains("global.json"))
             notes.Add("global.json was kept as it is: the build uses the SDK it names.");
         if (!repository.IgnoredByGit)
-            notes.Add("Add bin/, obj/, artifacts/ and .nuke/temp/ to .gitignore: a release is built from a clean working tree.");
+        {
+            // A release is built from a clean working tree: without these lines the first Deploy after Compile is refused as dirty.
+            var lines = repository.UnignoredOutputs.Count > 0 ? repository.UnignoredOutputs : RepositorySnapshot.BuildOutputs.Select(o => o.Line).ToList();
+            files.Add(new PlannedFile(".gitignore", GitIgnoreWith(repository.GitIgnore, lines)));
+            notes.Add($"{(repository.GitIgnore is null ? "Created" : "Extended")} .gitignore with {string.Join(" ", lines)}: a release is built from a clean working tree.");
+        }
         return new SetupPlan(files, null, notes, ["git add -A && git commit -m \"Build and deploy with Drydock\"", "./build.sh Deploy"]);
     }
 
     private static SetupPlan Refuse(string reason) => new([], reason, [], []);
+
+    /// <summary>The existing .gitignore kept as it is, with the missing lines appended under a comment.</summary>
+    private static string GitIgnoreWith(string? existing, IReadOnlyList<string> lines)
+    {
+        var kept = string.IsNullOrEmpty(existing) ? "" : existing.EndsWith('\n') ? existing + "\n" : existing + "\n\n";
+        return kept + "# Drydock's build output\n" + string.Concat(lines.Select(line => line + "\n"));
+    }
 }
