@@ -6,7 +6,8 @@ namespace Drydock.Docker;
 
 /// <summary>
 /// A machine-wide lock for what two builds (or two test suites) on one runner must not make at the same time: the
-/// offline base image, the edge image, the local registry on its port, a dockerd start. The first one makes it while
+/// offline base image, the edge image, the local registry on its port, a dockerd start (builds of one user: each user
+/// has a private lock directory, see <see cref="EnsurePrivateDirectory"/>). The first one makes it while
 /// the others wait, then find it made. It is an exclusive <c>flock</c> on a file under the temp directory (what .NET's
 /// <see cref="FileShare.None"/> takes on Linux), so the kernel drops it when its holder exits, even killed: no stale
 /// lock to clean up.
@@ -27,17 +28,17 @@ public sealed partial class MachineLock : IDisposable
         var safe = UnsafeCharacters().Replace(name, "-");
         return safe.Length == 0 || safe.Trim('.', '-').Length == 0
             ? throw new ArgumentException($"'{name}' is not a usable lock name: use letters, digits, '.', '_' or '-'.", nameof(name))
-            : System.IO.Path.Combine(System.IO.Path.GetTempPath(), DirectoryName, safe + ".lock");
+            : System.IO.Path.Combine(System.IO.Path.GetTempPath(), UserDirectoryName, safe + ".lock");
     }
 
     /// <summary>The lock if no one (in this or another process) holds it now, else null. Never waits.</summary>
     public static MachineLock? TryAcquire(string name)
     {
         var path = PathOf(name);
-        EnsureSharedDirectory(System.IO.Path.GetDirectoryName(path)!);
+        EnsurePrivateDirectory(System.IO.Path.GetDirectoryName(path)!);
         try
         {
-            // Read access is enough for an exclusive flock, so a lock file another user created still locks.
+            // Read access is enough for an exclusive flock.
             return new MachineLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.Read, FileShare.None));
         }
         catch (IOException e) when (e.GetType() == typeof(IOException))
@@ -71,25 +72,33 @@ public sealed partial class MachineLock : IDisposable
         }
     }
 
-    /// <summary>Like /tmp itself (1777): every user's builds on the runner can add their lock files to it.</summary>
-    private static void EnsureSharedDirectory(string directory)
+    /// <summary>
+    /// Per user and private (0700): in a shared one, another user could create a lock file first and hold its flock
+    /// forever. Anything else at the path (another user's, a symbolic link, open to others) is refused, never adopted.
+    /// </summary>
+    internal static void EnsurePrivateDirectory(string directory)
     {
-        if (Directory.Exists(directory))
-            return;
-        Directory.CreateDirectory(directory);
         if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
             return;
-        try
-        {
-            File.SetUnixFileMode(directory, UnixFileMode.StickyBit | UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-                | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
-                | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute);
         }
-        catch (UnauthorizedAccessException)
-        {
-            // Another user made it at the same moment: theirs, and as open as this.
-        }
+        if (!System.IO.Path.Exists(directory))
+            Directory.CreateDirectory(directory, Private);
+        var status = UnixFileStatus.Read(directory);
+        var mine = status is { } found
+            ? found.IsPrivateTo(UnixFileStatus.CurrentUser)
+            : new DirectoryInfo(directory).LinkTarget is null && (File.GetUnixFileMode(directory) & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) == 0;
+        if (!mine)
+            throw new InvalidOperationException(
+                $"The lock directory {directory} is not this user's own (another user's, a symbolic link, or writable by others), so someone else could hold its locks forever. Check what it is, remove it (rm -r '{directory}', as its owner or root) and run again.");
+        if (File.GetUnixFileMode(directory) != Private)
+            File.SetUnixFileMode(directory, Private);
     }
+
+    private const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    private static string UserDirectoryName => $"{DirectoryName}-{UnixFileStatus.CurrentUser?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Environment.UserName}";
 
     /// <summary>Releases the lock (closing the file drops the flock); the empty file stays for the next holder.</summary>
     public void Dispose() => _file.Dispose();

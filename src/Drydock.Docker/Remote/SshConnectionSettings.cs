@@ -5,10 +5,11 @@ namespace Drydock.Docker;
 /// <summary>
 /// How the system ssh client reaches a server, rendered as arguments (tested as data): never interactive, host key
 /// checking always on, keep-alives so a dropped link is noticed, and the identity from ssh-agent unless a key is given.
+/// The agent only authenticates: it and X11 are never forwarded to the server, whatever the user's ssh_config says.
 /// </summary>
 public sealed record SshConnectionSettings(SshTarget Target)
 {
-    /// <summary><c>UserKnownHostsFile</c>; null keeps ssh's default (~/.ssh/known_hosts).</summary>
+    /// <summary><c>UserKnownHostsFile</c>, then the only one consulted; null keeps ssh's defaults (~/.ssh/known_hosts and the system's).</summary>
     public string? KnownHostsFile { get; init; }
 
     /// <summary>A private key file; null uses ssh-agent (SSH_AUTH_SOCK) and ssh's default keys.</summary>
@@ -27,7 +28,11 @@ public sealed record SshConnectionSettings(SshTarget Target)
             .Option("-o", $"ConnectTimeout={Seconds(ConnectTimeout)}")
             .Option("-o", $"ServerAliveInterval={Seconds(KeepAliveInterval)}")
             .Option("-o", "ServerAliveCountMax=3")
+            .Option("-o", "ForwardAgent=no")
+            .Option("-o", "ForwardX11=no")
             .Option("-o", KnownHostsFile is null ? null : $"UserKnownHostsFile={Quote(KnownHostsFile)}")
+            // A key pinned for the run is not overruled by an entry in /etc/ssh/ssh_known_hosts.
+            .Option("-o", KnownHostsFile is null ? null : "GlobalKnownHostsFile=/dev/null")
             .Option("-i", IdentityFile)
             .Option("-o", IdentityFile is null ? null : "IdentitiesOnly=yes")
             .Option("-p", Target.Port.ToString(CultureInfo.InvariantCulture));

@@ -1,12 +1,15 @@
 namespace Drydock.Docker;
 
-/// <summary>A remote port forwarded back to the runner: <c>-R remotePort:localHost:localPort</c>.</summary>
+/// <summary>
+/// A remote port forwarded back to the runner: <c>-R 127.0.0.1:remotePort:localHost:localPort</c>. The server side
+/// listens on its loopback only, even where sshd's GatewayPorts would let a bare port listen on every interface.
+/// </summary>
 public sealed record SshReverseForward(int RemotePort, string LocalHost, int LocalPort)
 {
     /// <summary>The host's 127.0.0.1:port reaches the runner's 127.0.0.1:port, so a registry reference reads the same on both sides.</summary>
     public static SshReverseForward SamePort(int port) => new(port, "127.0.0.1", port);
 
-    public override string ToString() => $"{RemotePort}:{LocalHost}:{LocalPort}";
+    public override string ToString() => $"127.0.0.1:{RemotePort}:{LocalHost}:{LocalPort}";
 }
 
 /// <summary>

@@ -6,7 +6,8 @@ namespace Drydock.Docker;
 /// The private directories (socket, ssh log, known_hosts copy) of tunnels whose build was killed (kill -9 gives it no
 /// chance to remove its own; the guard still ends its ssh). Each directory names the process that opened it in an
 /// <c>owner</c> file; the next tunnel removes those whose owner is gone. A directory without one (an older Drydock's)
-/// or whose owner still runs is never touched.
+/// or whose owner still runs is never touched, nor one that is not this user's own (another user's, a symbolic link, or
+/// one others may write to): under the shared /tmp anyone can create a directory with this prefix.
 /// </summary>
 public static class StaleTunnelDirectories
 {
@@ -14,16 +15,18 @@ public static class StaleTunnelDirectories
 
     public const string OwnerFile = "owner";
 
-    /// <summary>Which of the directories, each with the owner its file names (null when none or unreadable), are stale.</summary>
-    public static IReadOnlyList<string> Select(IEnumerable<(string Directory, int? Owner)> directories, Func<int, bool> isAlive) =>
-        directories.Where(d => d.Owner is { } owner && !isAlive(owner)).Select(d => d.Directory).ToList();
+    /// <summary>Which of the directories are stale: this user's own, and the process their owner file names is gone.</summary>
+    public static IReadOnlyList<string> Select(IEnumerable<TunnelDirectory> directories, Func<int, bool> isAlive) =>
+        directories.Where(d => d.Mine && d.OwnerProcess is { } owner && !isAlive(owner)).Select(d => d.Path).ToList();
 
     /// <summary>Removes the stale directories under the temp folder; returns how many. Never throws: cleaning is best effort.</summary>
     public static int Remove(string temporaryRoot, Func<int, bool> isAlive)
     {
         try
         {
-            var found = Directory.GetDirectories(temporaryRoot, Prefix + "*").Select(d => (d, ReadOwner(d)));
+            var user = UnixFileStatus.CurrentUser;
+            var found = Directory.GetDirectories(temporaryRoot, Prefix + "*")
+                .Select(d => UnixFileStatus.Read(d) is { } status && status.IsPrivateTo(user) ? new TunnelDirectory(d, ReadOwner(d), Mine: true) : new TunnelDirectory(d, null, Mine: false));
             var stale = Select(found, isAlive);
             foreach (var directory in stale)
                 Directory.Delete(directory, recursive: true);
@@ -51,3 +54,6 @@ public static class StaleTunnelDirectories
         }
     }
 }
+
+/// <summary>A tunnel directory as found: the process its owner file names (null when none or unreadable), and whether it is this user's own.</summary>
+public sealed record TunnelDirectory(string Path, int? OwnerProcess, bool Mine);

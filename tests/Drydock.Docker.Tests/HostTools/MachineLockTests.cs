@@ -1,6 +1,7 @@
 namespace Drydock.Docker.Tests.HostTools;
 
 /// <summary>The machine-wide lock, with real files and a real second process (util-linux flock) holding it.</summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class MachineLockTests
 {
     private static string UniqueName() => $"ln-test-{Guid.NewGuid():N}";
@@ -63,9 +64,54 @@ public sealed class MachineLockTests
     [Theory]
     [InlineData("registry-127.0.0.1:5000", "registry-127.0.0.1-5000.lock")]
     [InlineData("base-image", "base-image.lock")]
-    public void Names_map_to_safe_file_names_in_one_directory(string name, string file)
+    public void Names_map_to_safe_file_names_in_one_directory_per_user(string name, string file)
     {
-        Assert.Equal(Path.Combine(Path.GetTempPath(), MachineLock.DirectoryName, file), MachineLock.PathOf(name));
+        Assert.Equal(Path.Combine(Path.GetTempPath(), $"{MachineLock.DirectoryName}-{CurrentUserId()}", file), MachineLock.PathOf(name));
+    }
+
+    [Fact]
+    public void The_lock_directory_is_private_to_its_user()
+    {
+        using var held = MachineLock.TryAcquire(UniqueName())!;
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(held.Path)!));
+    }
+
+    [Fact]
+    public void A_lock_directory_another_user_owns_or_others_may_write_to_is_refused_with_the_fix()
+    {
+        var root = Directory.CreateTempSubdirectory("ln-locks-").FullName;
+        try
+        {
+            var foreign = Directory.CreateDirectory(Path.Combine(root, "foreign")).FullName;
+            Run("chown", "65534", foreign);
+            var open = Directory.CreateDirectory(Path.Combine(root, "open")).FullName;
+            File.SetUnixFileMode(open, (UnixFileMode)0b111_111_111);
+            var link = Directory.CreateSymbolicLink(Path.Combine(root, "link"), open).FullName;
+
+            foreach (var directory in new[] { foreign, open, link })
+            {
+                var error = Assert.Throws<InvalidOperationException>(() => MachineLock.EnsurePrivateDirectory(directory));
+                Assert.Contains(directory, error.Message);
+                Assert.Contains("remove it", error.Message);
+            }
+            Assert.Equal((UnixFileMode)0b111_111_111, File.GetUnixFileMode(open));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static string CurrentUserId() => Run("id", "-u");
+
+    private static string Run(string file, params string[] arguments)
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(file, arguments) { RedirectStandardOutput = true })!;
+        var output = process.StandardOutput.ReadToEnd().Trim();
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+        return output;
     }
 
     [Fact]

@@ -16,8 +16,9 @@ public sealed class SshTunnelSettingsTests
         [
             "-N", "-o", "ExitOnForwardFailure=yes", "-o", "StreamLocalBindUnlink=yes", "-o", "ControlMaster=no", "-o", "ControlPath=none",
             "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes", "-o", "ConnectTimeout=10", "-o", "ServerAliveInterval=10", "-o", "ServerAliveCountMax=3",
-            "-o", "UserKnownHostsFile=/tmp/d/known_hosts", "-p", "2222",
-            "-L", "/tmp/d/docker.sock:/var/run/docker.sock", "-R", "5000:127.0.0.1:5000", "deploy@server",
+            "-o", "ForwardAgent=no", "-o", "ForwardX11=no",
+            "-o", "UserKnownHostsFile=/tmp/d/known_hosts", "-o", "GlobalKnownHostsFile=/dev/null", "-p", "2222",
+            "-L", "/tmp/d/docker.sock:/var/run/docker.sock", "-R", "127.0.0.1:5000:127.0.0.1:5000", "deploy@server",
         ], settings.ToArguments());
     }
 
@@ -33,6 +34,34 @@ public sealed class SshTunnelSettingsTests
         Assert.DoesNotContain("IdentitiesOnly=yes", withAgent);
         Assert.DoesNotContain(withAgent, a => a.StartsWith("UserKnownHostsFile", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Every_ssh_session_refuses_agent_and_x11_forwarding_whatever_ssh_config_says()
+    {
+        var tunnel = new SshTunnelSettings(new SshConnectionSettings(Server), "/tmp/d/docker.sock").ToArguments();
+        var diagnosis = SshEngineDiagnosis.Arguments(new SshConnectionSettings(Server), "/var/run/docker.sock");
+
+        foreach (var arguments in new[] { tunnel, diagnosis })
+        {
+            Assert.Contains("ForwardAgent=no", arguments);
+            Assert.Contains("ForwardX11=no", arguments);
+            Assert.True(arguments.ToList().IndexOf("ForwardAgent=no") < arguments.ToList().IndexOf(Server.Destination), "options must come before the destination");
+        }
+    }
+
+    [Fact]
+    public void A_given_known_hosts_file_is_the_only_one_consulted_and_without_one_ssh_keeps_its_defaults()
+    {
+        var given = new SshConnectionSettings(Server) { KnownHostsFile = "/ci/known_hosts" }.ToArguments();
+        var byDefault = new SshConnectionSettings(Server).ToArguments();
+
+        Assert.Contains("GlobalKnownHostsFile=/dev/null", given);
+        Assert.DoesNotContain(byDefault, a => a.StartsWith("GlobalKnownHostsFile", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_reverse_forward_listens_on_the_servers_loopback_only() =>
+        Assert.Equal("127.0.0.1:5000:127.0.0.1:5000", SshReverseForward.SamePort(5000).ToString());
 
     [Fact]
     public void A_known_hosts_path_with_spaces_is_quoted_for_ssh() =>
