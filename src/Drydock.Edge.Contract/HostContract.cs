@@ -12,7 +12,8 @@ public sealed record HostView(string Host, string PathPrefix, string Tls, long G
 
 /// <summary>
 /// <c>GET /hosts/{host}/certificate</c> (and the answer of <c>POST</c>): whether the host has a certificate the edge
-/// serves now, who issued it and until when; <see cref="RenewAt"/> is when the background renewal will replace it.
+/// serves now, who issued it and until when; <see cref="RenewAt"/> is when the background renewal will replace it;
+/// <see cref="LastRenewal"/> is its last check (absent from older edges and before the first check).
 /// </summary>
 public sealed record CertificateStatusView(
     string Host,
@@ -24,10 +25,14 @@ public sealed record CertificateStatusView(
     DateTimeOffset? RenewAt,
     IReadOnlyList<string> Names,
     string? Thumbprint,
-    bool Issued = false)
+    bool Issued = false,
+    RenewalAttemptView? LastRenewal = null)
 {
     public static CertificateStatusView None(string host) => new(host, false, false, null, null, null, null, [], null);
 }
+
+/// <summary>The background renewal's last check of a host: when, whether it succeeded (or why not), and when one last succeeded.</summary>
+public sealed record RenewalAttemptView(DateTimeOffset At, bool Succeeded, string? Problem, DateTimeOffset? LastSucceededAt);
 
 /// <summary>The body of <c>PUT /hosts/{host}/certificate</c>: the user's own certificate chain and key, PEM (never logged).</summary>
 public sealed record CertificateFilesChange(string CertificatePem, string KeyPem);

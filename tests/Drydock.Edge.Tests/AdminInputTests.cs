@@ -84,7 +84,7 @@ public sealed class AdminInputTests : IAsyncLifetime
     public async Task An_oversized_body_is_413()
     {
         var before = await File.ReadAllBytesAsync(_edge.StateFile);
-        var huge = "{\"upstream\":\"http://app:8080\",\"version\":\"" + new string('1', 64 * 1024) + "\"}";
+        var huge = "{\"upstream\":\"http://app:8080\",\"version\":\"" + new string('1', 300 * 1024) + "\"}";
 
         using var response = await _admin.PutAsync("/routes", new StringContent(huge, Encoding.UTF8, "application/json"));
 

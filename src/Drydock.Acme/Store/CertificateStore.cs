@@ -40,19 +40,19 @@ public sealed class CertificateStore(string root)
     public string CertificatePath(string id) =>
         Path.Combine(CertificatesDirectory, (DnsName.TryParse(id, out var name, out _) ? name.Value : throw new ArgumentException($"'{id}' is not a certificate id (a host name).", nameof(id))) + ".pem");
 
+    /// <summary>Saves the key as PKCS#8 whatever form it was given in, then the chain.</summary>
     public void Save(string id, IssuedCertificate certificate) =>
-        SecretFile.WriteAtomically(CertificatePath(id), certificate.PrivateKeyPem.TrimEnd() + "\n" + certificate.ChainPem.TrimEnd() + "\n");
+        SecretFile.WriteAtomically(CertificatePath(id), PrivateKeyPem.ToPkcs8(certificate.PrivateKeyPem).TrimEnd() + "\n" + certificate.ChainPem.TrimEnd() + "\n");
 
+    /// <summary>Reads a stored file; a key in any <see cref="PrivateKeyPem"/> form is read (files saved as given by older edges).</summary>
     public IssuedCertificate? Load(string id)
     {
         var path = CertificatePath(id);
         if (!File.Exists(path))
             return null;
         var text = File.ReadAllText(path);
-        var keyEnd = text.IndexOf("-----END PRIVATE KEY-----", StringComparison.Ordinal);
-        if (keyEnd < 0)
-            throw new InvalidDataException($"{path} holds no private key. Remove it to let Drydock issue the certificate again.");
-        keyEnd += "-----END PRIVATE KEY-----".Length;
+        var keyEnd = PrivateKeyPem.Find(text)?.End
+            ?? throw new InvalidDataException($"{path} holds no private key. Remove it to let Drydock issue the certificate again.");
         return new IssuedCertificate(text[keyEnd..].Trim() + "\n", text[..keyEnd].Trim() + "\n");
     }
 

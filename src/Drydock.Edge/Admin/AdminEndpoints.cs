@@ -41,10 +41,6 @@ public static class AdminEndpoints
         {
             return Problem(StatusCodes.Status400BadRequest, "The body is not a route", $"Not the JSON of a route: {e.Message}");
         }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return Problem(StatusCodes.Status413PayloadTooLarge, "Body too large", e.Message);
-        }
 
         var problems = RouteChangeValidator.Validate(change, out var valid);
         if (problems.Count > 0)

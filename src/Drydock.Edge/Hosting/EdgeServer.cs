@@ -141,7 +141,7 @@ public sealed class EdgeServer : IAsyncDisposable
                 Listen(kestrel, options, port);
             if (options.AdminSocketPath is { } socket)
                 AdminSocket.Listen(kestrel, socket);
-            kestrel.Limits.MaxRequestBodySize = 16 * 1024;
+            kestrel.Limits.MaxRequestBodySize = AdminBodyLimit.Bytes;
         });
         builder.Services.AddRouting();
         builder.Services.AddSingleton(TimeProvider.System);
@@ -168,6 +168,7 @@ public sealed class EdgeServer : IAsyncDisposable
             }
             await Results.Problem(title: "Forbidden", detail: refusal, statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context);
         });
+        app.Use(AdminBodyLimit.GuardAsync);
         app.UseStatusCodePages();
         app.MapAdminEndpoints();
         app.MapHostEndpoints();

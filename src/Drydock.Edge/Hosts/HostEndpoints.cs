@@ -22,7 +22,7 @@ public static class HostEndpoints
         app.MapPut(HostPaths.Hosts + "/{host}/route", SwitchAsync);
         app.MapGet(HostPaths.Hosts + "/{host}/routes", RoutesOf);
         app.MapGet(HostPaths.Hosts + "/{host}/certificate", (string host, HostServices s) =>
-            Parse(host, out var name, out var bad) ? TypedResults.Json(s.Certificates?.Status(name!) ?? CertificateStatusView.None(name!.Value), EdgeJson.Options) : bad!);
+            Parse(host, out var name, out var bad) ? TypedResults.Json(s.CertificateStatus(name!) ?? CertificateStatusView.None(name!.Value), EdgeJson.Options) : bad!);
         app.MapPost(HostPaths.Hosts + "/{host}/certificate", IssueAsync);
         app.MapPut(HostPaths.Hosts + "/{host}/certificate", UseFilesAsync);
         return app;
@@ -133,7 +133,7 @@ public static class HostEndpoints
 
     private static HostView View(Service route, HostServices s) => new(
         route.Key.Host!.Value, route.Key.PathPrefix, route.Tls.ToString().ToLowerInvariant(), route.Routes.Generation, RouteViews.Active(route.Routes.Active),
-        route.Tls == TlsMode.Off ? null : s.Certificates?.Status(route.Key.Host!));
+        route.Tls == TlsMode.Off ? null : s.CertificateStatus(route.Key.Host!));
 
     private static bool Parse(string host, out DnsName? name, out IResult? bad)
     {

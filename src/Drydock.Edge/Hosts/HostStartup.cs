@@ -22,7 +22,10 @@ public static class HostStartup
             services.AddSingleton(new CertificateStore(Path.Combine(options.StateDirectory, "tls")));
             services.AddSingleton(TimeProvider.System);
             services.AddSingleton<CertificateService>();
-            services.AddSingleton<RenewalLoop>();
+            services.AddSingleton(sp => new RenewalLoop(
+                () => sp.GetRequiredService<Router>().Hosts.Where(h => h.Tls == TlsMode.Acme).Select(h => h.Key.Host!),
+                sp.GetRequiredService<CertificateService>().EnsureAsync, https.RenewalCheckInterval, TimeProvider.System,
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger<RenewalLoop>()));
         }
         services.AddSingleton(sp => new HostServices(sp.GetRequiredService<Router>(), sp.GetService<CertificateService>(), sp.GetService<RenewalLoop>()));
         services.AddSingleton(sp => new PublicDispatch(sp.GetRequiredService<Router>(), sp.GetService<CertificateService>(), options.Https));

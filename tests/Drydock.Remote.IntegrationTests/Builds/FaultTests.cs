@@ -110,7 +110,7 @@ public sealed partial class FaultTests(CloneFixture fixture, ITestOutputHelper o
         var leftTunnels = LeftOvers.TunnelDirectories().Except(tunnelsBefore).ToList();
         output.WriteLine($"Tunnel directories on the runner made during the test: {(leftTunnels.Count == 0 ? "none" : string.Join(", ", leftTunnels))}");
         // The killed build's directory went with the next run's tunnel; one of a build still running elsewhere may stay.
-        Assert.Empty(StaleTunnelDirectories.Select(leftTunnels.Select(d => (d, OwnerOf(d))), pid => Directory.Exists($"/proc/{pid}")));
+        Assert.Empty(StaleTunnelDirectories.Select(leftTunnels.Select(d => new TunnelDirectory(d, OwnerOf(d), Mine: true)), pid => Directory.Exists($"/proc/{pid}")));
         foreach (var directory in leftTunnels.Append(clone))
             foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
                 if (new FileInfo(file).Length < 50_000_000 && !file.EndsWith(".sock", StringComparison.Ordinal))
