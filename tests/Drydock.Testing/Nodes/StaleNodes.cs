@@ -6,7 +6,8 @@ namespace Drydock.Testing.Nodes;
 
 /// <summary>
 /// Test nodes of a run whose process died (a killed test run never disposes): they hold the suite's ports, so the next
-/// run removes them first. Only nodes whose owning process is gone are touched, never those of a run still going.
+/// run removes them first. A cluster is stale only when none of its containers names a running owner: one container
+/// without the owner label (a registry beside the nodes) must not get a live run's whole cluster removed.
 /// </summary>
 public static class StaleNodes
 {
@@ -16,9 +17,9 @@ public static class StaleNodes
     {
         var containers = await docker.PsAsync(new DockerPsSettings { LabelFilters = [NodeClusterOptions.Label] }, cancellationToken);
         var staleClusters = containers
-            .Where(c => !OwnerRuns(c.Labels.GetValueOrDefault(OwnerLabel)))
-            .Select(c => c.Labels[NodeClusterOptions.Label])
-            .Distinct(StringComparer.Ordinal)
+            .GroupBy(c => c.Labels[NodeClusterOptions.Label], StringComparer.Ordinal)
+            .Where(cluster => !cluster.Any(c => OwnerRuns(c.Labels.GetValueOrDefault(OwnerLabel))))
+            .Select(cluster => cluster.Key)
             .ToList();
         foreach (var cluster in staleClusters)
         {
