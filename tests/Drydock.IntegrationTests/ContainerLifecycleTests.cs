@@ -39,7 +39,8 @@ public sealed class ContainerLifecycleTests(DockerFixture fixture, ITestOutputHe
                 Memory = "256m",
                 Cpus = "1",
                 PidsLimit = 256,
-                HealthCheck = new ContainerHealthCheck { Interval = TimeSpan.FromSeconds(1), Retries = 3 },
+                // A start period: on a loaded runner the first probes may fail before the app listens, which must not count as unhealthy.
+                HealthCheck = new ContainerHealthCheck { Interval = TimeSpan.FromSeconds(1), Retries = 3, StartPeriod = TimeSpan.FromSeconds(30) },
             });
 
             var healthy = await WaitForHealthAsync(docker, name, TimeSpan.FromSeconds(40));
