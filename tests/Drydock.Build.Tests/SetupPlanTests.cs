@@ -8,7 +8,7 @@ public sealed class SetupPlanTests
     private static readonly SetupInputs Inputs = new("1.2.0", "/drydock/artifacts/packages", "#!/usr/bin/env bash\n", "# ps1\n", """{ "sdk": { "version": "10.0.401" } }""");
 
     private static RepositorySnapshot Repository(IReadOnlyList<WebProject> projects, params string[] existing) =>
-        new("/repo", true, projects, existing.ToHashSet(StringComparer.Ordinal), IgnoredByGit: true);
+        new("/repo", true, projects, existing.ToHashSet(StringComparer.Ordinal), UnignoredOutputs: []);
 
     private static readonly WebProject Api = new("src/Api/Api.csproj", "/healthz");
 
@@ -75,13 +75,13 @@ public sealed class SetupPlanTests
     public void No_web_project_or_no_folder_is_refused_with_what_to_do()
     {
         Assert.Contains("dotnet new webapi", SetupPlan.Decide(Repository([]), Inputs).Refusal);
-        Assert.Contains("does not exist", SetupPlan.Decide(new RepositorySnapshot("/nope", false, [], new HashSet<string>(), false), Inputs).Refusal);
+        Assert.Contains("does not exist", SetupPlan.Decide(new RepositorySnapshot("/nope", false, [], new HashSet<string>(), []), Inputs).Refusal);
     }
 
     [Fact]
     public void A_package_from_the_teams_own_feed_writes_no_nuget_config_and_unignored_output_is_named()
     {
-        var plan = SetupPlan.Decide(Repository([Api]) with { IgnoredByGit = false }, Inputs with { LocalFeed = null });
+        var plan = SetupPlan.Decide(Repository([Api]) with { UnignoredOutputs = ["bin/"] }, Inputs with { LocalFeed = null });
 
         Assert.DoesNotContain(plan.Files, f => f.Path == "build/nuget.config");
         Assert.Contains(plan.Notes, n => n.Contains(".gitignore"));
@@ -90,11 +90,11 @@ public sealed class SetupPlanTests
     [Fact]
     public void Unignored_build_output_is_added_to_the_gitignore_keeping_what_it_held_or_creating_it()
     {
-        var extended = SetupPlan.Decide(Repository([Api]) with { IgnoredByGit = false, UnignoredOutputs = ["artifacts/", ".nuke/temp/"], GitIgnore = "bin/\nobj/" }, Inputs);
+        var extended = SetupPlan.Decide(Repository([Api]) with { UnignoredOutputs = ["artifacts/", ".nuke/temp/"], GitIgnore = "bin/\nobj/" }, Inputs);
         Assert.Equal("bin/\nobj/\n\n# Drydock's build output\nartifacts/\n.nuke/temp/\n", Text(extended, ".gitignore"));
         Assert.Contains(extended.Notes, n => n.StartsWith("Extended .gitignore with artifacts/ .nuke/temp/", StringComparison.Ordinal));
 
-        var created = SetupPlan.Decide(Repository([Api]) with { IgnoredByGit = false, UnignoredOutputs = ["bin/", "obj/", "artifacts/", ".nuke/temp/"] }, Inputs);
+        var created = SetupPlan.Decide(Repository([Api]) with { UnignoredOutputs = ["bin/", "obj/", "artifacts/", ".nuke/temp/"] }, Inputs);
         Assert.Equal("# Drydock's build output\nbin/\nobj/\nartifacts/\n.nuke/temp/\n", Text(created, ".gitignore"));
         Assert.Contains(created.Notes, n => n.StartsWith("Created .gitignore", StringComparison.Ordinal));
 

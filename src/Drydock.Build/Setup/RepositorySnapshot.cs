@@ -10,13 +10,13 @@ public sealed record WebProject(string RelativePath, string? HealthPath);
 
 /// <summary>What Setup needs to know about the target repository, read once before anything is decided.</summary>
 /// <param name="ExistingFiles">Which of the files Setup would write already exist (relative, forward slashes).</param>
-/// <param name="IgnoredByGit">Whether git already ignores the build's output folders (bin/, obj/, artifacts/, .nuke/temp/).</param>
+/// <param name="UnignoredOutputs">The <see cref="BuildOutputs"/> lines git does not ignore yet.</param>
 public sealed partial record RepositorySnapshot(
     string Root,
     bool IsDirectory,
     IReadOnlyList<WebProject> WebProjects,
     IReadOnlySet<string> ExistingFiles,
-    bool IgnoredByGit)
+    IReadOnlyList<string> UnignoredOutputs)
 {
     private static readonly string[] Skipped = ["bin", "obj", ".git", "node_modules", "artifacts"];
 
@@ -24,8 +24,8 @@ public sealed partial record RepositorySnapshot(
     public static readonly (string Line, string Probe)[] BuildOutputs =
         [("bin/", "build/bin/x"), ("obj/", "build/obj/x"), ("artifacts/", "artifacts/x"), (".nuke/temp/", ".nuke/temp/x")];
 
-    /// <summary>The <see cref="BuildOutputs"/> lines git does not ignore yet.</summary>
-    public IReadOnlyList<string> UnignoredOutputs { get; init; } = [];
+    /// <summary>Whether git already ignores every one of the build's output folders.</summary>
+    public bool IgnoredByGit => UnignoredOutputs.Count == 0;
 
     /// <summary>The repository's .gitignore as it is, or null when it has none.</summary>
     public string? GitIgnore { get; init; }
@@ -34,7 +34,7 @@ public sealed partial record RepositorySnapshot(
     public static RepositorySnapshot Read(string root, IEnumerable<string> candidates, Func<string, bool> ignoredByGit)
     {
         if (!Directory.Exists(root))
-            return new RepositorySnapshot(root, false, [], new HashSet<string>(), false);
+            return new RepositorySnapshot(root, false, [], new HashSet<string>(), []);
         var projects = ProjectFiles(root)
             .Where(p => ProjectFile.NotAWebAppReason(p) is null)
             .Select(p => new WebProject(Relative(root, p), HealthPathOf(Path.GetDirectoryName(p)!)))
@@ -43,9 +43,8 @@ public sealed partial record RepositorySnapshot(
         var existing = candidates.Where(c => File.Exists(Path.Combine(root, c))).ToHashSet(StringComparer.Ordinal);
         var unignored = BuildOutputs.Where(o => !ignoredByGit(o.Probe)).Select(o => o.Line).ToList();
         var gitIgnore = Path.Combine(root, ".gitignore");
-        return new RepositorySnapshot(root, true, projects, existing, unignored.Count == 0)
+        return new RepositorySnapshot(root, true, projects, existing, unignored)
         {
-            UnignoredOutputs = unignored,
             GitIgnore = File.Exists(gitIgnore) ? File.ReadAllText(gitIgnore) : null,
         };
     }

@@ -38,9 +38,8 @@ public sealed record SetupPlan(IReadOnlyList<PlannedFile> Files, string? Refusal
         if (!repository.IgnoredByGit)
         {
             // A release is built from a clean working tree: without these lines the first Deploy after Compile is refused as dirty.
-            var lines = repository.UnignoredOutputs.Count > 0 ? repository.UnignoredOutputs : RepositorySnapshot.BuildOutputs.Select(o => o.Line).ToList();
-            files.Add(new PlannedFile(".gitignore", GitIgnoreWith(repository.GitIgnore, lines)));
-            notes.Add($"{(repository.GitIgnore is null ? "Created" : "Extended")} .gitignore with {string.Join(" ", lines)}: a release is built from a clean working tree.");
+            files.Add(new PlannedFile(".gitignore", GitIgnoreWith(repository.GitIgnore, repository.UnignoredOutputs)));
+            notes.Add($"{(repository.GitIgnore is null ? "Created" : "Extended")} .gitignore with {string.Join(" ", repository.UnignoredOutputs)}: a release is built from a clean working tree.");
         }
         return new SetupPlan(files, null, notes, ["git add -A && git commit -m \"Build and deploy with Drydock\"", "./build.sh Deploy"]);
     }

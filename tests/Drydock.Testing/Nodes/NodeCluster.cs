@@ -137,11 +137,7 @@ public sealed class NodeCluster : IAsyncDisposable
             $"Test node {node.Name} did not answer over SSH within {Options.ReadyTimeout.TotalSeconds:F0} s: {last?.Error}\n{logs.Output}\n{logs.Error}");
     }
 
-    private IReadOnlyDictionary<string, string> Labels => new Dictionary<string, string>
-    {
-        [NodeClusterOptions.Label] = Options.Prefix,
-        [StaleNodes.OwnerLabel] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+    private IReadOnlyDictionary<string, string> Labels => StaleNodes.Labels(Options.Prefix);
 
     private async Task<T> TimeAsync<T>(string phase, Func<Task<T>> action)
     {

@@ -13,6 +13,13 @@ public static class StaleNodes
 {
     public const string OwnerLabel = "dev.drydock.test.node.owner";
 
+    /// <summary>The labels of every container a cluster starts: its cluster, and this process as its owner.</summary>
+    public static IReadOnlyDictionary<string, string> Labels(string cluster) => new Dictionary<string, string>
+    {
+        [NodeClusterOptions.Label] = cluster,
+        [OwnerLabel] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
+    };
+
     public static async Task RemoveAsync(DockerCli docker, IBuildLog log, CancellationToken cancellationToken = default)
     {
         var containers = await docker.PsAsync(new DockerPsSettings { LabelFilters = [NodeClusterOptions.Label] }, cancellationToken);

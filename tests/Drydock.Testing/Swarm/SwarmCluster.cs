@@ -104,11 +104,7 @@ public sealed class SwarmCluster : IAsyncDisposable
         _registryContainer = container;
         Registry = await TlsRegistry.StartAsync(
             _docker, _authority, NodeImage.Name, container, Nodes.Network, Options.RegistryPort, Directory,
-            new Dictionary<string, string>
-            {
-                [NodeClusterOptions.Label] = Options.Prefix,
-                [StaleNodes.OwnerLabel] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            }, cancellationToken);
+            StaleNodes.Labels(Options.Prefix), cancellationToken);
         // Each node's engine trusts the CA for that one registry: certs.d is read on every pull, no restart needed.
         var path = $"/etc/docker/certs.d/{Registry.Host}";
         await Task.WhenAll(Nodes.Nodes.Select(node =>
