@@ -47,7 +47,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-common=(--environment "$environment" --image-name "$image" --host-port "$port")
+common=(--environment "$environment" --new-environment --image-name "$image" --host-port "$port")
 run() { # label, then the build.sh arguments; prints "total/health polls/other" docker calls of the command
   local label=$1; shift
   local log="$work/$label.calls"

@@ -63,7 +63,7 @@ git clone -q "$root" "$work/repo"
 # On main, whatever branch this checkout is on: GitVersion finds no base version for a feature branch cloned alone.
 git -C "$work/repo" checkout -q -B main
 
-common=(--image-name "$image" --skip Restore Compile Test --allow-dirty)
+common=(--image-name "$image" --new-environment --skip Restore Compile Test --allow-dirty)
 local_args=(--environment benchlocal --host-port "$LOCAL_PORT")
 remote_args=(--environment benchremote --host "ssh://root@127.0.0.1:$SSH_PORT" --host-port 8080)
 build() { # label, then arguments; prints seconds of wall time

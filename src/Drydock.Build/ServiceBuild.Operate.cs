@@ -41,6 +41,7 @@ public abstract partial class ServiceBuild
         .Requires(() => EnvironmentIsValid && HostIsValid && HttpsIsValid && StrategyFitsHost && ClusterRegistryIsReachable) // all read the same file: asked once it parses
         .Requires(() => EnvironmentSecretsAreSet)
         .Requires(() => CanaryIsValid)
+        .Requires(() => EnvironmentIsKnown)
         .Executes(async ct =>
         {
             // When ShipImage was skipped because this commit is already published, only its record is written (no build, no push).
@@ -106,10 +107,11 @@ public abstract partial class ServiceBuild
         .Executes(async ct =>
         {
             // Each round is the same command a person would type, so Watch can never deploy anything Deploy would not.
-            var round = new ToolCommand(Path.Combine(RootDirectory, "build.sh"), "Deploy", "--environment", "dev", "--skip", "Restore", "Compile", "Test", "--allow-dirty")
+            // dev is Watch's own name, never a typo: its first round may create it.
+            var round = new ToolCommand(Path.Combine(RootDirectory, "build.sh"), "Deploy", "--environment", "dev", "--new-environment", "--skip", "Restore", "Compile", "Test", "--allow-dirty")
             {
                 WorkingDirectory = RootDirectory,
-                Environment = ParametersAsEnvironment(except: [nameof(Environment), nameof(AllowDirty)]),
+                Environment = ParametersAsEnvironment(except: [nameof(Environment), nameof(AllowDirty), nameof(NewEnvironment)]),
                 ThrowOnError = false,
             };
             using var watcher = new ChangeWatcher(Path.Combine(RootDirectory, "src"), TimeSpan.FromSeconds(1));

@@ -33,6 +33,9 @@ public abstract partial class ServiceBuild
     [Parameter("Environment to deploy to, roll back or inspect; its settings are in .nuke/environments/<name>.json")]
     protected readonly string Environment = EnvironmentId.DefaultName;
 
+    [Parameter("Deploy to --environment although it has no file under .nuke/environments/ and nothing on the engine yet (without it, such a name is refused as a likely typo)")]
+    protected readonly bool NewEnvironment;
+
     [Parameter("Version to roll back to (default: the previous release)")]
     protected readonly string? ToVersion;
 }

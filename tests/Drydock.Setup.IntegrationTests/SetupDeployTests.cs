@@ -91,7 +91,7 @@ public sealed class SetupDeployTests(PackedDrydock drydock, ITestOutputHelper ou
         var environment = drydock.Environment("inrepo");
         Shell.Run(output, RepositoryRoot.Path, Path.Combine(RepositoryRoot.Path, "build.sh"),
             "Deploy", "--skip", "Restore", "Compile", "Test", "--allow-dirty", "--project", "samples/Weather/Weather.csproj", "--health-path", "/weatherforecast",
-            "--environment", environment, "--image-name", environment, "--host-port", "19112");
+            "--environment", environment, "--new-environment", "--image-name", environment, "--host-port", "19112");
         Assert.Contains("temperatureC", await Get("http://127.0.0.1:19112/weatherforecast"));
     }
 

@@ -19,7 +19,16 @@ namespace Drydock.Deploy;
 public static class EnvironmentConfigFile
 {
     public static string PathFor(string rootDirectory, string environment) =>
-        Path.Combine(rootDirectory, ".nuke", "environments", environment + ".json");
+        Path.Combine(rootDirectory, RelativePathFor(environment));
+
+    /// <summary><c>.nuke/environments/&lt;env&gt;.json</c>, as messages name it.</summary>
+    public static string RelativePathFor(string environment) => $".nuke/environments/{environment}.json";
+
+    /// <summary>The environments that have a file, by name.</summary>
+    public static IReadOnlyList<string> Names(string rootDirectory) =>
+        Directory.Exists(Path.Combine(rootDirectory, ".nuke", "environments"))
+            ? [.. Directory.GetFiles(Path.Combine(rootDirectory, ".nuke", "environments"), "*.json").Select(Path.GetFileNameWithoutExtension).OfType<string>().Order(StringComparer.Ordinal)]
+            : [];
 
     public static EnvironmentConfig Load(string rootDirectory, string environment)
     {

@@ -40,8 +40,11 @@ public static class ReleaseLabels
     /// <summary>Label filters for <c>docker ps</c>/<c>volume ls</c>: this app and environment, optionally one role.</summary>
     public static IReadOnlyList<string> Filter(EnvironmentId environment, ContainerRole? role = null) =>
         role is { } r
-            ? [$"{App}={environment.App}", $"{Environment}={environment.Name}", $"{Role}={RoleName(r)}"]
-            : [$"{App}={environment.App}", $"{Environment}={environment.Name}"];
+            ? [AppFilter(environment.App), $"{Environment}={environment.Name}", $"{Role}={RoleName(r)}"]
+            : [AppFilter(environment.App), $"{Environment}={environment.Name}"];
+
+    /// <summary>The label filter for everything of one app, whichever environment.</summary>
+    public static string AppFilter(string app) => $"{App}={app}";
 
     public static IReadOnlyDictionary<string, string> ForRelease(ReleaseSpec spec, ReleaseStamp stamp, ContainerRole role)
     {

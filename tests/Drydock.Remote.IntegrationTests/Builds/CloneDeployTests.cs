@@ -69,7 +69,7 @@ public sealed class CloneDeployTests(CloneFixture fixture, ITestOutputHelper out
         var clone = await fixture.SharedCloneAsync();
 
         var refused = await BuildSh.RunAsync(clone, fixture.CiEnvironment(node), output, false,
-            ["Deploy", .. fixture.Against(node, CloneFixture.Environment + "r"), "--strategy", "replace"]);
+            ["Deploy", .. fixture.Against(node, CloneFixture.Environment + "r"), "--new-environment", "--strategy", "replace"]);
 
         Assert.NotEqual(0, refused.Process.ExitCode);
         Assert.Contains("The replace strategy cannot deploy", refused.Output);
