@@ -42,7 +42,7 @@ partial class Build
     readonly string? NuGetApiKey;
 
     Target PublishPackages => _ => _
-        .Description("Push artifacts/packages to --nuget-source (key: NUGET_API_KEY); a version already there from another commit is refused, from this one skipped")
+        .Description("Push artifacts/packages to --nuget-source (key: DRYDOCK_NUGET_API_KEY); a version already there from another commit is refused, from this one skipped")
         .DependsOn(Pack)
         .Requires(() => NuGetSource)
         .Executes(async ct =>

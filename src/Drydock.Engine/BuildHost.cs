@@ -114,6 +114,8 @@ public static class BuildHost
             files.Add(ParameterFile.Load(defaults));
 
         var origins = ParameterResolver.Resolve(build, parameters, new ParameterSources(invocation.Parameters, Environment.GetEnvironmentVariable, files));
+        foreach (var warning in ParameterResolver.DeprecationWarnings(parameters, Environment.GetEnvironmentVariable))
+            log.Write(LogLevel.Warning, warning);
         foreach (var secret in parameters.Where(p => p.IsSecret))
         {
             masker.Add(secret.GetValue(build) as string);

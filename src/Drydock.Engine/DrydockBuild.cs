@@ -27,7 +27,7 @@ public abstract class DrydockBuild
     public static bool IsLocalBuild => !IsServerBuild;
 
     /// <summary>
-    /// This run's parameter values as environment variables (REGISTRY_URL=…), so a child ./build.sh sees the same
+    /// This run's parameter values as environment variables (DRYDOCK_REGISTRY_URL=…), so a child ./build.sh sees the same
     /// parameters without any of them, secrets included, appearing on its command line.
     /// </summary>
     protected IReadOnlyDictionary<string, string?> ParametersAsEnvironment(IReadOnlyCollection<string> except) =>

@@ -91,7 +91,7 @@ public sealed class BuildHostTests : IDisposable
         Assert.Matches(@"Ship\s+Ships\s+→ Test", output);
         Assert.DoesNotContain("Hidden", output);
         Assert.Contains("--sample-registry <text>", output);
-        Assert.Contains("[env SAMPLE_REGISTRY]", output);
+        Assert.Contains("[env DRYDOCK_SAMPLE_REGISTRY]", output);
         Assert.Contains("(secret)", output);
         Assert.DoesNotContain("tok-123456", output);
         // The build's own parameters come before the engine's options.

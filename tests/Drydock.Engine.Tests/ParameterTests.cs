@@ -29,14 +29,14 @@ public sealed class ParameterTests : IDisposable
     {
         var member = _members.Single(m => m.MemberName == "RegistryUrl");
         Assert.Equal("--registry-url", member.CommandLineName);
-        Assert.Equal("REGISTRY_URL", member.EnvironmentName);
+        Assert.Equal("DRYDOCK_REGISTRY_URL", member.EnvironmentName);
         Assert.Equal("--deploy-timeout", _members.Single(m => m.MemberName == "DeployTimeout").CommandLineName);
     }
 
     [Fact]
     public void Command_line_beats_environment_beats_parameters_json_beats_profile()
     {
-        var env = new Dictionary<string, string> { ["REGISTRY_URL"] = "from-env", ["RETRIES"] = "7" };
+        var env = new Dictionary<string, string> { ["DRYDOCK_REGISTRY_URL"] = "from-env", ["DRYDOCK_RETRIES"] = "7" };
         var defaults = ("parameters.json", """{ "RegistryUrl": "from-json", "Retries": 9, "channel": "beta" }""");
         var profile = ("parameters.ci.json", """{ "registry-url": "from-profile", "Retries": 11, "Channel": "edge", "Flavour": "Spicy" }""");
 
@@ -55,10 +55,34 @@ public sealed class ParameterTests : IDisposable
     public void An_empty_environment_variable_counts_as_not_given_so_the_files_still_decide()
     {
         var defaults = ("parameters.json", """{ "RegistryUrl": "from-json" }""");
-        Assert.Equal("from-json", Resolve([], new() { ["REGISTRY_URL"] = "" }, defaults).RegistryUrl);
-        Assert.Equal("from-json", Resolve([], new() { ["REGISTRY_URL"] = "  " }, defaults).RegistryUrl);
-        Assert.Equal(3, Resolve([], new() { ["RETRIES"] = "" }).Retries);
-        Assert.Equal("from-env", Resolve([], new() { ["REGISTRY_URL"] = "from-env" }, defaults).RegistryUrl);
+        Assert.Equal("from-json", Resolve([], new() { ["DRYDOCK_REGISTRY_URL"] = "" }, defaults).RegistryUrl);
+        Assert.Equal("from-json", Resolve([], new() { ["DRYDOCK_REGISTRY_URL"] = "  " }, defaults).RegistryUrl);
+        Assert.Equal("from-json", Resolve([], new() { ["DRYDOCK_REGISTRY_URL"] = "", ["REGISTRY_URL"] = "" }, defaults).RegistryUrl);
+        Assert.Equal(3, Resolve([], new() { ["DRYDOCK_RETRIES"] = "" }).Retries);
+        Assert.Equal("from-env", Resolve([], new() { ["DRYDOCK_REGISTRY_URL"] = "from-env" }, defaults).RegistryUrl);
+    }
+
+    [Fact]
+    public void An_unprefixed_variable_still_works_with_a_warning_and_the_prefixed_one_wins_when_both_are_set()
+    {
+        Assert.Equal("old", Resolve([], new() { ["REGISTRY_URL"] = "old" }).RegistryUrl);
+        Assert.Equal("new", Resolve([], new() { ["REGISTRY_URL"] = "old", ["DRYDOCK_REGISTRY_URL"] = "new" }).RegistryUrl);
+
+        string? Only(Dictionary<string, string> environment) =>
+            Assert.Single(ParameterResolver.DeprecationWarnings(_members, n => environment.GetValueOrDefault(n)));
+        Assert.Contains("REGISTRY_URL is deprecated: rename it DRYDOCK_REGISTRY_URL", Only(new() { ["REGISTRY_URL"] = "old" }));
+        Assert.Contains("REGISTRY_URL is ignored: DRYDOCK_REGISTRY_URL is set too", Only(new() { ["REGISTRY_URL"] = "old", ["DRYDOCK_REGISTRY_URL"] = "new" }));
+        Assert.Empty(ParameterResolver.DeprecationWarnings(_members, n => n == "DRYDOCK_REGISTRY_URL" ? "new" : n == "RETRIES" ? "" : null));
+    }
+
+    [Fact]
+    public void Env_platform_and_configuration_are_read_only_with_the_prefix_because_shells_and_ide_prompts_set_them()
+    {
+        Assert.Empty(Resolve([], new() { ["ENV"] = "/home/me/.shrc" }).Env);
+        Assert.Equal(["A=1"], Resolve([], new() { ["DRYDOCK_ENV"] = "A=1" }).Env);
+        Assert.Empty(ParameterResolver.DeprecationWarnings(_members, n => n == "ENV" ? "/home/me/.shrc" : null));
+        Assert.Equal([null, null, null], new[] { "Env", "Platform", "Configuration" }.Select(ParameterNames.ToDeprecatedEnvironment));
+        Assert.Equal("HOST", ParameterNames.ToDeprecatedEnvironment("Host"));
     }
 
     [Fact]
@@ -81,7 +105,7 @@ public sealed class ParameterTests : IDisposable
         Assert.Equal(TimeSpan.FromSeconds(90), build.DeployTimeout);
         Assert.Equal(["A=1", "B=2"], build.Env);
         Assert.Equal(TimeSpan.FromSeconds(45), Resolve(["--deploy-timeout", "00:00:45"]).DeployTimeout);
-        Assert.Equal(["x", "y"], Resolve([], new() { ["ENV"] = "x,y" }).Env);
+        Assert.Equal(["x", "y"], Resolve([], new() { ["DRYDOCK_ENV"] = "x,y" }).Env);
         Assert.Equal(["j"], Resolve([], null, ("parameters.json", """{ "Env": ["j"] }""")).Env);
         Assert.False(Resolve(["--allow-dirty", "false"]).AllowDirty);
     }
@@ -99,7 +123,7 @@ public sealed class ParameterTests : IDisposable
     [Fact]
     public void A_wrong_type_from_the_environment_or_a_file_names_its_source()
     {
-        Assert.Contains("environment variable RETRIES", Assert.Throws<ParameterException>(() => Resolve([], new() { ["RETRIES"] = "x" })).Message);
+        Assert.Contains("environment variable DRYDOCK_RETRIES", Assert.Throws<ParameterException>(() => Resolve([], new() { ["DRYDOCK_RETRIES"] = "x" })).Message);
         Assert.Contains("parameters.json", Assert.Throws<ParameterException>(() => Resolve([], null, ("parameters.json", """{ "Retries": "lots" }"""))).Message);
     }
 
@@ -138,12 +162,12 @@ public sealed class ParameterTests : IDisposable
         var members = ParameterMember.Discover(typeof(DeclaredBuild));
         Assert.Equal(["Plain", "HostPort", "Hosts", "DeployToken"], members.Select(m => m.MemberName));
         var port = members.Single(m => m.MemberName == "HostPort");
-        Assert.Equal(("--host-port", "HOST_PORT", "Declared number"), (port.CommandLineName, port.EnvironmentName, port.Description));
+        Assert.Equal(("--host-port", "DRYDOCK_HOST_PORT", "Declared number"), (port.CommandLineName, port.EnvironmentName, port.Description));
         Assert.True(members.Single(m => m.MemberName == "DeployToken").IsSecret);
 
         var build = new DeclaredBuild();
         var parsed = CommandLineParser.Parse(["--host-port", "9090", "--plain", "p"], members);
-        ParameterResolver.Resolve(build, members, new ParameterSources(parsed.Parameters, n => n == "HOSTS" ? "a.example.org,b.example.org" : null, []));
+        ParameterResolver.Resolve(build, members, new ParameterSources(parsed.Parameters, n => n == "DRYDOCK_HOSTS" ? "a.example.org,b.example.org" : null, []));
         Assert.Equal(9090, build.DeclaredValues["HostPort"]);
         Assert.Equal(["a.example.org", "b.example.org"], (string[])build.DeclaredValues["Hosts"]!);
         Assert.Null(build.DeclaredValues["DeployToken"]);

@@ -14,8 +14,9 @@ public static class Shell
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
         // The child is a build of its own: none of the outer build's parameters or CI markers leak into it.
-        foreach (var name in new[] { "GITHUB_ACTIONS", "PROJECT", "ENVIRONMENT", "HOST_PORT", "IMAGE_NAME", "HEALTH_PATH", "ALLOW_DIRTY" })
-            start.Environment[name] = null;
+        foreach (var name in new[] { "PROJECT", "ENVIRONMENT", "HOST_PORT", "IMAGE_NAME", "HEALTH_PATH", "ALLOW_DIRTY" })
+            start.Environment[name] = start.Environment["DRYDOCK_" + name] = null;
+        start.Environment["GITHUB_ACTIONS"] = null;
         using var process = Process.Start(start)!;
         var lines = new List<string>();
         void Add(string? line)

@@ -20,7 +20,7 @@ public static class RegistryReach
         if (hasRegistry && IsLoopback(registry!))
             return (null,
                 $"A swarm environment needs a registry every node reaches, and {registry} is this runner's own loopback (the embedded registry cannot serve the other nodes). " +
-                "Push to a registry the nodes reach with --registry <host:port> (with --registry-username/REGISTRY_PASSWORD when it needs a login; the nodes get the credentials through --with-registry-auth), " +
+                "Push to a registry the nodes reach with --registry <host:port> (with --registry-username/DRYDOCK_REGISTRY_PASSWORD when it needs a login; the nodes get the credentials through --with-registry-auth), " +
                 "and when the nodes know it by another name than the runner, add \"registryPull\": \"<name:port>\" to the environment. Nothing was changed.");
         return (repository, null);
     }

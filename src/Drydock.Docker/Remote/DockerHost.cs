@@ -4,7 +4,7 @@ namespace Drydock.Docker;
 
 /// <summary>
 /// Which engine the build talks to: the local one (DOCKER_HOST and the current context keep working), a server over
-/// SSH (<c>ssh://user@host:port</c>), or a named Docker context. Parsed once from the environment's file, --host or HOST.
+/// SSH (<c>ssh://user@host:port</c>), or a named Docker context. Parsed once from the environment's file, --host or DRYDOCK_HOST.
 /// </summary>
 public abstract partial record DockerHost
 {

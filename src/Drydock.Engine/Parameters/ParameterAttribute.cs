@@ -1,7 +1,7 @@
 namespace Drydock.Engine.Parameters;
 
 /// <summary>
-/// A value the build reads from, in this order: the command line (--registry-url), the environment (REGISTRY_URL),
+/// A value the build reads from, in this order: the command line (--registry-url), the environment (DRYDOCK_REGISTRY_URL),
 /// .nuke/parameters.json, then the --profile files (.nuke/parameters.NAME.json). The member's initial value is the default.
 /// </summary>
 [AttributeUsage(AttributeTargets.Field | AttributeTargets.Property)]

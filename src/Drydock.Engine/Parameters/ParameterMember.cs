@@ -33,6 +33,9 @@ public sealed class ParameterMember
     public string MemberName { get; }
     public string CommandLineName => "--" + ParameterNames.ToKebab(MemberName);
     public string EnvironmentName => ParameterNames.ToEnvironment(MemberName);
+
+    /// <summary>The unprefixed environment variable still read when <see cref="EnvironmentName"/> is not set; null: not read.</summary>
+    public string? DeprecatedEnvironmentName => ParameterNames.ToDeprecatedEnvironment(MemberName);
     public string Description { get; }
     public bool IsSecret { get; }
     public Type Type { get; }

@@ -32,11 +32,14 @@ public static class ParameterResolver
 
         // CI systems pass an unset variable as an empty one (GitHub's ${{ vars.HOST }}): empty means not given, so the
         // next source (parameters.json, the environment file) still decides instead of an empty value overriding it.
-        var environment = sources.Environment(member.EnvironmentName);
-        if (!string.IsNullOrWhiteSpace(environment))
+        // The prefixed name wins; the unprefixed one is read only when it is not set (DeprecationWarnings says so).
+        foreach (var name in new[] { member.EnvironmentName, member.DeprecatedEnvironmentName }.OfType<string>())
         {
-            member.SetValue(build, ParameterValueConverter.FromText(member.Type, [environment], () => Describe($"environment variable {member.EnvironmentName}")));
-            return $"environment variable {member.EnvironmentName}";
+            var environment = sources.Environment(name);
+            if (string.IsNullOrWhiteSpace(environment))
+                continue;
+            member.SetValue(build, ParameterValueConverter.FromText(member.Type, [environment], () => Describe($"environment variable {name}")));
+            return $"environment variable {name}";
         }
 
         foreach (var file in sources.Files)
@@ -49,6 +52,14 @@ public static class ParameterResolver
         }
         return null;
     }
+
+    /// <summary>One warning per unprefixed variable that is set: renamed, or ignored because the prefixed one is set too.</summary>
+    public static IReadOnlyList<string> DeprecationWarnings(IReadOnlyList<ParameterMember> members, Func<string, string?> environment) =>
+        [.. members
+            .Where(m => m.DeprecatedEnvironmentName is { } old && !string.IsNullOrWhiteSpace(environment(old)))
+            .Select(m => string.IsNullOrWhiteSpace(environment(m.EnvironmentName))
+                ? $"{m.DeprecatedEnvironmentName} is deprecated: rename it {m.EnvironmentName} (unprefixed names are read for a while, with this warning)."
+                : $"{m.DeprecatedEnvironmentName} is ignored: {m.EnvironmentName} is set too and wins. Unset {m.DeprecatedEnvironmentName}.")];
 
     private static void RejectUnknownFileKeys(IReadOnlyList<ParameterMember> members, IReadOnlyList<ParameterFile> files)
     {

@@ -82,7 +82,8 @@ public sealed class EarlyValidationTests(DockerFixture fixture, WebProjectReposi
     {
         var runner = new ProcessToolRunner(new CapturingBuildLog(output), new SecretMasker());
         // The child is a build of its own: none of the outer run's parameters or CI markers leak into it.
-        var clean = new[] { "GITHUB_ACTIONS", "PROJECT", "ENVIRONMENT", "HOST_PORT", "IMAGE_NAME", "HEALTH_PATH", "ALLOW_DIRTY", "REGISTRY", "REL3_UNSET_VAR" };
+        string[] parameters = ["PROJECT", "ENVIRONMENT", "HOST_PORT", "IMAGE_NAME", "HEALTH_PATH", "ALLOW_DIRTY", "REGISTRY"];
+        string[] clean = [.. parameters, .. parameters.Select(p => "DRYDOCK_" + p), "GITHUB_ACTIONS", "REL3_UNSET_VAR"];
         return await runner.RunAsync(new ToolCommand(Path.Combine(RepositoryRoot.Path, "build.sh"), arguments)
         {
             WorkingDirectory = RepositoryRoot.Path,

@@ -7,7 +7,7 @@ namespace Drydock.Remote.IntegrationTests;
 /// <summary>
 /// A registry with basic auth (docker-registry with an htpasswd file) on the runner's 127.0.0.1:21560: from a
 /// clone (the shared one), <c>./build.sh Deploy --host … --registry 127.0.0.1:21560 --registry-username rem3</c> with the password
-/// in REGISTRY_PASSWORD pushes there, and the node (ssh 127.0.0.1:21502) pulls <c>repository@digest</c> from it through
+/// in DRYDOCK_REGISTRY_PASSWORD pushes there, and the node (ssh 127.0.0.1:21502) pulls <c>repository@digest</c> from it through
 /// the run's reverse forward with the build's credentials. The password is on no command line of the machine during the
 /// run (the node's processes included), in no file of the node afterwards, and in no file left in the clone.
 /// </summary>
@@ -30,7 +30,7 @@ public sealed class AuthenticatedRegistryTests(CloneFixture fixture, ITestOutput
             using (var http = new HttpClient())
                 Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync(new Uri(registry.BaseAddress, "v2/"))).StatusCode);
             var clone = await fixture.SharedCloneAsync();
-            var ci = new Dictionary<string, string>(fixture.CiEnvironment(node)) { ["REGISTRY_PASSWORD"] = credentials.Password };
+            var ci = new Dictionary<string, string>(fixture.CiEnvironment(node)) { ["DRYDOCK_REGISTRY_PASSWORD"] = credentials.Password };
 
             using var build = BuildSh.Start(clone, ci, output,
                 ["Deploy", .. fixture.Against(node, CloneFixture.Environment + "h"), "--registry", registry.Address, "--registry-username", credentials.Username]);

@@ -11,9 +11,12 @@ namespace Drydock.Testing.Builds;
 public sealed class BuildSh : IDisposable
 {
     // Parameters of the outer build (or of a developer's shell) that must not leak into the clone's build.
+    private static readonly string[] Parameters =
+        ["PROJECT", "ENVIRONMENT", "HOST", "HOST_PORT", "IMAGE_NAME", "HEALTH_PATH", "ALLOW_DIRTY", "REGISTRY", "REGISTRY_USERNAME", "REGISTRY_PASSWORD", "STRATEGY", "BIND"];
+
+    // Each parameter by its name and by the unprefixed one it still reads (with a warning).
     private static readonly string[] Cleared =
-        ["GITHUB_ACTIONS", "PROJECT", "ENVIRONMENT", "HOST", "HOST_PORT", "IMAGE_NAME", "HEALTH_PATH", "ALLOW_DIRTY", "REGISTRY",
-         "REGISTRY_USERNAME", "REGISTRY_PASSWORD", "STRATEGY", "BIND", "DOCKER_HOST", "DOCKER_CONTEXT", "SSH_KNOWN_HOSTS", "SSH_AUTH_SOCK"];
+        [.. Parameters, .. Parameters.Select(p => "DRYDOCK_" + p), "GITHUB_ACTIONS", "DOCKER_HOST", "DOCKER_CONTEXT", "SSH_KNOWN_HOSTS", "SSH_AUTH_SOCK"];
 
     private readonly List<string> _lines = [];
     private readonly ITestOutputHelper? _output;
