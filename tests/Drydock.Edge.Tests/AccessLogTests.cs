@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Drydock.Edge.Contract;
 using Microsoft.Extensions.Logging;
 
 namespace Drydock.Edge.Tests;
@@ -8,13 +9,14 @@ public sealed class AccessLogTests : IAsyncLifetime
 {
     private readonly TempDirectory _state = new();
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentQueue<IReadOnlyDictionary<string, object?>> _states = new();
     private EdgeUnderTest _edge = null!;
     private TestUpstream _v1 = null!;
 
     public async Task InitializeAsync()
     {
         _v1 = await TestUpstream.StartAsync("v1");
-        _edge = await EdgeUnderTest.StartAsync(_state.Path, options => options with { ConfigureLogging = logging => logging.AddProvider(new Capture(_lines)) });
+        _edge = await EdgeUnderTest.StartAsync(_state.Path, options => options with { ConfigureLogging = logging => logging.AddProvider(new Capture(_lines, _states)) });
     }
 
     public async Task DisposeAsync()
@@ -36,7 +38,20 @@ public sealed class AccessLogTests : IAsyncLifetime
         Assert.DoesNotContain("secret-in-query", string.Join('\n', _lines));
     }
 
-    private sealed class Capture(ConcurrentQueue<string> lines) : ILoggerProvider, ILogger
+    [Fact]
+    public async Task An_access_line_carries_its_status_and_duration_as_numbers_under_the_names_a_cluster_window_reads()
+    {
+        await _edge.SwitchAsync(_v1, "1.0.0");
+
+        await _edge.Public.GetStringAsync("/version");
+
+        var state = Assert.Single(_states, s => Equals(s.GetValueOrDefault("Path"), "/version"));
+        Assert.Equal("GET", state[AccessLine.Method]);
+        Assert.Equal(200, Assert.IsType<int>(state[AccessLine.Status]));
+        Assert.InRange(Assert.IsType<double>(state[AccessLine.DurationMs]), 0, 60_000);
+    }
+
+    private sealed class Capture(ConcurrentQueue<string> lines, ConcurrentQueue<IReadOnlyDictionary<string, object?>> states) : ILoggerProvider, ILogger
     {
         public ILogger CreateLogger(string categoryName) => categoryName.EndsWith("PublicProxy", StringComparison.Ordinal) ? this : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
@@ -44,8 +59,13 @@ public sealed class AccessLogTests : IAsyncLifetime
 
         public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
             lines.Enqueue(formatter(state, exception));
+            // The structured values, as the JSON console writes them into "State".
+            if (state is IReadOnlyList<KeyValuePair<string, object?>> values)
+                states.Enqueue(values.ToDictionary(v => v.Key, v => v.Value));
+        }
 
         public void Dispose() { }
     }

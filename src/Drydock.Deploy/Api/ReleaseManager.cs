@@ -43,7 +43,7 @@ public sealed class ReleaseManager
         };
 
     /// <summary>The platform of a <c>"platform": "swarm"</c> environment: the cluster whose manager this engine is.</summary>
-    private SwarmPlatform Cluster => new(_docker, _log, _options, _history);
+    private SwarmPlatform Cluster => new(_context, _history, _options);
 
     private EnginePlatform Engine(EnvironmentConfig config) => new(_context, _history, _options, StrategyFor(config));
 

@@ -18,6 +18,7 @@ public static class RollbackTargetSelector
         bool registryAvailable)
     {
         var succeeded = history.Where(r => r.Outcome == ReleaseOutcome.Succeeded).ToList();
+        retained = Usable(retained, history);
         var current = serving?.Spec.Version ?? succeeded.LastOrDefault()?.Version;
 
         if (toVersion is not null)
@@ -52,6 +53,16 @@ public static class RollbackTargetSelector
 
         return new RollbackChoice.Nothing(
             $"Only {current} has been deployed to {environment}; there is no previous release to roll back to. Nothing was changed.");
+    }
+
+    /// <summary>
+    /// The retained releases a rollback may bring back: not one whose own run failed or was reverted (a release that
+    /// failed its window is kept for inspection, with the same version and digest as a good one).
+    /// </summary>
+    public static IReadOnlyList<RecordedRelease> Usable(IReadOnlyList<RecordedRelease> retained, IReadOnlyList<HistoryRecord> history)
+    {
+        var failed = history.Where(r => r.Outcome != ReleaseOutcome.Succeeded && r.ReleaseId is not null).Select(r => r.ReleaseId).ToHashSet(StringComparer.Ordinal);
+        return failed.Count == 0 ? retained : retained.Where(r => !failed.Contains(r.Stamp.ReleaseId)).ToArray();
     }
 
     private static RecordedRelease? Newest(IEnumerable<RecordedRelease> releases) =>

@@ -12,10 +12,13 @@ public static class ClusterChoices
         && snapshot.Edge is not null
         && snapshot.RunningTasks(active.Name) >= (active.Service.Replicas ?? 0);
 
-    /// <summary>The newest retained service running exactly <paramref name="spec"/>'s image: scaled back up rather than created again.</summary>
-    public static ClusterRelease? Holding(ClusterSnapshot snapshot, ReleaseSpec spec) =>
-        snapshot.Retained.Where(r => r.Recorded?.Spec is { } kept && kept.Version == spec.Version && kept.Digest == spec.Digest)
+    /// <summary>The newest usable retained service running exactly <paramref name="spec"/>'s image: scaled back up rather than created again.</summary>
+    public static ClusterRelease? Holding(ClusterSnapshot snapshot, ReleaseSpec spec)
+    {
+        var usable = RollbackTargetSelector.Usable(((IReleaseState)snapshot).RetainedRecords, snapshot.History);
+        return snapshot.Retained.Where(r => r.Recorded is { } kept && usable.Contains(kept) && kept.Spec.Version == spec.Version && kept.Spec.Digest == spec.Digest)
             .OrderByDescending(r => r.DeployedAt).FirstOrDefault();
+    }
 
     /// <summary>Retained releases beyond <paramref name="keep"/> (newest kept), never <paramref name="serving"/>: to remove.</summary>
     public static IReadOnlyList<string> Prune(ClusterSnapshot snapshot, string serving, int keep) =>

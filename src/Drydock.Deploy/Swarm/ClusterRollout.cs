@@ -8,8 +8,11 @@ namespace Drydock.Deploy;
 /// is given a moment to reach every node, then every other scaled-up release goes to 0 and is kept. One that never gets
 /// there is removed (or scaled to 0 again, when it was a retained one); the old release never stopped.
 /// </summary>
-public sealed class ClusterRollout(DockerCli manager, IBuildLog log, ReleaseManagerOptions options)
+public sealed class ClusterRollout(DeployContext context, ReleaseManagerOptions options)
 {
+    private readonly DockerCli manager = context.Containers.Docker;
+    private readonly IBuildLog log = context.Log;
+
     /// <summary>
     /// How long a release's tasks are left healthy in Swarm's DNS before the old release is scaled down. A task's record
     /// and its overlay path reach the other nodes by gossip a moment after Docker's check passed; measured here, an edge
@@ -21,7 +24,7 @@ public sealed class ClusterRollout(DockerCli manager, IBuildLog log, ReleaseMana
     /// <summary>How much longer than the drain timeout a retired release's tasks may take to stop (the kill, the task's report to the manager).</summary>
     private static readonly TimeSpan RetireMargin = TimeSpan.FromSeconds(20);
 
-    private readonly ClusterConvergence _converge = new(manager, options.Time, options.HealthPollInterval * 2);
+    private readonly ClusterConvergence _converge = new(context.Containers.Docker, options.Time, options.HealthPollInterval * 2);
 
     /// <summary>A new release service beside the serving one (its network, data-volume node label and the edge service first).</summary>
     public async Task<RolloutResult> CreateAsync(PlatformRollout<ClusterSnapshot> rollout, string pullRepository, string edgeImage, CancellationToken cancellationToken)
@@ -39,6 +42,9 @@ public sealed class ClusterRollout(DockerCli manager, IBuildLog log, ReleaseMana
         }
         await EnsureEdgeAsync(snapshot, spec.Config, edgeImage, cancellationToken);
 
+        // The previous release's baseline is read before the new one takes any traffic.
+        var verification = ClusterVerification.Applies(spec, stamp.Action, snapshot) ? new ClusterVerification(manager, context, spec.Config.Verification) : null;
+        var baseline = verification is null ? null : await verification.BaselineAsync(snapshot, cancellationToken);
         var service = decision.Service!;
         var clock = options.Time.GetTimestamp();
         await CreateServiceAsync(service, cancellationToken);
@@ -51,7 +57,49 @@ public sealed class ClusterRollout(DockerCli manager, IBuildLog log, ReleaseMana
                 $"{spec.App} {spec.Version} did not get {replicas} healthy task(s) within {spec.Config.DeployTimeout.TotalSeconds:0}s ({converged.Running} running): " +
                 $"{string.Join("; ", converged.Problems)}. Its service was removed; {snapshot.Active?.Version ?? "nothing"} kept serving.");
         }
-        return await SwitchAsync(snapshot, spec, service.Name, (replicas, "", clock), cancellationToken);
+        var switched = await SwitchAsync(snapshot, spec, service.Name, (replicas, "", clock), cancellationToken);
+        return verification is null ? switched : switched with { Verification = await VerifyAsync(verification, snapshot, spec, service.Name, baseline, cancellationToken) };
+    }
+
+    /// <summary>The window once the new release serves alone; a failure (or Ctrl-C, the release never judged) brings the previous one back and throws.</summary>
+    private async Task<VerificationVerdict> VerifyAsync(ClusterVerification verification, ClusterSnapshot snapshot, ReleaseSpec spec, string name, TrafficSample? baseline, CancellationToken cancellationToken)
+    {
+        WindowStep step;
+        try
+        {
+            step = await verification.WatchAsync(snapshot, spec, name, baseline, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await RevertAsync(snapshot, spec, name);
+            throw;
+        }
+        if (step is WindowStep.Promote(var passed))
+        {
+            log.Write(LogLevel.Information, $"{spec.Version} {passed.Describe()}");
+            return passed;
+        }
+        var verdict = ((WindowStep.Revert)step).Verdict;
+        var back = await RevertAsync(snapshot, spec, name);
+        throw new VerificationFailedException(verdict, name,
+            $"{spec.Version} {verdict.Describe()}. {back}{name} was scaled to 0 and kept for inspection (docker service logs {name}).");
+    }
+
+    /// <summary>The previous release scaled back up health first, then the new one to 0; says what it did. Never leaves nothing serving.</summary>
+    private async Task<string> RevertAsync(ClusterSnapshot snapshot, ReleaseSpec spec, string name)
+    {
+        var previous = snapshot.Active!;
+        var replicas = previous.Service.Replicas ?? 1;
+        await manager.ExecuteAsync(new DockerServiceScaleSettings(previous.Name, replicas), echoOutput: false, cancellationToken: CancellationToken.None);
+        var converged = await _converge.RunningAsync(previous.Name, replicas, spec.Config.DeployTimeout, CancellationToken.None);
+        if (!converged.Reached)
+        {
+            log.Write(LogLevel.Error, $"{previous.Name} did not get {replicas} healthy task(s) back: {string.Join("; ", converged.Problems)}");
+            return $"{previous.Version} did not come back healthy ({string.Join("; ", converged.Problems)}), so {name} keeps serving; ";
+        }
+        await Task.Delay(DiscoverySettle, options.Time, CancellationToken.None);
+        await RetireAsync(snapshot, [name], spec.Config.DrainTimeout, CancellationToken.None);
+        return $"{previous.Version} ({previous.Name}) serves again. ";
     }
 
     /// <summary>A retained release scaled back up, health first; the current one scaled to 0 only once all its tasks are healthy.</summary>
@@ -75,7 +123,7 @@ public sealed class ClusterRollout(DockerCli manager, IBuildLog log, ReleaseMana
     private async Task<RolloutResult> SwitchAsync(ClusterSnapshot snapshot, ReleaseSpec spec, string serving, (int Replicas, string How, long Clock) placed, CancellationToken cancellationToken)
     {
         await Task.Delay(DiscoverySettle, options.Time, cancellationToken);
-        await RetireAsync(snapshot, serving, spec.Config.DrainTimeout, cancellationToken);
+        await RetireAsync(snapshot, [.. snapshot.Releases.Where(r => r.Active && r.Name != serving).Select(r => r.Name)], spec.Config.DrainTimeout, cancellationToken);
         var health = new HealthVerdict(true, $"{placed.Replicas} healthy task(s)", options.Time.GetElapsedTime(placed.Clock));
         return new RolloutResult(serving, null, health)
         {
@@ -84,13 +132,12 @@ public sealed class ClusterRollout(DockerCli manager, IBuildLog log, ReleaseMana
     }
 
     /// <summary>
-    /// Every other scaled-up release goes to 0: Swarm takes its tasks out of the DNS, then stops them with the drain
-    /// timeout as grace. Waited for, so that when the command ends only the new release answers (an edge's kept-alive
-    /// connection to an old task ends with the task).
+    /// The <paramref name="retired"/> releases go to 0: Swarm takes their tasks out of the DNS, then stops them with the
+    /// drain timeout as grace. Waited for (except on nodes that are down), so that when the command ends only the
+    /// serving release answers (an edge's kept-alive connection to an old task ends with the task).
     /// </summary>
-    private async Task RetireAsync(ClusterSnapshot snapshot, string serving, TimeSpan drainTimeout, CancellationToken cancellationToken)
+    private async Task RetireAsync(ClusterSnapshot snapshot, IReadOnlyList<string> retired, TimeSpan drainTimeout, CancellationToken cancellationToken)
     {
-        var retired = snapshot.Releases.Where(r => r.Active && r.Name != serving).Select(r => r.Name).ToArray();
         foreach (var old in retired)
             await manager.ExecuteAsync(new DockerServiceScaleSettings(old, 0), echoOutput: false, cancellationToken: cancellationToken);
         var down = snapshot.Nodes.Where(n => !n.IsAvailable).Select(n => n.Hostname).ToHashSet(StringComparer.Ordinal);

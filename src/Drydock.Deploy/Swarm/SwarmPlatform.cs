@@ -10,10 +10,12 @@ namespace Drydock.Deploy;
 /// scaled to 0 (retained for rollback); a retained one a rollback wants is scaled back up rather than created again.
 /// Lock and history live on the manager and are the pipeline's, so a fresh runner sees everything.
 /// </summary>
-public sealed class SwarmPlatform(DockerCli manager, IBuildLog log, ReleaseManagerOptions options, IReleaseHistory history) : IReleasePlatform<ClusterSnapshot>
+public sealed class SwarmPlatform(DeployContext context, IReleaseHistory history, ReleaseManagerOptions options) : IReleasePlatform<ClusterSnapshot>
 {
-    private readonly ClusterReader _reader = new(manager, history);
-    private readonly ClusterRollout _rollout = new(manager, log, options);
+    private readonly DockerCli manager = context.Containers.Docker;
+    private readonly IBuildLog log = context.Log;
+    private readonly ClusterReader _reader = new(context.Containers.Docker, history);
+    private readonly ClusterRollout _rollout = new(context, options);
 
     /// <summary>The edge services hold the environment's port on every node: a rollback takes today's.</summary>
     public bool OwnsPort(EnvironmentConfig config) => true;

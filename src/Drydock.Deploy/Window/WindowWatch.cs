@@ -15,19 +15,25 @@ public sealed class WindowWatch(DeployContext context, EnvironmentId environment
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
     /// <param name="judge">The verdict from the latest metrics (null: none read yet) and whether the window is over.</param>
-    public async Task<WindowStep> RunAsync(EdgeAdminClient admin, Func<EdgeMetricsView?, bool, VerificationVerdict> judge, CancellationToken cancellationToken)
+    public Task<WindowStep> RunAsync(EdgeAdminClient admin, Func<EdgeMetricsView?, bool, VerificationVerdict> judge, CancellationToken cancellationToken) =>
+        RunAsync(admin.GetMetricsAsync, judge, cancellationToken);
+
+    /// <summary>The same over any reading of the traffic: the edge's metrics, or a cluster's edge request log.</summary>
+    /// <param name="read">One reading; an HTTP, admin, JSON or tool failure is logged and judged with the last reading.</param>
+    public async Task<WindowStep> RunAsync<TReading>(Func<CancellationToken, Task<TReading>> read, Func<TReading?, bool, VerificationVerdict> judge, CancellationToken cancellationToken)
+        where TReading : class
     {
         var clock = context.Time.GetTimestamp();
-        EdgeMetricsView? metrics = null;
+        TReading? reading = null;
         while (true)
         {
             await Task.Delay(PollInterval, context.Time, cancellationToken);
             var over = context.Time.GetElapsedTime(clock) >= window;
             try
             {
-                metrics = await admin.GetMetricsAsync(cancellationToken);
+                reading = await read(cancellationToken);
             }
-            catch (Exception e) when (e is HttpRequestException or EdgeAdminException or System.Text.Json.JsonException)
+            catch (Exception e) when (e is HttpRequestException or EdgeAdminException or System.Text.Json.JsonException or Drydock.Engine.Tooling.ToolFailedException)
             {
                 context.Log.Write(LogLevel.Warning, $"Could not read the edge's metrics ({e.Message}); judging with the last reading");
             }
@@ -40,7 +46,7 @@ public sealed class WindowWatch(DeployContext context, EnvironmentId environment
             {
                 context.Log.Write(LogLevel.Warning, $"Could not read the window signal ({e.Message}); reading it again next tick");
             }
-            var step = WindowDecision.Decide(judge(metrics, over), signal, lockId);
+            var step = WindowDecision.Decide(judge(reading, over), signal, lockId);
             if (step is not WindowStep.Continue)
                 return step;
         }

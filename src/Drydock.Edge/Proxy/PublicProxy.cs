@@ -62,7 +62,7 @@ public sealed class PublicProxy(RouteTable routes, IHttpForwarder forwarder, Htt
         var error = await forwarder.SendAsync(context, lease.Upstream.Prefix, invoker, RequestConfig, ForwardedHeadersTransformer.Instance);
         lease.Outcome = RequestOutcome.Classify(error, context.Response.HasStarted, context.Response.StatusCode);
         // The path only: a query string may carry a token.
-        log.LogInformation("{Method} {Path} {Status} {Release} {DurationMs:0.0}ms", context.Request.Method, context.Request.Path.Value, context.Response.StatusCode,
+        log.LogInformation(AccessLine.Template, context.Request.Method, context.Request.Path.Value, context.Response.StatusCode,
             lease.Upstream.Version ?? lease.Upstream.Prefix, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         switch (lease.Outcome.Kind)
         {

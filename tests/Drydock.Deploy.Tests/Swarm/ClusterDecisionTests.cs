@@ -126,6 +126,30 @@ public sealed class ClusterDecisionTests
     }
 
     [Fact]
+    public void A_release_reverted_by_its_window_is_never_scaled_back_by_a_rollback_to_its_version()
+    {
+        var good = Release("2.0.0", Samples.DigestB, 0, Samples.Noon);
+        var failed = good with
+        {
+            Service = good.Service with { Name = good.Name + "-bad" },
+            Recorded = good.Recorded! with { Stamp = good.Recorded.Stamp with { ReleaseId = "bad001", DeployedAt = Samples.Noon.AddHours(1) } },
+        };
+        var v3 = Release("3.0.0", Samples.DigestC, 2, Samples.Noon.AddHours(2));
+        HistoryRecord Ran(string version, string digest, int hour, string releaseId, ReleaseOutcome outcome) =>
+            Samples.History(version, digest, at: Samples.Noon.AddHours(hour)) with { Environment = "cluster", ReleaseId = releaseId, Outcome = outcome };
+        var snapshot = Snapshot(good, failed, v3) with
+        {
+            History = [Ran("2.0.0", Samples.DigestB, 0, good.Recorded.Stamp.ReleaseId, ReleaseOutcome.Succeeded), Ran("2.0.0", Samples.DigestB, 1, "bad001", ReleaseOutcome.Reverted), Ran("3.0.0", Samples.DigestC, 2, v3.Recorded!.Stamp.ReleaseId, ReleaseOutcome.Succeeded)],
+        };
+
+        var target = Assert.IsType<RollbackChoice.Target>(RollbackStep.Choose(snapshot, "2.0.0", [], registryAvailable: false));
+
+        Assert.Equal(good.Recorded.Spec, target.Spec);
+        Assert.Same(good, ClusterChoices.Holding(snapshot, target.Spec));
+        Assert.Null(ClusterChoices.Holding(snapshot with { Releases = [failed, v3] }, target.Spec));
+    }
+
+    [Fact]
     public void Retention_removes_retained_releases_beyond_keepReleases_never_the_serving_one()
     {
         var releases = Enumerable.Range(1, 4).Select(i => Release($"{i}.0.0", Samples.DigestA, 0, Samples.Noon.AddHours(i))).ToList();

@@ -9,7 +9,8 @@ namespace Drydock.Swarm.IntegrationTests;
 /// <summary>
 /// Swarm end to end, as CI does it: from a clean clone, <c>./build.sh Deploy --environment cluster</c> against a
 /// nested 3-node swarm serves 2 replicas on 2 nodes; a new version under steady load through node 1's port; a
-/// never-healthy release refused while the old one serves; a SECOND fresh clone rolls back under load, then to a version
+/// never-healthy release refused while the old one serves; one failing real requests reverted by its verification
+/// window; a SECOND fresh clone rolls back under load, then to a version
 /// whose service is gone (from the history); a worker
 /// holding a replica is stopped under load; <c>./build.sh Status</c> names the down node and a hand-made service change;
 /// the stateful service keeps its notes across a deploy and a rollback.
@@ -71,6 +72,26 @@ public sealed class ClusterCloneTests(ClusterCloneFixture fixture, ITestOutputHe
             Assert.Equal(v2, await VersionAsync(fixture.NodePort(0)));
         });
 
+        // Healthy by Docker's check but failing every write: judged on real traffic read from every node's edge, and
+        // reverted by itself (v2's service scaled back up, health first, before the bad one goes to 0).
+        await PhaseAsync("release failing writes reverted by its window", async () =>
+        {
+            var serving = await ActiveServiceAsync();
+            await using var writes = new WriteLoad(fixture.NodePort(0), connections: 2, cookies: false);
+            await Task.Delay(1500);
+            var failed = await BuildSh.RunAsync(first, ci, output, false, ["Deploy", .. Deploying, "--env", "NOTES_TEST_FAIL_WRITES=true", "--verify-for", "30s"]);
+            var revertedAt = DateTimeOffset.UtcNow;
+            Assert.NotEqual(0, failed.Process.ExitCode);
+            Assert.Contains("is above the limit maxErrorRate 5.0%", failed.Output);
+            Assert.Contains($"({serving}) serves again", failed.Output);
+            Assert.Equal(serving, await ActiveServiceAsync());
+            await Task.Delay(3000);
+            var late = writes.Failures.Where(f => f.At > revertedAt.AddSeconds(1)).ToArray();
+            output.WriteLine($"{writes.Requests} writes; {writes.Failures.Count} failed, {late.Length} after the revert");
+            Assert.True(writes.Failures.Count >= 20, "the bad release took no writes");
+            Assert.Empty(late);
+        });
+
         // A second CI job: a fresh clone (its build project restored as CI's cache would: the first clone's build/bin,
         // same tree; --help proves it ready), then Rollback, timed from the command to v1 answering alone on node 1.
         var second = await fixture.Source.CloneBuiltLikeAsync("second", first);
@@ -87,7 +108,14 @@ public sealed class ClusterCloneTests(ClusterCloneFixture fixture, ITestOutputHe
         });
 
         // A version no retained service holds (pruned by keepReleases, here removed by hand) comes back from the history: created again, health first.
-        var v2Service = (await ServicesAsync(ClusterCloneFixture.Environment, ContainerRole.Release)).Single(s => s.Value == 0 && s.Key.Contains(v2.Replace('.', '-'), StringComparison.Ordinal)).Key;
+        // The release its window reverted stays (kept for inspection, v2's version and digest): a rollback must not bring it back.
+        var v2Services = (await ServicesAsync(ClusterCloneFixture.Environment, ContainerRole.Release)).Where(s => s.Value == 0 && s.Key.Contains(v2.Replace('.', '-'), StringComparison.Ordinal)).Select(s => s.Key).ToArray();
+        var good = new List<string>();
+        foreach (var service in v2Services)
+            if (!(await manager.InspectServiceAsync(service))!.Environment.ContainsKey("NOTES_TEST_FAIL_WRITES"))
+                good.Add(service);
+        Assert.Equal(2, v2Services.Length);
+        var v2Service = Assert.Single(good);
         await manager.RemoveServicesAsync(new DockerServiceRmSettings(v2Service));
         await PhaseAsync("rollback to a pruned version", async () =>
         {
@@ -97,7 +125,7 @@ public sealed class ClusterCloneTests(ClusterCloneFixture fixture, ITestOutputHe
         });
 
         var history = HistoryRows.Parse((await BuildSh.RunAsync(second, ci, output, true, ["History", .. Cluster])).Output);
-        Assert.Equal([("deploy", "succeeded", v1), ("deploy", "succeeded", v2), ("deploy", "failed", v2), ("rollback", "succeeded", v1), ("rollback", "succeeded", v2)], history);
+        Assert.Equal([("deploy", "succeeded", v1), ("deploy", "succeeded", v2), ("deploy", "failed", v2), ("deploy", "failed", v2), ("rollback", "succeeded", v1), ("rollback", "succeeded", v2)], history);
 
         // A worker holding a replica goes away under load: the other nodes keep serving, Swarm brings the replica back.
         active = await ActiveServiceAsync();
