@@ -38,6 +38,12 @@ public abstract partial class ServiceBuild
 
     [Parameter("Version to roll back to (default: the previous release)")]
     protected readonly string? ToVersion;
+
+    [Parameter("Remove: delete the environment's data and history volumes too (needs --confirm <app>-<environment>)")]
+    protected readonly bool DeleteData;
+
+    [Parameter("Remove --delete-data: the environment's own name, <app>-<environment> (e.g. notes-pr-42), to confirm deleting its data")]
+    protected readonly string? Confirm;
 }
 
 public enum Configuration

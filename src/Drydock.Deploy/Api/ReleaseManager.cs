@@ -122,6 +122,26 @@ public sealed class ReleaseManager
         return new RollbackResult(true, $"Rolled {request.Environment} back from {from} to {spec.Version}.") { Deploy = deploy, Source = source };
     }
 
+    /// <summary>
+    /// Removes the environment under its lock (<see cref="RemoveStep"/>, <see cref="RemovalPlan"/>): its releases, edge,
+    /// network and signals; its data and history stay unless asked with the confirmation. A second removal finds nothing.
+    /// </summary>
+    public async Task<RemoveResult> RemoveAsync(RemoveRequest request, CancellationToken cancellationToken = default)
+    {
+        if (RemovalConfirmation.Refusal(request) is { } refusal)
+            throw new DeployException(refusal);
+        var step = new RemoveStep(_context.Containers, _log, _options.Edge?.HostEdgeName ?? HostEdgeSpec.DefaultName);
+        RemovalPlan plan;
+        await using (await AcquireLockAsync(request.Id, "remove", request.Config.LockTimeout, cancellationToken))
+        {
+            plan = RemovalPlan.Decide(await step.ListAsync(request.Id, request.Config.Platform == DeployPlatform.Swarm, cancellationToken), request.DeleteData);
+            await step.RunAsync(plan, cancellationToken);
+        }
+        var summary = plan.Describe(request);
+        _log.Write(LogLevel.Information, summary);
+        return new RemoveResult(plan, summary);
+    }
+
     /// <summary>Every deploy and rollback of the environment, oldest first.</summary>
     public Task<IReadOnlyList<HistoryRecord>> HistoryAsync(EnvironmentId environment, CancellationToken cancellationToken = default) =>
         _history.ReadAsync(environment, cancellationToken);

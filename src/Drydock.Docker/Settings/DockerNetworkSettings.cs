@@ -30,3 +30,24 @@ public sealed record DockerNetworkRmSettings(IReadOnlyList<string> Names) : IDoc
 
     public IReadOnlyList<string> ToArguments() => ["network", "rm", .. Names];
 }
+
+/// <summary><c>docker network ls</c>, one name per line.</summary>
+public sealed record DockerNetworkLsSettings : IDockerSettings
+{
+    /// <summary>Each entry is <c>key</c> or <c>key=value</c>.</summary>
+    public IReadOnlyList<string> LabelFilters { get; init; } = [];
+
+    public IReadOnlyList<string> ToArguments() =>
+        new ArgumentList("network", "ls")
+            .Repeated("--filter", LabelFilters.Select(label => "label=" + label))
+            .Option("--format", "{{.Name}}")
+            .ToList();
+}
+
+/// <summary><c>docker network disconnect</c>: a network with a container still attached cannot be removed.</summary>
+public sealed record DockerNetworkDisconnectSettings(string Network, string Container) : IDockerSettings
+{
+    public bool Force { get; init; }
+
+    public IReadOnlyList<string> ToArguments() => new ArgumentList("network", "disconnect").Flag("--force", Force).Add(Network).Add(Container).ToList();
+}
