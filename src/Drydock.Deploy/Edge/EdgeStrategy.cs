@@ -82,8 +82,11 @@ public sealed class EdgeStrategy(EnvironmentEdge edges, EdgeStrategyOptions opti
         }
         catch
         {
-            // Before the switch: the edge never routed to it. Remove it; the old release keeps serving.
-            await context.Containers.RemoveAsync([name], CancellationToken.None);
+            // The switch may have been applied though its answer was lost: the edge's route is read again before removing.
+            if (edge is null)
+                await context.Containers.RemoveAsync([name], CancellationToken.None);
+            else
+                await UncertainSwitch.RemoveUnlessRoutedAsync(context, edge, name, EdgeRoutes.Upstream(name, config), previousRoute ?? rollout.Snapshot.Edge?.Routes.Active);
             throw;
         }
 

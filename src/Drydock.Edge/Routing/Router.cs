@@ -53,9 +53,7 @@ public sealed class Router(string stateDirectory, RouteTable defaultRoutes, Serv
             var directory = Path.Combine(HostsDirectory, key.DirectoryName);
             Directory.CreateDirectory(directory);
             var declaration = new HostDeclaration(key.Host!.Value, key.PathPrefix, tls);
-            var temporary = Path.Combine(directory, $".{HostDeclaration.FileName}.{Guid.NewGuid():N}.tmp");
-            File.WriteAllText(temporary, JsonSerializer.Serialize(declaration, EdgeJson.Options));
-            File.Move(temporary, Path.Combine(directory, HostDeclaration.FileName), overwrite: true);
+            DurableFile.WriteText(Path.Combine(directory, HostDeclaration.FileName), JsonSerializer.Serialize(declaration, EdgeJson.Options));
             var service = existing is null ? services.Create(key, tls, directory, restored: null) : existing with { Tls = tls };
             Volatile.Write(ref _hosts, _hosts.SetItem(key, service));
             return service;

@@ -1,12 +1,12 @@
 using System.Text.Json;
+using Drydock.Acme;
 using Drydock.Edge.Contract;
 
 namespace Drydock.Edge.State;
 
 /// <summary>
 /// The route table on disk (<c>/state/routes.json</c> on the edge's volume), so a restarted edge serves at once. Written
-/// to a temporary file in the same directory, flushed, then renamed over the old one: a crash leaves the old file or
-/// the new one, never half of either.
+/// durably (<see cref="DurableFile"/>): a crash leaves the old file or the new one, never half of either.
 /// </summary>
 public sealed class RouteStateStore(string directory)
 {
@@ -38,20 +38,6 @@ public sealed class RouteStateStore(string directory)
     public void Save(RouteState state)
     {
         Directory.CreateDirectory(directory);
-        var temporary = System.IO.Path.Combine(directory, $".{FileName}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                JsonSerializer.Serialize(file, state, EdgeJson.Options);
-                file.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, Path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-                File.Delete(temporary);
-        }
+        DurableFile.Write(Path, file => JsonSerializer.Serialize(file, state, EdgeJson.Options));
     }
 }

@@ -32,13 +32,16 @@ internal sealed class FakeDockerEngine : IToolRunner
 
     private IReadOnlyDictionary<string, string?> _environment = new Dictionary<string, string?>();
 
+    /// <summary>Answers <c>docker exec</c> (its arguments and standard input), e.g. an edge's admin client; it may throw as a cancelled exec does.</summary>
+    public Func<IReadOnlyList<string>, string, ToolResult>? Exec { get; set; }
+
     public Task<ToolResult> RunAsync(ToolCommand command, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
             Commands.Add(command.Arguments);
             _environment = command.Environment;
-            var result = Run(command.Arguments);
+            var result = command.Arguments[0] == "exec" && Exec is { } exec ? exec(command.Arguments, command.StandardInput ?? "") : Run(command.Arguments);
             if (!result.Succeeded && command.ThrowOnError)
                 throw new ToolFailedException(command, result, $"fake docker {command.Arguments[0]} failed: {result.Error}");
             return Task.FromResult(result);
@@ -64,6 +67,7 @@ internal sealed class FakeDockerEngine : IToolRunner
     private ToolResult Run(IReadOnlyList<string> a) => a[0] switch
     {
         "create" => Create(a),
+        "run" => RunDetached(a),
         "start" => Each(a.Skip(1), c =>
         {
             c.Running = true;
@@ -88,6 +92,15 @@ internal sealed class FakeDockerEngine : IToolRunner
         "diff" => Ok(),
         _ => new ToolResult(1, [], [$"fake docker does not know '{string.Join(' ', a)}'"]),
     };
+
+    /// <summary><c>docker run --detach</c>: a create, then the start of what it created.</summary>
+    private ToolResult RunDetached(IReadOnlyList<string> a)
+    {
+        var created = Create(a);
+        if (created.Succeeded)
+            Run(["start", a[a.ToList().IndexOf("--name") + 1]]);
+        return created;
+    }
 
     private ToolResult Create(IReadOnlyList<string> a)
     {
