@@ -32,13 +32,16 @@ internal sealed class FakeDockerEngine : IToolRunner
 
     private IReadOnlyDictionary<string, string?> _environment = new Dictionary<string, string?>();
 
+    /// <summary>Answers a command instead of the fake (null: the fake answers), e.g. a connection that drops.</summary>
+    public Func<IReadOnlyList<string>, ToolResult?> Intercept { get; set; } = _ => null;
+
     public Task<ToolResult> RunAsync(ToolCommand command, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
             Commands.Add(command.Arguments);
             _environment = command.Environment;
-            var result = Run(command.Arguments);
+            var result = Intercept(command.Arguments) ?? Run(command.Arguments);
             if (!result.Succeeded && command.ThrowOnError)
                 throw new ToolFailedException(command, result, $"fake docker {command.Arguments[0]} failed: {result.Error}");
             return Task.FromResult(result);
@@ -86,6 +89,7 @@ internal sealed class FakeDockerEngine : IToolRunner
         "image" when a[1] == "rm" => Ok(),
         "pull" => Ok(),
         "diff" => Ok(),
+        "cp" => Copy(a[^2], a[^1]),
         _ => new ToolResult(1, [], [$"fake docker does not know '{string.Join(' ', a)}'"]),
     };
 
@@ -148,6 +152,51 @@ internal sealed class FakeDockerEngine : IToolRunner
         var container = new FakeContainer(NewId(), name, image ?? "", labels) { PortSpec = publish.Length > 0 ? publish : "127.0.0.1:0:0", Volumes = volumes, Options = options };
         Containers[name] = container;
         return Ok(container.Id);
+    }
+
+    /// <summary>docker cp between a local path and a container's files (<see cref="FakeContainer.Files"/>), as docker copies directories.</summary>
+    private ToolResult Copy(string source, string destination)
+    {
+        if (TryContainerPath(source, out var from, out var fromPath))
+        {
+            if (from is null)
+                return new ToolResult(1, [], [$"Error response from daemon: No such container: {source[..source.IndexOf(':')]}"]);
+            var contents = fromPath.EndsWith("/.", StringComparison.Ordinal);
+            var root = contents ? fromPath[..^2] : fromPath;
+            var files = from.Files.Where(f => f.Key == root || f.Key.StartsWith(root + "/", StringComparison.Ordinal)).ToList();
+            if (files.Count == 0 && !from.Volumes.Any(v => v.Split(':')[1] == root))
+                return new ToolResult(1, [], [$"Error response from daemon: Could not find the file {root} in container {from.Name}"]);
+            foreach (var (path, text) in files)
+            {
+                var relative = path == root ? Path.GetFileName(root) : (contents ? "" : Path.GetFileName(root) + "/") + path[(root.Length + 1)..];
+                var target = Path.Combine(destination, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.WriteAllText(target, text);
+            }
+            return Ok();
+        }
+        if (!TryContainerPath(destination, out var to, out var toPath) || to is null)
+            return new ToolResult(1, [], [$"Error response from daemon: No such container: {destination}"]);
+        if (File.Exists(source))
+        {
+            to.Files[toPath] = File.ReadAllText(source);
+            return Ok();
+        }
+        var into = source.EndsWith("/.", StringComparison.Ordinal) ? toPath : toPath + "/" + Path.GetFileName(source.TrimEnd('/'));
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+            to.Files[into + "/" + Path.GetRelativePath(source, file).Replace('\\', '/')] = File.ReadAllText(file);
+        return Ok();
+    }
+
+    private bool TryContainerPath(string argument, out FakeContainer? container, out string path)
+    {
+        var colon = argument.IndexOf(':');
+        container = null;
+        path = colon > 0 ? argument[(colon + 1)..] : "";
+        if (colon <= 0 || argument.StartsWith('/'))
+            return false;
+        container = Find(argument[..colon], out var found) ? found : null;
+        return true;
     }
 
     private ToolResult Each(IEnumerable<string> names, Action<FakeContainer> action)
@@ -271,6 +320,9 @@ internal sealed class FakeContainer(string id, string name, string image, Dictio
 
     /// <summary>Every option docker create was given, in order (flags with a null value; env-file lines as --env).</summary>
     public IReadOnlyList<(string Flag, string? Value)> Options { get; set; } = [];
+
+    /// <summary>Files in the container (and its volumes) by absolute path, as docker cp reads and writes them.</summary>
+    public Dictionary<string, string> Files { get; } = new(StringComparer.Ordinal);
 
     public string[] Values(string flag) => Options.Where(o => o.Flag == flag && o.Value is not null).Select(o => o.Value!).ToArray();
 }
