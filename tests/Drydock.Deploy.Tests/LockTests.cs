@@ -1,3 +1,6 @@
+using Drydock.Docker;
+using Drydock.Engine.Output;
+
 namespace Drydock.Deploy.Tests;
 
 public sealed class LockTests
@@ -40,4 +43,83 @@ public sealed class LockTests
         Assert.Equal("unknown", read.Holder);
         Assert.Equal(Since, read.Since);
     }
+
+    [Fact]
+    public void A_holder_on_another_host_that_keeps_beating_is_respected_past_the_timeout()
+    {
+        var beating = Held with { Heartbeat = Since.AddMinutes(50) };
+        Assert.Null(LockStaleness.Decide(beating, Since.AddMinutes(60), "laptop", _ => null, TimeSpan.FromMinutes(30)));
+        Assert.Contains("last heartbeat is older than the lock timeout", LockStaleness.Decide(beating, Since.AddMinutes(81), "laptop", _ => null, TimeSpan.FromMinutes(30)));
+    }
+
+    [Fact]
+    public void The_heartbeat_comes_well_within_the_timeout()
+    {
+        Assert.Equal(TimeSpan.FromMinutes(1), LockHeartbeat.Interval(TimeSpan.FromMinutes(30)));
+        Assert.Equal(TimeSpan.FromSeconds(36), LockHeartbeat.Interval(TimeSpan.FromMinutes(3)));
+    }
+
+    [Fact]
+    public void A_lock_timeout_shorter_than_the_window_plus_margin_is_refused_naming_both()
+    {
+        var config = new EnvironmentConfig { LockTimeout = TimeSpan.FromMinutes(30), Verification = new VerificationPolicy { Window = TimeSpan.FromMinutes(45) } };
+        var error = Assert.Throws<DeployException>(config.Validate);
+        Assert.Contains("lockTimeout 30m is shorter than the verification window 45m plus a 2m margin", error.Message);
+        Assert.Contains("set lockTimeout to at least 47m", error.Message);
+        Assert.Null(LockTimeoutCheck.Problem(config with { LockTimeout = TimeSpan.FromMinutes(47) }));
+        Assert.Null(LockTimeoutCheck.Problem(new EnvironmentConfig()));
+    }
+
+    [Fact]
+    public async Task A_stale_lock_is_removed_by_its_id_so_a_lock_another_run_took_meanwhile_survives()
+    {
+        var engine = new FakeDockerEngine();
+        var local = new EnvironmentId("notes", "local");
+        var dead = new LockInfo("dev@laptop", ProcessIdentity.Host, 999_997, Since, Since, "deploy 1.0.0", "dead");
+        var theirs = new LockInfo("ci@runner-2", "runner-2", 7, null, DateTimeOffset.UtcNow, "deploy 2.0.0", "theirs");
+        engine.Add(local.LockContainer, Labels(local, dead), running: false);
+        var raced = false;
+        // The other run judged the dead lock stale first, removed it and took a new one, just before our rm.
+        engine.Intercept = a =>
+        {
+            if (a[0] == "rm" && !raced)
+            {
+                raced = true;
+                engine.Containers.Remove(local.LockContainer);
+                engine.Add(local.LockContainer, Labels(local, theirs), running: false);
+            }
+            return null;
+        };
+
+        var acquire = DeployLock.AcquireAsync(new EnvironmentContainers(new DockerCli(engine) { Masker = new SecretMasker() }), new RecordingBuildLog(), TimeProvider.System,
+            new LockRequest(local, "deploy 3.0.0", "dev@laptop", TimeSpan.FromMinutes(30)) { ProcessStartedAt = _ => null }, CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<DeployLockedException>(() => acquire);
+        Assert.Equal("theirs", error.Holder.LockId);
+        Assert.Equal("theirs", engine.Containers[local.LockContainer].Labels[LockInfo.IdLabel]);
+    }
+
+    [Fact]
+    public async Task The_holder_refreshes_its_lock_by_id_while_it_holds_it()
+    {
+        var engine = new FakeDockerEngine();
+        var local = new EnvironmentId("notes", "local");
+        var containers = new EnvironmentContainers(new DockerCli(engine) { Masker = new SecretMasker() });
+        await using (var held = await DeployLock.AcquireAsync(containers, new RecordingBuildLog(), TimeProvider.System,
+            new LockRequest(local, "deploy 1.0.0", "dev@laptop", TimeSpan.FromSeconds(5)), CancellationToken.None))
+        {
+            var id = engine.Containers[local.LockContainer].Id;
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (!engine.Containers[local.LockContainer].Files.ContainsKey(LockHeartbeat.Path) && DateTime.UtcNow < deadline)
+                await Task.Delay(50);
+            Assert.Contains(engine.Commands.ToList(), c => c[0] == "cp" && c[^1] == $"{id}:{LockHeartbeat.Path}");
+            var beat = await LockHeartbeat.ReadAsync(containers, id, CancellationToken.None);
+            Assert.NotNull(beat);
+            Assert.True(beat > engine.Containers[local.LockContainer].Created);
+        }
+        Assert.False(engine.Containers.ContainsKey(local.LockContainer));
+    }
+
+    private static Dictionary<string, string> Labels(EnvironmentId environment, LockInfo info) =>
+        new Dictionary<string, string>(ReleaseLabels.Owner(environment, ContainerRole.Lock)).Concat(info.ToLabels()).ToDictionary();
 }

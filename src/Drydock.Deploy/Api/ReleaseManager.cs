@@ -92,6 +92,8 @@ public sealed class ReleaseManager
         where TState : IReleaseState
     {
         var clock = _options.Time.GetTimestamp();
+        if (LockTimeoutCheck.Problem(request.Config) is { } lockTimeout)
+            throw new DeployException($"The environment configuration is invalid: {lockTimeout}. Nothing was changed.");
         await using var environmentLock = await AcquireLockAsync(request.Id, $"rollback to {request.ToVersion ?? "the previous release"}", request.Config.LockTimeout, cancellationToken);
         var state = await platform.ReadAsync(request.Id, request.Config, cancellationToken);
         var choice = await RollbackStep.ChooseAsync(state, request, _options.Tags, cancellationToken);
@@ -155,7 +157,8 @@ public sealed class ReleaseManager
     {
         var snapshot = await _reader.ReadAsync(environment, cancellationToken);
         var (serving, last, lockContainer) = (snapshot.Serving, snapshot.LastSucceeded, snapshot.LockContainer);
-        var lockInfo = lockContainer is null ? null : LockInfo.FromLabels(lockContainer.Labels, lockContainer.Created);
+        var lockInfo = lockContainer is null ? null
+            : LockInfo.FromLabels(lockContainer.Labels, lockContainer.Created) with { Heartbeat = await LockHeartbeat.ReadAsync(_context.Containers, lockContainer.Id, cancellationToken) };
         return new EnvironmentStatus(environment.App, environment.Name)
         {
             Serving = serving?.Container,

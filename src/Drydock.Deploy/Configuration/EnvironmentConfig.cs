@@ -70,7 +70,7 @@ public sealed record EnvironmentConfig
     /// <summary>SIGTERM grace for in-flight requests when a container is stopped (<c>docker stop -t</c>).</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>A lock older than this is taken over (with a warning) even when its holder cannot be checked.</summary>
+    /// <summary>A lock whose holder sent no heartbeat for this long is taken over (with a warning) even when its holder cannot be checked.</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(30);
 
     /// <summary>The verification window after the switch and its thresholds (<see cref="VerificationPolicy"/>); off by default.</summary>
@@ -150,6 +150,8 @@ public sealed record EnvironmentConfig
                 problems.Add($"volume '{volume}': {ReleaseNames.DataMountPath} is the environment's data volume");
         }
         problems.AddRange(Verification.Problems());
+        if (LockTimeoutCheck.Problem(this) is { } lockTimeout)
+            problems.Add(lockTimeout);
         if (Canary is { } canary && Verification.WindowOrOff <= TimeSpan.Zero)
             problems.Add($"canary {canary} needs a verification window to last (it is promoted at its end): set verification.window or --verify-for above 0, or drop the canary");
         problems.AddRange(ClusterConfig.Problems(this));

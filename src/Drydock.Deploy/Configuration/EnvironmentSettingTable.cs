@@ -40,7 +40,7 @@ public static class EnvironmentSettingTable
         Of(Config.KeepReleases, "keepReleases", "How many replaced releases stay stopped for a fast rollback") with { Parameter = "KeepReleases" },
         Of(Config.DeployTimeout, "deployTimeout", "How long a new release may take to become healthy") with { Parameter = "DeployTimeout" },
         Of(Config.DrainTimeout, "drainTimeout", "How long the replaced release may finish in-flight requests") with { Parameter = "DrainTimeout" },
-        Of(Config.LockTimeout, "lockTimeout", "A lock older than this is taken over (with a warning) when its holder cannot be checked"),
+        Of(Config.LockTimeout, "lockTimeout", "A lock whose holder sent no heartbeat for this long is taken over (with a warning) when its holder cannot be checked; at least the verification window plus 2m"),
         Of(Policy.Window, "verification.window", "How long a new release is watched on real traffic after the switch, reverted at once if it fails; 0 turns it off") with { Parameter = "VerifyFor", RunDefault = TimeSpan.FromSeconds(30) },
         Of(Policy.MaxErrorRate, "verification.maxErrorRate", "Largest share of 5xx and unanswered requests, whatever the baseline"),
         Of(Policy.MaxP99, "verification.maxP99", "Largest p99 latency; none: only the relative rule") with { Fallback = "none" },

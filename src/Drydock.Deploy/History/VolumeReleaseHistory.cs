@@ -4,31 +4,37 @@ using Drydock.Engine.Output;
 namespace Drydock.Deploy;
 
 /// <summary>
-/// The history as <c>/state/history.jsonl</c> in the named volume <c>drydock-&lt;app&gt;-&lt;env&gt;-state</c>, read and
-/// written with <c>docker cp</c> through a created, never started holder container that mounts it (docker cp works on
-/// stopped containers and their volumes, and through a remote DOCKER_HOST, since the client does the transfer). Any
-/// runner that talks to the engine sees the same history.
+/// The history in the named volume <c>drydock-&lt;app&gt;-&lt;env&gt;-state</c> (laid out as <see cref="HistoryFiles"/> says),
+/// read and written with <c>docker cp</c> through a created, never started holder container that mounts it (docker cp
+/// works on stopped containers and their volumes, and through a remote DOCKER_HOST, since the client does the
+/// transfer). Any runner that talks to the engine sees the same history. A read copies the whole folder in one call;
+/// a write copies one new file in.
 /// </summary>
 public sealed class VolumeReleaseHistory(EnvironmentContainers containers, IBuildLog log) : IReleaseHistory
 {
-    public const string FileName = "history.jsonl";
-
     public async Task<IReadOnlyList<HistoryRecord>> ReadAsync(EnvironmentId environment, CancellationToken cancellationToken)
     {
         var directory = Directory.CreateTempSubdirectory("drydock-state-");
         try
         {
-            // The holder normally exists: copy at once (one docker call) and look further only when it is missing.
-            var copied = await CopyOutAsync(environment.StateHolder, directory.FullName, cancellationToken);
-            if (copied.HolderMissing)
+            // The holder normally exists: copy at once (one docker call) and look further only when that fails.
+            var copy = new DockerCpSettings($"{environment.StateHolder}:{ReleaseNames.StateMountPath}/.", directory.FullName);
+            var result = await containers.Docker.ExecuteAsync(copy, throwOnError: false, echoOutput: false, cancellationToken);
+            if (!result.Succeeded)
             {
+                // The mount point always exists in a holder, so a failed copy from an existing holder is a failed read.
+                if (await containers.InspectAsync(environment.StateHolder, cancellationToken) is not null)
+                    throw new DeployException($"Could not read the history of {environment.Name} from {environment.StateHolder}: {result.Error}. "
+                        + "Nothing was changed; check the connection to the engine and run again.");
                 if (await FindHolderAsync(environment, cancellationToken) is not { } holder)
                     return [];
-                copied = await CopyOutAsync(holder, directory.FullName, cancellationToken);
+                result = await containers.Docker.ExecuteAsync(copy with { Source = $"{holder}:{ReleaseNames.StateMountPath}/." }, throwOnError: false, echoOutput: false, cancellationToken);
+                if (!result.Succeeded)
+                    throw new DeployException($"Could not read the history of {environment.Name} from {holder}: {result.Error}. Nothing was changed; run again.");
             }
-            var records = HistoryJson.Parse(copied.Text ?? string.Empty, out var skipped);
+            var records = HistoryFiles.Read(directory.FullName, out var skipped);
             if (skipped > 0)
-                log.Write(LogLevel.Warning, $"Skipped {skipped} damaged line(s) of the history of {environment.Name}");
+                log.Write(LogLevel.Warning, $"Skipped {skipped} damaged record(s) of the history of {environment.Name}");
             return records;
         }
         finally
@@ -43,15 +49,10 @@ public sealed class VolumeReleaseHistory(EnvironmentContainers containers, IBuil
         var directory = Directory.CreateTempSubdirectory("drydock-state-");
         try
         {
-            var copied = await CopyOutAsync(holder, directory.FullName, cancellationToken);
-            if (copied.HolderMissing)
-                throw new DeployException($"The state holder {holder} vanished while the history was being written; the next deploy recreates it.");
-            var existing = copied.Text ?? string.Empty;
-            if (existing.Length > 0 && !existing.EndsWith('\n'))
-                existing += "\n";
-            var path = Path.Combine(directory.FullName, FileName);
-            await File.WriteAllTextAsync(path, existing + HistoryJson.Serialize(record) + "\n", cancellationToken);
-            await containers.Docker.ExecuteAsync(new DockerCpSettings(path, $"{holder}:{ReleaseNames.StateMountPath}/{FileName}"), echoOutput: false, cancellationToken: cancellationToken);
+            // A folder holding the one new file, copied into the mount: docker creates records/ when missing and keeps what it holds.
+            var folder = Directory.CreateDirectory(Path.Combine(directory.FullName, HistoryFiles.RecordsFolder)).FullName;
+            await File.WriteAllTextAsync(Path.Combine(folder, HistoryFiles.RecordFileName(record)), HistoryJson.Serialize(record) + "\n", cancellationToken);
+            await containers.Docker.ExecuteAsync(new DockerCpSettings(folder, $"{holder}:{ReleaseNames.StateMountPath}"), echoOutput: false, cancellationToken: cancellationToken);
         }
         finally
         {
@@ -75,28 +76,11 @@ public sealed class VolumeReleaseHistory(EnvironmentContainers containers, IBuil
         return name;
     }
 
+    /// <summary>The recreated holder of a volume whose holder is gone, or null when there is no volume either.</summary>
     private async Task<string?> FindHolderAsync(EnvironmentId environment, CancellationToken cancellationToken)
     {
-        var name = environment.StateHolder;
-        if (await containers.InspectAsync(name, cancellationToken) is not null)
-            return name;
         // No holder: the history exists only if the volume does (e.g. the holder was removed by hand).
         var volumes = await containers.Docker.ListVolumesAsync(new DockerVolumeLsSettings { LabelFilters = ReleaseLabels.Filter(environment) }, cancellationToken);
         return volumes.Any(v => v.Name == environment.StateVolume) ? await EnsureHolderAsync(environment, cancellationToken) : null;
-    }
-
-    /// <summary>The history file's text (null when there is none yet), or that the holder container does not exist.</summary>
-    private async Task<(string? Text, bool HolderMissing)> CopyOutAsync(string holder, string directory, CancellationToken cancellationToken)
-    {
-        var result = await containers.Docker.ExecuteAsync(
-            new DockerCpSettings($"{holder}:{ReleaseNames.StateMountPath}/{FileName}", directory), throwOnError: false, echoOutput: false, cancellationToken);
-        var path = Path.Combine(directory, FileName);
-        if (result.Succeeded && File.Exists(path))
-            return (await File.ReadAllTextAsync(path, cancellationToken), false);
-        if (result.StandardError.Any(line => line.Contains("No such container", StringComparison.Ordinal)))
-            return (null, true);
-        if (result.StandardError.Any(line => line.Contains("Could not find the file", StringComparison.OrdinalIgnoreCase) || line.Contains("No such", StringComparison.Ordinal)))
-            return (null, false);
-        throw new DeployException($"Could not read the history from {holder}: {result.Error}");
     }
 }

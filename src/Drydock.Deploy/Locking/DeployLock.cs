@@ -8,12 +8,15 @@ namespace Drydock.Deploy;
 /// One deploy or rollback per environment at a time: a created, never started container named
 /// <c>drydock-lock-&lt;app&gt;-&lt;env&gt;</c>, whose labels say who holds it. Docker refuses a second container of that
 /// name atomically, on any runner talking to the same engine. A lock whose holder is gone is taken over with a
-/// warning (see <see cref="LockStaleness"/>), so a killed run never needs manual cleanup.
+/// warning (see <see cref="LockStaleness"/>), so a killed run never needs manual cleanup. While held, the holder
+/// refreshes it (<see cref="LockHeartbeat"/>), so staleness across hosts is silence, not age.
 /// </summary>
 public sealed class DeployLock : IAsyncDisposable
 {
     private readonly EnvironmentContainers _containers;
     private readonly IBuildLog _log;
+    private readonly CancellationTokenSource _stopBeating = new();
+    private Task _heartbeat = Task.CompletedTask;
     private bool _released;
 
     private DeployLock(EnvironmentContainers containers, IBuildLog log, string name, LockInfo info)
@@ -49,7 +52,9 @@ public sealed class DeployLock : IAsyncDisposable
             if (created.Succeeded)
             {
                 log.Write(LogLevel.Debug, $"Took the deploy lock {name}");
-                return new DeployLock(containers, log, name, info) { TookOver = tookOver };
+                var held = new DeployLock(containers, log, name, info) { TookOver = tookOver };
+                held._heartbeat = held.BeatAsync(created.Output.Trim(), time, LockHeartbeat.Interval(request.LockTimeout));
+                return held;
             }
             if (!IsNameConflict(created))
                 throw new ToolFailedException(containers.Docker.Command(new DockerCreateSettings(lockContainer)), created, $"Could not create the deploy lock {name}: {created.Error}");
@@ -57,7 +62,7 @@ public sealed class DeployLock : IAsyncDisposable
             var existing = await containers.InspectAsync(name, cancellationToken);
             if (existing is null)
                 continue; // released meanwhile: try again
-            var holder = LockInfo.FromLabels(existing.Labels, existing.Created);
+            var holder = LockInfo.FromLabels(existing.Labels, existing.Created) with { Heartbeat = await LockHeartbeat.ReadAsync(containers, existing.Id, cancellationToken) };
             var now = time.GetUtcNow();
             var stale = LockStaleness.Decide(holder, now, ProcessIdentity.Host, request.ProcessStartedAt, request.LockTimeout);
             if (stale is null)
@@ -65,7 +70,8 @@ public sealed class DeployLock : IAsyncDisposable
                     $"{request.Environment.Name} of {request.Environment.App} is locked by {holder.Describe(now)}; nothing was changed. "
                     + $"Wait for it to finish (if that run is truly gone, remove the lock with: docker rm {name}).", holder);
             log.Write(LogLevel.Warning, $"Taking over the deploy lock of {request.Environment.Name} from {holder.Describe(now)}: {stale}. Cleaning up after the interrupted run.");
-            await containers.RemoveAsync([name], cancellationToken);
+            // By id: a run that judged the same lock stale a moment earlier may already hold a new one of this name.
+            await containers.RemoveAsync([existing.Id], cancellationToken);
             tookOver = true;
         }
         throw new DeployException($"Could not take the deploy lock {name}: another run keeps taking it.");
@@ -77,6 +83,9 @@ public sealed class DeployLock : IAsyncDisposable
         if (_released)
             return;
         _released = true;
+        await _stopBeating.CancelAsync();
+        await _heartbeat;
+        _stopBeating.Dispose();
         try
         {
             var current = await _containers.InspectAsync(Name, CancellationToken.None);
@@ -86,6 +95,28 @@ public sealed class DeployLock : IAsyncDisposable
         catch (Exception e) when (e is ToolFailedException or DeployException)
         {
             _log.Write(LogLevel.Warning, $"Could not remove the deploy lock {Name}: {e.Message}. The next run takes it over.");
+        }
+    }
+
+    /// <summary>Refreshes the lock until released; a missed beat is logged, and the next one tries again.</summary>
+    private async Task BeatAsync(string lockId, TimeProvider time, TimeSpan interval)
+    {
+        var token = _stopBeating.Token;
+        while (!token.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(interval, time, token);
+                await LockHeartbeat.WriteAsync(_containers, lockId, time.GetUtcNow(), token);
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is ToolFailedException or DeployException or IOException)
+            {
+                _log.Write(LogLevel.Warning, $"Could not refresh the deploy lock {Name}: {e.Message}. Trying again in {interval.TotalSeconds:0}s.");
+            }
         }
     }
 

@@ -13,6 +13,12 @@ public sealed record LockInfo(string Holder, string Host, int ProcessId, DateTim
     public const string OperationLabel = ReleaseLabels.Prefix + "lock.operation";
     public const string IdLabel = ReleaseLabels.Prefix + "lock.id";
 
+    /// <summary>The holder's last heartbeat (<see cref="LockHeartbeat"/>), when read; not a label, since labels cannot change.</summary>
+    public DateTimeOffset? Heartbeat { get; init; }
+
+    /// <summary>When the holder was last known alive.</summary>
+    public DateTimeOffset LastAlive => Heartbeat is { } beat && beat > Since ? beat : Since;
+
     public IReadOnlyDictionary<string, string> ToLabels()
     {
         var labels = new Dictionary<string, string>

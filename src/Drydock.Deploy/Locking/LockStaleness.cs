@@ -2,8 +2,9 @@ namespace Drydock.Deploy;
 
 /// <summary>
 /// Whether a lock left by someone else may be taken over: its holder ran on this host and that process is gone (or
-/// the pid now belongs to a process started at another time), or it is older than the lock timeout. A live holder
-/// on another host is respected until the timeout, since its process cannot be checked from here.
+/// the pid now belongs to a process started at another time), or its last heartbeat (its creation when it has none)
+/// is older than the lock timeout. A holder on another host is respected while it beats, since its process cannot be
+/// checked from here.
 /// </summary>
 public static class LockStaleness
 {
@@ -20,8 +21,10 @@ public static class LockStaleness
             if (info.ProcessStartedAt is { } recorded && (started.Value - recorded).Duration() > TimeSpan.FromSeconds(2))
                 return $"pid {info.ProcessId} on {info.Host} is now a different process than the one that took the lock";
         }
-        if (now - info.Since > lockTimeout)
-            return $"it is older than the lock timeout ({lockTimeout.TotalMinutes:0} min)";
+        if (now - info.LastAlive > lockTimeout)
+            return info.Heartbeat is null
+                ? $"it is older than the lock timeout ({lockTimeout.TotalMinutes:0} min) and its holder never sent a heartbeat"
+                : $"its holder's last heartbeat is older than the lock timeout ({lockTimeout.TotalMinutes:0} min)";
         return null;
     }
 }

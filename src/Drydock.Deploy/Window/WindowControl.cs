@@ -36,7 +36,7 @@ public sealed class WindowControl(DockerCli docker, IBuildLog log, ReleaseManage
     {
         if (await _containers.InspectAsync(environment.LockContainer, cancellationToken) is not { } held)
             return new WindowEnd.NoDeploy($"no deploy is running in {environment.Name}");
-        var holder = LockInfo.FromLabels(held.Labels, held.Created);
+        var holder = LockInfo.FromLabels(held.Labels, held.Created) with { Heartbeat = await LockHeartbeat.ReadAsync(_containers, held.Id, cancellationToken) };
         var now = _options.Time.GetUtcNow();
         if (!holder.Operation.StartsWith("deploy ", StringComparison.Ordinal))
             return new WindowEnd.NoDeploy($"{environment.Name} is locked by {holder.Describe(now)}, not by a deploy");

@@ -35,13 +35,17 @@ internal sealed class FakeDockerEngine : IToolRunner
     /// <summary>Answers <c>docker exec</c> (its arguments and standard input), e.g. an edge's admin client; it may throw as a cancelled exec does.</summary>
     public Func<IReadOnlyList<string>, string, ToolResult>? Exec { get; set; }
 
+    /// <summary>Answers a command instead of the fake (null: the fake answers), e.g. a connection that drops.</summary>
+    public Func<IReadOnlyList<string>, ToolResult?> Intercept { get; set; } = _ => null;
+
     public Task<ToolResult> RunAsync(ToolCommand command, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
             Commands.Add(command.Arguments);
             _environment = command.Environment;
-            var result = command.Arguments[0] == "exec" && Exec is { } exec ? exec(command.Arguments, command.StandardInput ?? "") : Run(command.Arguments);
+            var result = Intercept(command.Arguments)
+                ?? (command.Arguments[0] == "exec" && Exec is { } exec ? exec(command.Arguments, command.StandardInput ?? "") : Run(command.Arguments));
             if (!result.Succeeded && command.ThrowOnError)
                 throw new ToolFailedException(command, result, $"fake docker {command.Arguments[0]} failed: {result.Error}");
             return Task.FromResult(result);
@@ -90,6 +94,7 @@ internal sealed class FakeDockerEngine : IToolRunner
         "image" when a[1] == "rm" => Ok(),
         "pull" => Ok(),
         "diff" => Ok(),
+        "cp" => Copy(a[^2], a[^1]),
         _ => new ToolResult(1, [], [$"fake docker does not know '{string.Join(' ', a)}'"]),
     };
 
@@ -161,6 +166,51 @@ internal sealed class FakeDockerEngine : IToolRunner
         var container = new FakeContainer(NewId(), name, image ?? "", labels) { PortSpec = publish.Length > 0 ? publish : "127.0.0.1:0:0", Volumes = volumes, Options = options };
         Containers[name] = container;
         return Ok(container.Id);
+    }
+
+    /// <summary>docker cp between a local path and a container's files (<see cref="FakeContainer.Files"/>), as docker copies directories.</summary>
+    private ToolResult Copy(string source, string destination)
+    {
+        if (TryContainerPath(source, out var from, out var fromPath))
+        {
+            if (from is null)
+                return new ToolResult(1, [], [$"Error response from daemon: No such container: {source[..source.IndexOf(':')]}"]);
+            var contents = fromPath.EndsWith("/.", StringComparison.Ordinal);
+            var root = contents ? fromPath[..^2] : fromPath;
+            var files = from.Files.Where(f => f.Key == root || f.Key.StartsWith(root + "/", StringComparison.Ordinal)).ToList();
+            if (files.Count == 0 && !from.Volumes.Any(v => v.Split(':')[1] == root))
+                return new ToolResult(1, [], [$"Error response from daemon: Could not find the file {root} in container {from.Name}"]);
+            foreach (var (path, text) in files)
+            {
+                var relative = path == root ? Path.GetFileName(root) : (contents ? "" : Path.GetFileName(root) + "/") + path[(root.Length + 1)..];
+                var target = Path.Combine(destination, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.WriteAllText(target, text);
+            }
+            return Ok();
+        }
+        if (!TryContainerPath(destination, out var to, out var toPath) || to is null)
+            return new ToolResult(1, [], [$"Error response from daemon: No such container: {destination}"]);
+        if (File.Exists(source))
+        {
+            to.Files[toPath] = File.ReadAllText(source);
+            return Ok();
+        }
+        var into = source.EndsWith("/.", StringComparison.Ordinal) ? toPath : toPath + "/" + Path.GetFileName(source.TrimEnd('/'));
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+            to.Files[into + "/" + Path.GetRelativePath(source, file).Replace('\\', '/')] = File.ReadAllText(file);
+        return Ok();
+    }
+
+    private bool TryContainerPath(string argument, out FakeContainer? container, out string path)
+    {
+        var colon = argument.IndexOf(':');
+        container = null;
+        path = colon > 0 ? argument[(colon + 1)..] : "";
+        if (colon <= 0 || argument.StartsWith('/'))
+            return false;
+        container = Find(argument[..colon], out var found) ? found : null;
+        return true;
     }
 
     private ToolResult Each(IEnumerable<string> names, Action<FakeContainer> action)
@@ -284,6 +334,9 @@ internal sealed class FakeContainer(string id, string name, string image, Dictio
 
     /// <summary>Every option docker create was given, in order (flags with a null value; env-file lines as --env).</summary>
     public IReadOnlyList<(string Flag, string? Value)> Options { get; set; } = [];
+
+    /// <summary>Files in the container (and its volumes) by absolute path, as docker cp reads and writes them.</summary>
+    public Dictionary<string, string> Files { get; } = new(StringComparer.Ordinal);
 
     public string[] Values(string flag) => Options.Where(o => o.Flag == flag && o.Value is not null).Select(o => o.Value!).ToArray();
 }
