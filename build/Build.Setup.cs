@@ -31,12 +31,7 @@ partial class Build
             if (plan.Refusal is { } refusal)
                 throw new PlanningException(refusal);
 
-            foreach (var file in plan.Files)
-            {
-                var path = Path.Combine(root, file.Path);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                await File.WriteAllTextAsync(path, file.Content, ct);
-            }
+            SetupWriter.Write(root, plan.Files);
             if (!OperatingSystem.IsWindows())
                 File.SetUnixFileMode(Path.Combine(root, "build.sh"), File.GetUnixFileMode(Path.Combine(RootDirectory, "build.sh")));
             Log.Information($"Added {plan.Files.Count} files to {root}: {string.Join(", ", plan.Files.Select(f => f.Path))}");

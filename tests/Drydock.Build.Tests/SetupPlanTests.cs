@@ -34,6 +34,20 @@ public sealed class SetupPlanTests
     }
 
     [Fact]
+    public void A_project_path_or_health_path_with_quotes_or_backslashes_is_written_as_valid_json_holding_that_path()
+    {
+        var odd = new WebProject("src/My\", \"Injected\": \"x/Api.csproj", "/he\\alth");
+        var plan = SetupPlan.Decide(Repository([odd]), Inputs);
+
+        using var parameters = System.Text.Json.JsonDocument.Parse(Text(plan, ".nuke/parameters.json"));
+        Assert.Equal(["$schema", "Project"], parameters.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(odd.RelativePath, parameters.RootElement.GetProperty("Project").GetString());
+        using var local = System.Text.Json.JsonDocument.Parse(Text(plan, ".nuke/environments/local.json"));
+        Assert.Equal(odd.HealthPath, local.RootElement.GetProperty("healthPath").GetString());
+        Assert.Equal(8080, local.RootElement.GetProperty("hostPort").GetInt32());
+    }
+
+    [Fact]
     public void Existing_files_are_listed_and_nothing_is_written()
     {
         var plan = SetupPlan.Decide(Repository([Api], "build.sh", "build/Build.cs"), Inputs);

@@ -33,13 +33,18 @@ public sealed class DriftTests
     }
 
     [Fact]
-    public void Environment_changes_are_reported_without_showing_secret_values()
+    public void Environment_changes_name_the_variable_and_show_only_values_from_the_releases_own_settings()
     {
-        var edited = Clean with { Env = ["PATH=/usr/bin", "MODE=slow", "DEBUG=1"] };
+        var edited = Clean with { Env = ["PATH=/opt/hand-path", "MODE=hand-mode-4711", "DEBUG_TOKEN=hand-token-4711"] };
         var report = DriftDetector.Compare(edited, ImageEnv, [], Last);
-        Assert.Contains(report.Findings, f => f.What == "env MODE" && f.Expected == "fast" && f.Actual == "slow");
-        Assert.Contains(report.Findings, f => f.What == "env DEBUG" && f.Expected == "unset" && f.Actual == "1");
+        Assert.Contains(report.Findings, f => f.What == "env MODE" && f.Expected == "fast" && f.Actual == "another value (not shown)");
+        Assert.Contains(report.Findings, f => f.What == "env DEBUG_TOKEN" && f.Expected == "unset" && f.Actual == "set (not shown)");
+        Assert.Contains(report.Findings, f => f.What == "env PATH" && f.Expected == "the image's value" && f.Actual == "another value (not shown)");
         Assert.Contains(report.Findings, f => f.What == "secret env API_KEY" && f.Actual == "unset");
+        var status = new EnvironmentStatus("notes", "local") { Drift = report }.Describe();
+        Assert.Contains("env DEBUG_TOKEN", status);
+        Assert.DoesNotContain("hand-", status);
+        Assert.DoesNotContain("/usr/bin", status);
     }
 
     [Fact]

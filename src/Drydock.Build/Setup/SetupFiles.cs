@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
 namespace Drydock.Build.Setup;
 
 /// <summary>The texts of the files Setup adds to a repository; what they say is the team's from then on.</summary>
@@ -13,16 +16,10 @@ public static class SetupFiles
             new("build/Directory.Packages.props", Isolation("package versions")),
             new("build.sh", inputs.BuildSh),
             new("build.ps1", inputs.BuildPs1),
-            new(".nuke/parameters.json", $$"""
-                {
-                  "$schema": "./build.schema.json",
-                  "Project": "{{service.RelativePath}}"
-                }
-
-                """),
-            new(".nuke/environments/local.json", service.HealthPath is { } health
-                ? $$"""{ "hostPort": 8080, "healthPath": "{{health}}" }""" + "\n"
-                : """{ "hostPort": 8080 }""" + "\n"),
+            new(".nuke/parameters.json", Json(new Dictionary<string, object> { ["$schema"] = "./build.schema.json", ["Project"] = service.RelativePath })),
+            new(".nuke/environments/local.json", Json(service.HealthPath is { } health
+                ? new Dictionary<string, object> { ["hostPort"] = 8080, ["healthPath"] = health }
+                : new Dictionary<string, object> { ["hostPort"] = 8080 })),
             new(".github/workflows/build.yml", GitHubWorkflow),
             new("global.json", inputs.GlobalJson),
         ];
@@ -30,6 +27,11 @@ public static class SetupFiles
             files.Add(new("build/nuget.config", NuGetConfig(feed)));
         return files;
     }
+
+    // A serializer, never interpolation: a quote in a project path must stay part of the path, not open a new key.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static string Json(Dictionary<string, object> values) => JsonSerializer.Serialize(values, Indented) + "\n";
 
     private static string BuildProject(string version) => $"""
         <Project Sdk="Microsoft.NET.Sdk">

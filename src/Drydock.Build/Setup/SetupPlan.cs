@@ -1,7 +1,11 @@
 namespace Drydock.Build.Setup;
 
 /// <summary>A file Setup writes, relative to the repository root (forward slashes).</summary>
-public sealed record PlannedFile(string Path, string Content);
+public sealed record PlannedFile(string Path, string Content)
+{
+    /// <summary>The file exists and is written whole again (a .gitignore Setup extends); every other file must not exist yet.</summary>
+    public bool Replaces { get; init; }
+}
 
 /// <summary>What Setup carries from Drydock into the repository: the package to reference and the files copied as they are.</summary>
 /// <param name="PackageVersion">The Drydock.Build version the build project references.</param>
@@ -38,7 +42,7 @@ public sealed record SetupPlan(IReadOnlyList<PlannedFile> Files, string? Refusal
         if (!repository.IgnoredByGit)
         {
             // A release is built from a clean working tree: without these lines the first Deploy after Compile is refused as dirty.
-            files.Add(new PlannedFile(".gitignore", GitIgnoreWith(repository.GitIgnore, repository.UnignoredOutputs)));
+            files.Add(new PlannedFile(".gitignore", GitIgnoreWith(repository.GitIgnore, repository.UnignoredOutputs)) { Replaces = repository.GitIgnore is not null });
             notes.Add($"{(repository.GitIgnore is null ? "Created" : "Extended")} .gitignore with {string.Join(" ", repository.UnignoredOutputs)}: a release is built from a clean working tree.");
         }
         return new SetupPlan(files, null, notes, ["git add -A && git commit -m \"Build and deploy with Drydock\"", "./build.sh Deploy"]);

@@ -38,6 +38,10 @@ public static class DriftDetector
         return new DriftReport(container.Name, findings);
     }
 
+    // Status output lands in CI logs: only values from the release's own settings are shown; a value set by hand, an
+    // image's value or a secret is named, never printed.
+    private const string AnotherValue = "another value (not shown)";
+
     private static void CompareEnvironment(ContainerState container, IReadOnlyList<string> imageEnv, EnvironmentConfig config, List<DriftFinding> findings)
     {
         var actual = ToMap(container.Env);
@@ -47,15 +51,16 @@ public static class DriftDetector
             if (!actual.TryGetValue(key, out var now))
                 findings.Add(new(DriftKind.Configuration, $"env {key}", value, "unset"));
             else if (now != value)
-                findings.Add(new(DriftKind.Configuration, $"env {key}", value, now));
+                findings.Add(new(DriftKind.Configuration, $"env {key}", value, AnotherValue));
         }
         foreach (var secret in config.SecretEnv.Where(s => !actual.ContainsKey(s)))
             findings.Add(new(DriftKind.Configuration, $"secret env {secret}", "set", "unset"));
         foreach (var (key, value) in actual)
         {
-            var expected = config.Env.ContainsKey(key) || config.SecretEnv.Contains(key) || (fromImage.TryGetValue(key, out var image) && image == value);
+            var inImage = fromImage.TryGetValue(key, out var image);
+            var expected = config.Env.ContainsKey(key) || config.SecretEnv.Contains(key) || (inImage && image == value);
             if (!expected)
-                findings.Add(new(DriftKind.Configuration, $"env {key}", fromImage.TryGetValue(key, out var original) ? original : "unset", config.SecretEnv.Contains(key) ? "(secret)" : value));
+                findings.Add(new(DriftKind.Configuration, $"env {key}", inImage ? "the image's value" : "unset", inImage ? AnotherValue : "set (not shown)"));
         }
     }
 

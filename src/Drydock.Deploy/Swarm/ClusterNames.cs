@@ -12,6 +12,12 @@ public static class ClusterNames
     /// <summary>The label on a release service naming the image the nodes pull (<c>registry-as-the-nodes-see-it/app@sha256:…</c>).</summary>
     public const string PullImageLabel = ReleaseLabels.Prefix + "pull-image";
 
+    /// <summary>
+    /// The label on a stateful release service naming the node that held its data volume: node labels vanish with a
+    /// removed or re-joined node, this record does not.
+    /// </summary>
+    public const string DataNodeLabel = ReleaseLabels.Prefix + "data-node";
+
     /// <summary>The label on the edge service naming the edge image it was created from.</summary>
     public const string EdgeImageLabel = EdgeLabels.ServiceImage;
 

@@ -80,6 +80,42 @@ public sealed class ClusterDecisionTests
     }
 
     [Fact]
+    public void A_stateful_release_whose_volume_label_is_gone_is_refused_naming_the_node_the_data_was_on()
+    {
+        var key = StatefulPlacement.VolumeLabelPrefix + Cluster.DataVolume;
+        var holder = Worker with { Labels = new Dictionary<string, string> { [key] = "true" } };
+        var first = ClusterReleasePlan.Decide(Snapshot() with { Nodes = [Manager, holder] }, Spec("1.0.0", Samples.DigestA, Swarm()), Samples.Stamp(), "r:5000/notes");
+        Assert.False(first.Refused, first.Refusal);
+        var ran = new SwarmService("id-1", first.Service!.Name, first.Service.Image) { Labels = first.Service.Labels, Replicas = 1, Constraints = first.Service.Constraints };
+        var serving = new ClusterRelease(ran, ReleaseLabels.Read(ran.Labels));
+        var next = Spec("2.0.0", Samples.DigestB, Swarm());
+
+        // node-2 left the swarm: the manager would otherwise be labelled and the release start on an empty volume.
+        var removed = ClusterReleasePlan.Decide(Snapshot(serving) with { Nodes = [Manager] }, next, Samples.Stamp(), "r:5000/notes");
+        Assert.True(removed.Refused);
+        Assert.Null(removed.Service);
+        Assert.Contains($"{Cluster.DataVolume} was on node-2", removed.Refusal);
+        Assert.Contains("node-2 is no longer in the swarm", removed.Refusal);
+        Assert.Contains($"docker node update --label-add {key}=true <node>", removed.Refusal);
+        Assert.Contains("Nothing was changed", removed.Refusal);
+
+        // node-2 re-joined: it is back, without its labels.
+        var rejoined = ClusterReleasePlan.Decide(Snapshot(serving), next, Samples.Stamp(), "r:5000/notes");
+        Assert.True(rejoined.Refused);
+        Assert.Contains("node-2 is in the swarm but no longer carries the label", rejoined.Refusal);
+        Assert.Contains($"docker node update --label-add {key}=true node-2", rejoined.Refusal);
+
+        // A release from before the node was recorded still shows the data existed, by its constraint.
+        var unrecorded = serving with { Service = ran with { Labels = ran.Labels.Where(l => l.Key != ClusterNames.DataNodeLabel).ToDictionary() } };
+        Assert.Contains("an unrecorded node", ClusterReleasePlan.Decide(Snapshot(unrecorded), next, Samples.Stamp(), "r:5000/notes").Refusal);
+
+        var labelledAgain = ClusterReleasePlan.Decide(Snapshot(serving) with { Nodes = [Manager, holder] }, next, Samples.Stamp(), "r:5000/notes");
+        Assert.False(labelledAgain.Refused, labelledAgain.Refusal);
+        Assert.Null(labelledAgain.Placement!.NodeLabel);
+        Assert.Equal("node-2", labelledAgain.Service!.Labels[ClusterNames.DataNodeLabel]);
+    }
+
+    [Fact]
     public void The_edge_is_a_global_service_publishing_the_port_in_host_mode_and_routing_to_the_alias()
     {
         var settings = ClusterEdge.Settings(Cluster, Swarm() with { HostPort = 80, ContainerPort = 8080 }, "registry.internal:5000/drydock/edge:1-abc");
