@@ -45,17 +45,17 @@ public static class AspNetBaseImage
         CopyDirectory(Path.Combine(runtime.Root, runtime.HostResolverDirectory), Path.Combine(dotnet, runtime.HostResolverDirectory));
         foreach (var framework in SharedRuntime.Frameworks)
         foreach (var folder in runtime.FoldersOf(framework))
-            CopyDirectory(folder, Path.Combine(dotnet, "shared", framework, runtime.Version));
+            CopyDirectory(folder, Path.Combine(dotnet, "shared", framework, runtime.Version), except: SharedRuntime.HostResolverFile);
         // Docker copies files, not empty folders: a placeholder makes data/ exist.
         Directory.CreateDirectory(Path.Combine(context, "data"));
         File.WriteAllText(Path.Combine(context, "data", ".keep"), string.Empty);
         PublishOutput.SetFileTimes(context, PublishOutput.FileTime);
     }
 
-    private static void CopyDirectory(string source, string target)
+    private static void CopyDirectory(string source, string target, string? except = null)
     {
         Directory.CreateDirectory(target);
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != SharedRuntime.HostResolverFile))
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != except))
             CopyFile(file, Path.Combine(target, Path.GetRelativePath(source, file)));
     }
 

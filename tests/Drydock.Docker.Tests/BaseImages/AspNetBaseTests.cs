@@ -94,6 +94,7 @@ public sealed class AspNetBaseTests : IDisposable
             }
             return pack;
         }
+        File.WriteAllText(Path.Combine(_root, "host", "fxr", "10.0.12", "libhostfxr.so"), "resolver");
         var netcore = Pack("microsoft.netcore.app.runtime.linux-x64", "lib/net8.0/System.Runtime.dll", "native/libcoreclr.so", "native/libhostfxr.so");
         var aspnet = Pack("microsoft.aspnetcore.app.runtime.linux-x64", "lib/net8.0/Microsoft.AspNetCore.dll", "lib/net8.0/Microsoft.AspNetCore.App.runtimeconfig.json");
 
@@ -101,13 +102,13 @@ public sealed class AspNetBaseTests : IDisposable
         var context = Path.Combine(_root, "context");
         AspNetBaseImage.Stage(runtime, context);
 
-        var staged = Directory.EnumerateFiles(context, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(context, f).Replace('\\', '/')).Order().ToArray();
+        var staged = Directory.EnumerateFiles(context, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(context, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal([
-            "data/.keep", "dotnet/dotnet", "dotnet/host/fxr/10.0.12/lib.dll",
+            "data/.keep", "dotnet/dotnet", "dotnet/host/fxr/10.0.12/lib.dll", "dotnet/host/fxr/10.0.12/libhostfxr.so",
             "dotnet/shared/Microsoft.AspNetCore.App/8.0.31/Microsoft.AspNetCore.App.runtimeconfig.json",
             "dotnet/shared/Microsoft.AspNetCore.App/8.0.31/Microsoft.AspNetCore.dll",
-            "dotnet/shared/Microsoft.NETCore.App/8.0.31/libcoreclr.so",
             "dotnet/shared/Microsoft.NETCore.App/8.0.31/System.Runtime.dll",
+            "dotnet/shared/Microsoft.NETCore.App/8.0.31/libcoreclr.so",
         ], staged);
     }
 }
