@@ -12,6 +12,9 @@ public abstract partial class ServiceBuild
     [Parameter("Publish self-contained on the runtime-deps base (default: framework-dependent on the ASP.NET base, so a release ships only the app)")]
     protected readonly bool SelfContained;
 
+    [Parameter("Target framework to publish a multi-targeted project for, e.g. net8.0 (default: its newest)")]
+    protected readonly string? Framework;
+
     [Parameter("What builds and pushes the image: Docker (docker build and push, the default) or Sdk (dotnet publish -t:PublishContainer, no Docker daemon)")]
     protected readonly ImageBuilderKind ImageBuilder = ImageBuilderKind.Docker;
 
@@ -33,6 +36,7 @@ public abstract partial class ServiceBuild
         // The image records the health path Deploy probes: the parameter, else the environment's (one default, EnvironmentConfig's).
         HealthPath = EnvironmentConfig.HealthPath ?? new EnvironmentConfig().HealthPath!,
         SelfContained = SelfContained,
+        Framework = Framework,
         ImageBuilder = ImageBuilder,
     }, Tools, Log.Current, Secrets);
 
@@ -40,6 +44,7 @@ public abstract partial class ServiceBuild
     bool ReleaseCanShip =>
         Release.Settings.Conflict is { } conflict ? throw new PlanningException($"Nothing was run: {conflict}")
         : File.Exists(Release.Settings.ProjectPath) && ProjectFile.NotAWebAppReason(Release.Settings.ProjectPath) is { } reason ? throw new PlanningException($"Nothing was run: {reason}")
+        : File.Exists(Release.Settings.ProjectPath) && Release.DecideRuntimeAsync().GetAwaiter().GetResult().Refusal is { } refusal ? throw new PlanningException($"Nothing was run: {refusal}")
         : true;
 
     static PlanningException NoProject() => new(

@@ -22,6 +22,13 @@ public static class DotNetCommands
         Dotnet("publish", project, "--nologo", "-c", configuration, "-r", "linux-x64", "--self-contained", selfContained ? "true" : "false",
             "-o", output, $"-p:Version={version}", $"-p:InformationalVersion={informationalVersion}");
 
+    /// <summary>The same publish for one of the project's target frameworks (<c>-f</c>), as a multi-targeted project needs.</summary>
+    public static ToolCommand ForFramework(this ToolCommand publish, string framework) =>
+        publish with { Arguments = [.. publish.Arguments, "-f", framework] };
+
+    /// <summary><c>dotnet msbuild</c> with the given arguments: evaluations and targets that need no build.</summary>
+    public static ToolCommand Msbuild(IEnumerable<string> arguments) => Dotnet(["msbuild", .. arguments]);
+
     /// <summary>
     /// The SDK's daemonless container builder: publishes framework-dependent and pushes the image straight to the
     /// registry (<c>-t:PublishContainer</c>). Labels come from <see cref="PublishContainerSettings.LabelsTargetsFile"/>, an MSBuild file

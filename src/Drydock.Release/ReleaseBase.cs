@@ -6,24 +6,30 @@ namespace Drydock.Release;
 
 /// <summary>
 /// The base a release is built on: <c>--base-image</c> when given; else the runtime-deps base for a self-contained
-/// app, or the ASP.NET base (runtime-deps plus the SDK's own shared runtime) for a framework-dependent one.
+/// app, or the ASP.NET base (runtime-deps plus the shared runtime of the app's major: the SDK's own, or the feed's
+/// runtime packs for an older one) for a framework-dependent one.
 /// </summary>
 public sealed class ReleaseBase(ReleaseSettings settings, IToolRunner runner, IBuildLog log)
 {
     private string WorkDirectory => Path.Combine(settings.TemporaryDirectory, "base-image");
 
-    public async Task<ResolvedBaseImage> EnsureAsync(DockerCli docker, CancellationToken cancellationToken = default)
+    public async Task<ResolvedBaseImage> EnsureAsync(DockerCli docker, AppRuntime runtime, CancellationToken cancellationToken = default)
     {
         if (settings.BaseImage is { Length: > 0 } requested)
         {
             var given = await BaseImage.EnsureAsync(docker, log, WorkDirectory, requested, cancellationToken);
-            await EnsureRuntimeAsync(docker, given, cancellationToken);
+            if (!runtime.SelfContained)
+                await EnsureRuntimeAsync(docker, given, cancellationToken);
             return given;
         }
         var runtimeDeps = await BaseImage.EnsureAsync(docker, log, WorkDirectory, cancellationToken: cancellationToken);
-        if (settings.SelfContained)
+        if (runtime.SelfContained)
             return runtimeDeps;
-        return await AspNetBaseImage.EnsureAsync(docker, log, WorkDirectory, runtimeDeps, await SharedRuntimeAsync(cancellationToken), cancellationToken);
+        var sdk = await SharedRuntimeAsync(cancellationToken);
+        var shared = runtime.Source == RuntimeSource.Packs
+            ? await new RuntimePacks(runner, log, settings.TemporaryDirectory).RestoreAsync(runtime, sdk.Root, cancellationToken)
+            : sdk;
+        return await AspNetBaseImage.EnsureAsync(docker, log, WorkDirectory, runtimeDeps, shared, cancellationToken);
     }
 
     /// <summary>The ASP.NET Core runtime of the SDK that builds the project (global.json respected), on this machine.</summary>
@@ -43,8 +49,6 @@ public sealed class ReleaseBase(ReleaseSettings settings, IToolRunner runner, IB
     /// <summary>A framework-dependent app needs the runtime in its base: refuse one that has none, naming both ways out.</summary>
     private async Task EnsureRuntimeAsync(DockerCli docker, ResolvedBaseImage given, CancellationToken cancellationToken)
     {
-        if (settings.SelfContained)
-            return;
         var image = await docker.InspectImageAsync(given.Reference, cancellationToken);
         if (image is null || HasAspNetRuntime(image.Environment, image.Labels))
             return;

@@ -61,8 +61,10 @@ public sealed partial class ReleaseChain(ReleaseSettings settings, IToolRunner r
         await DecideAsync(cancellationToken); // a tag that belongs to another commit fails the build now, not after the image is built
         if (Directory.Exists(PublishDirectory))
             Directory.Delete(PublishDirectory, recursive: true);
-        log.Write(LogLevel.Information, $"Publishing {settings.ProjectLabel} {version.Version} {(settings.SelfContained ? "self-contained" : "framework-dependent")} to {Path.GetRelativePath(settings.RootDirectory, PublishDirectory)}");
-        await runner.RunAsync(DotNetCommands.Publish(settings.ProjectPath, settings.Configuration, PublishDirectory, version.Version, version.InformationalVersion, settings.SelfContained), cancellationToken);
+        var runtime = await RuntimeAsync(cancellationToken);
+        log.Write(LogLevel.Information, $"Publishing {settings.ProjectLabel} {version.Version} for {runtime.Framework} {(runtime.SelfContained ? "self-contained" : "framework-dependent")} to {Path.GetRelativePath(settings.RootDirectory, PublishDirectory)}");
+        await runner.RunAsync(DotNetCommands.Publish(settings.ProjectPath, settings.Configuration, PublishDirectory, version.Version, version.InformationalVersion, runtime.SelfContained)
+            .ForFramework(runtime.Framework), cancellationToken);
         if (ProjectFile.OwnDockerfile(settings.ProjectPath) is null)
         {
             // The generated Dockerfile copies this folder to /data with the app user as owner (no shell to mkdir it).
@@ -88,7 +90,7 @@ public sealed partial class ReleaseChain(ReleaseSettings settings, IToolRunner r
             return;
         }
         var docker = await DockerAsync(cancellationToken);
-        var baseImage = await new ReleaseBase(settings, runner, log).EnsureAsync(docker, cancellationToken);
+        var baseImage = await new ReleaseBase(settings, runner, log).EnsureAsync(docker, await RuntimeAsync(cancellationToken), cancellationToken);
         var baseLabels = (await docker.InspectImageAsync(baseImage.Reference, cancellationToken))?.Labels ?? new Dictionary<string, string>();
         var sbomDigest = await WriteSbomAsync(version, baseImage.Reference, baseLabels, cancellationToken);
         var source = await SourceAsync(cancellationToken);

@@ -18,6 +18,9 @@ public sealed record ReleaseSettings(string RootDirectory, string Project)
     /// <summary>False (the default): framework-dependent on the ASP.NET base, so a release ships only the app's own files.</summary>
     public bool SelfContained { get; init; }
 
+    /// <summary>The target framework to publish (<c>--framework</c>); null: the project's newest.</summary>
+    public string? Framework { get; init; }
+
     public ImageBuilderKind ImageBuilder { get; init; } = ImageBuilderKind.Docker;
 
     /// <summary>What in these settings cannot work together, with the fix; null when nothing.</summary>

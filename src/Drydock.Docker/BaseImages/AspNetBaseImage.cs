@@ -4,7 +4,7 @@ namespace Drydock.Docker;
 
 /// <summary>
 /// Provides the ASP.NET base (see <see cref="AspNetBaseRecipe"/>) on top of a runtime-deps base: reused when the
-/// engine has it, else built once from the SDK's own runtime files, with no download at all.
+/// engine has it, else built once from the SDK's own runtime files or the runtime packs of an older major.
 /// </summary>
 public static class AspNetBaseImage
 {
@@ -42,18 +42,20 @@ public static class AspNetBaseImage
         CopyFile(Path.Combine(runtime.Root, "dotnet"), Path.Combine(dotnet, "dotnet"));
         foreach (var notice in new[] { "LICENSE.txt", "ThirdPartyNotices.txt" }.Where(n => File.Exists(Path.Combine(runtime.Root, n))))
             CopyFile(Path.Combine(runtime.Root, notice), Path.Combine(dotnet, notice));
-        foreach (var directory in runtime.Directories())
-            CopyDirectory(Path.Combine(runtime.Root, directory), Path.Combine(dotnet, directory));
+        CopyDirectory(Path.Combine(runtime.Root, runtime.HostResolverDirectory), Path.Combine(dotnet, runtime.HostResolverDirectory));
+        foreach (var framework in SharedRuntime.Frameworks)
+        foreach (var folder in runtime.FoldersOf(framework))
+            CopyDirectory(folder, Path.Combine(dotnet, "shared", framework, runtime.Version), except: SharedRuntime.HostResolverFile);
         // Docker copies files, not empty folders: a placeholder makes data/ exist.
         Directory.CreateDirectory(Path.Combine(context, "data"));
         File.WriteAllText(Path.Combine(context, "data", ".keep"), string.Empty);
         PublishOutput.SetFileTimes(context, PublishOutput.FileTime);
     }
 
-    private static void CopyDirectory(string source, string target)
+    private static void CopyDirectory(string source, string target, string? except = null)
     {
         Directory.CreateDirectory(target);
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != except))
             CopyFile(file, Path.Combine(target, Path.GetRelativePath(source, file)));
     }
 

@@ -3,12 +3,44 @@ using System.Text.RegularExpressions;
 namespace Drydock.Docker;
 
 /// <summary>
-/// The ASP.NET Core shared runtime an SDK carries, on this machine: its install root and the version the SDK
-/// bundles (<c>BundledNETCoreAppPackageVersion</c>), i.e. what a framework-dependent app built by it runs on.
+/// An ASP.NET Core shared runtime on this machine: the SDK's install root (its <c>dotnet</c> host and resolver, which
+/// run older frameworks too) and the version of the two frameworks, by default the ones the SDK bundles
+/// (<c>BundledNETCoreAppPackageVersion</c>), else those of the runtime packs (<see cref="FromPacks"/>).
 /// </summary>
 public sealed partial record SharedRuntime(string Root, string Version)
 {
     public static readonly IReadOnlyList<string> Frameworks = ["Microsoft.NETCore.App", "Microsoft.AspNetCore.App"];
+
+    /// <summary>The host resolver of the SDK; a framework folder holds only the framework's own files.</summary>
+    public const string HostResolverFile = "libhostfxr.so";
+
+    /// <summary>Per framework, the folders whose files make <c>shared/&lt;framework&gt;/&lt;version&gt;</c>; null: the SDK's own.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? FrameworkFolders { get; init; }
+
+    /// <summary>
+    /// The frameworks from runtime packs (<c>runtimes/linux-x64/lib/netN.0</c> and <c>native</c>): what the installed
+    /// framework holds, less the pack's own resolver.
+    /// </summary>
+    public static SharedRuntime FromPacks(string root, string version, IReadOnlyDictionary<string, string> packFolders)
+    {
+        var folders = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var framework in Frameworks)
+        {
+            var pack = Path.Combine(packFolders.GetValueOrDefault(framework) ?? throw new InvalidOperationException($"No runtime pack of {framework} {version} was restored."), "runtimes", "linux-x64");
+            var lib = Directory.Exists(Path.Combine(pack, "lib")) ? Directory.GetDirectories(Path.Combine(pack, "lib")) : [];
+            if (lib.Length != 1)
+                throw new InvalidOperationException($"The runtime pack {pack} has no single lib/<framework> folder; delete it from the NuGet cache and build again.");
+            folders[framework] = Directory.Exists(Path.Combine(pack, "native")) ? [lib[0], Path.Combine(pack, "native")] : [lib[0]];
+        }
+        return new SharedRuntime(root, version) { FrameworkFolders = folders };
+    }
+
+    /// <summary>The folders of one framework, absolute.</summary>
+    public IReadOnlyList<string> FoldersOf(string framework) =>
+        FrameworkFolders?.GetValueOrDefault(framework) ?? [Path.Combine(Root, "shared", framework, Version)];
+
+    /// <summary>The host resolver's folder, relative to the root.</summary>
+    public string HostResolverDirectory => Path.Combine("host", "fxr", HostResolverVersion());
 
     /// <summary>Reads the SDK's bundled versions file and checks both frameworks of that version are installed.</summary>
     public static SharedRuntime Of(string root, string sdkVersion)
@@ -28,15 +60,15 @@ public sealed partial record SharedRuntime(string Root, string Version)
         return runtime;
     }
 
-    /// <summary>What goes into the base, relative to the root: the host, its resolver and the two frameworks.</summary>
-    public IEnumerable<string> Directories()
+    /// <summary>What an SDK install must hold, relative to the root: the resolver and the two frameworks.</summary>
+    private IEnumerable<string> Directories()
     {
-        yield return Path.Combine("host", "fxr", HostResolverVersion());
+        yield return HostResolverDirectory;
         foreach (var framework in Frameworks)
             yield return Path.Combine("shared", framework, Version);
     }
 
-    /// <summary>The resolver of the same version when installed, else the newest (the host rolls forward the same way).</summary>
+    /// <summary>The resolver of the same version when installed, else the newest (it runs every older framework).</summary>
     private string HostResolverVersion()
     {
         var fxr = Path.Combine(Root, "host", "fxr");

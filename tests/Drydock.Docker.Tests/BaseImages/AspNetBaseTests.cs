@@ -78,4 +78,37 @@ public sealed class AspNetBaseTests : IDisposable
         Assert.Contains("Microsoft.AspNetCore.App", error.Message);
         Assert.Contains("--base-image", error.Message);
     }
+
+    [Fact]
+    public void Runtime_packs_are_staged_as_shared_frameworks_of_their_version_under_the_sdks_host_without_the_packs_resolver()
+    {
+        FakeInstall("10.0.12");
+        string Pack(string id, params string[] files)
+        {
+            var pack = Path.Combine(_root, "packs", id, "8.0.31");
+            foreach (var file in files)
+            {
+                var path = Path.Combine(pack, "runtimes", "linux-x64", file);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, file);
+            }
+            return pack;
+        }
+        File.WriteAllText(Path.Combine(_root, "host", "fxr", "10.0.12", "libhostfxr.so"), "resolver");
+        var netcore = Pack("microsoft.netcore.app.runtime.linux-x64", "lib/net8.0/System.Runtime.dll", "native/libcoreclr.so", "native/libhostfxr.so");
+        var aspnet = Pack("microsoft.aspnetcore.app.runtime.linux-x64", "lib/net8.0/Microsoft.AspNetCore.dll", "lib/net8.0/Microsoft.AspNetCore.App.runtimeconfig.json");
+
+        var runtime = SharedRuntime.FromPacks(_root, "8.0.31", new Dictionary<string, string> { ["Microsoft.NETCore.App"] = netcore, ["Microsoft.AspNetCore.App"] = aspnet });
+        var context = Path.Combine(_root, "context");
+        AspNetBaseImage.Stage(runtime, context);
+
+        var staged = Directory.EnumerateFiles(context, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(context, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal([
+            "data/.keep", "dotnet/dotnet", "dotnet/host/fxr/10.0.12/lib.dll", "dotnet/host/fxr/10.0.12/libhostfxr.so",
+            "dotnet/shared/Microsoft.AspNetCore.App/8.0.31/Microsoft.AspNetCore.App.runtimeconfig.json",
+            "dotnet/shared/Microsoft.AspNetCore.App/8.0.31/Microsoft.AspNetCore.dll",
+            "dotnet/shared/Microsoft.NETCore.App/8.0.31/System.Runtime.dll",
+            "dotnet/shared/Microsoft.NETCore.App/8.0.31/libcoreclr.so",
+        ], staged);
+    }
 }
