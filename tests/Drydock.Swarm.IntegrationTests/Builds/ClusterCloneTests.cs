@@ -125,7 +125,7 @@ public sealed class ClusterCloneTests(ClusterCloneFixture fixture, ITestOutputHe
         });
 
         var history = HistoryRows.Parse((await BuildSh.RunAsync(second, ci, output, true, ["History", .. Cluster])).Output);
-        Assert.Equal([("deploy", "succeeded", v1), ("deploy", "succeeded", v2), ("deploy", "failed", v2), ("deploy", "failed", v2), ("rollback", "succeeded", v1), ("rollback", "succeeded", v2)], history);
+        Assert.Equal([("deploy", "succeeded", v1), ("deploy", "succeeded", v2), ("deploy", "failed", v2), ("deploy", "reverted", v2), ("rollback", "succeeded", v1), ("rollback", "succeeded", v2)], history);
 
         // A worker holding a replica goes away under load: the other nodes keep serving, Swarm brings the replica back.
         active = await ActiveServiceAsync();
