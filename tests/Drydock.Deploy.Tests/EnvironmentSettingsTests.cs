@@ -94,6 +94,14 @@ public sealed class EnvironmentSettingsTests
     }
 
     [Fact]
+    public void A_non_canonical_environment_name_is_a_problem_of_the_run_naming_the_canonical_spelling()
+    {
+        var settings = EnvironmentSettings.Resolve(new EnvironmentSource(Root, "Prod") { ReadFile = _ => "{}" });
+        Assert.Contains(settings.ShapeProblems, problem => problem.Contains("use --environment prod", StringComparison.Ordinal));
+        Assert.Null(settings.Config);
+    }
+
+    [Fact]
     public void A_bad_host_or_edge_key_is_kept_as_its_problem_and_the_rest_still_resolves()
     {
         var settings = EnvironmentSettings.Resolve(new EnvironmentSource(Root, "prod") { ReadFile = _ => """{ "host": 22, "tls": "sometimes" }""" });

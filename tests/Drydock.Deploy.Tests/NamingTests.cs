@@ -31,12 +31,48 @@ public sealed class NamingTests
     }
 
     [Fact]
-    public void An_environment_id_sanitises_once_and_refuses_a_name_with_nothing_left()
+    public void An_environment_id_refuses_a_name_with_nothing_left()
     {
-        Assert.Equal("drydock-lock-my-app-feature-x", new EnvironmentId("My App", "feature/x").LockContainer);
         Assert.Equal(EnvironmentId.DefaultName, new EnvironmentId("notes").Name);
         Assert.Throws<DeployException>(() => new EnvironmentId("notes", "+++"));
     }
+
+    [Theory]
+    [InlineData("Prod", "prod")]
+    [InlineData("eu prod", "eu-prod")]
+    [InlineData("-x", "x")]
+    [InlineData("feature/x", "feature-x")]
+    [InlineData("eu--prod", "eu-prod")]
+    public void An_environment_name_that_is_not_its_canonical_spelling_is_refused_naming_it(string name, string canonical)
+    {
+        var error = Assert.Throws<DeployException>(() => new EnvironmentId("notes", name));
+        Assert.Contains($"--environment {canonical}", error.Message, StringComparison.Ordinal);
+        Assert.Equal(error.Message, EnvironmentId.NameProblem(name));
+    }
+
+    [Theory]
+    [InlineData("prod")]
+    [InlineData("eu-prod")]
+    [InlineData("v1.2_blue")]
+    public void A_canonical_environment_name_is_accepted(string name)
+    {
+        Assert.Null(EnvironmentId.NameProblem(name));
+        Assert.Equal(name, new EnvironmentId("notes", name).Name);
+    }
+
+    [Theory]
+    [InlineData("Notes", "notes")]
+    [InlineData("my app", "my-app")]
+    [InlineData("notes--eu", "notes-eu")]
+    public void An_app_name_that_is_not_its_canonical_spelling_is_refused_naming_it(string app, string canonical)
+    {
+        var error = Assert.Throws<DeployException>(() => new EnvironmentId(app, "prod"));
+        Assert.Contains($"--image-name {canonical}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_image_name_with_a_namespace_is_a_valid_app_name() =>
+        Assert.Equal("drydock-lock-team-notes-prod", new EnvironmentId("team/notes", "prod").LockContainer);
 
     [Fact]
     public void Release_ids_are_six_hex_digits_and_differ()

@@ -27,6 +27,20 @@ public sealed class ReleaseManagerTests
     private IReadOnlyList<FakeContainer> Releases => _engine.Containers.Values.Where(c => c.Labels.GetValueOrDefault(ReleaseLabels.Role) == "release").ToList();
 
     [Fact]
+    public async Task A_deploy_whose_names_hold_another_environments_edge_is_refused_and_changes_nothing()
+    {
+        var serving = new EnvironmentId("x", "eu-prod");
+        _engine.Add(serving.EdgeContainer, EdgeLabels.Owner(serving), running: true);
+        var before = _engine.Commands.Count;
+
+        var error = await Assert.ThrowsAsync<DeployException>(() => Manager().DeployAsync(Request("1.0.0", Samples.DigestA) with { App = "x-eu", Environment = "prod" }));
+
+        Assert.Contains($"container {serving.EdgeContainer} belongs to x/eu-prod", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_engine.Commands.Skip(before), c => c[0] is "create" or "run" or "start" or "rm" || c is [_, "create", ..]);
+        Assert.Empty(_history.Records);
+    }
+
+    [Fact]
     public async Task Deploys_record_history_replace_and_prune_and_release_the_lock()
     {
         var manager = Manager();

@@ -79,6 +79,7 @@ public sealed class ReleaseManager
     {
         var clock = _options.Time.GetTimestamp();
         var prepared = await platform.PrepareAsync(spec, ReleaseAction.Deploy, cancellationToken);
+        await OwnershipCheck.EnsureOwnAsync(_context.Containers, spec.Id, cancellationToken);
         await using var environmentLock = await AcquireLockAsync(spec.Id, $"deploy {spec.Version}", spec.Config.LockTimeout, cancellationToken);
         var state = await platform.ReadAsync(spec.Id, spec.Config, cancellationToken);
         if (await platform.DeployActionAsync(state, spec, cancellationToken) is { } action)

@@ -49,7 +49,7 @@ public sealed class EnvironmentSettings
     {
         var path = EnvironmentConfigFile.PathFor(source.RootDirectory, source.Environment);
         var inputs = new DeployInputs(path, source.ReadFile(path)) { Env = source.Env, SecretEnv = source.SecretEnv, Parameters = source.Parameters };
-        var problems = inputs.ShapeProblems();
+        IReadOnlyList<string> problems = EnvironmentId.NameProblem(source.Environment) is { } name ? [name, .. inputs.ShapeProblems()] : inputs.ShapeProblems();
         JsonObject? merged = null;
         string? unreadable = null;
         try

@@ -10,12 +10,43 @@ public sealed record EnvironmentId
     /// <summary>The environment a command targets when none is named.</summary>
     public const string DefaultName = "local";
 
-    /// <exception cref="DeployException">The app or environment name leaves nothing to name a container with.</exception>
+    /// <exception cref="DeployException">The app or environment name is not its canonical spelling (<see cref="NameProblem"/>).</exception>
     public EnvironmentId(string app, string name = DefaultName)
     {
+        if ((AppProblem(app) ?? NameProblem(name)) is { } problem)
+            throw new DeployException(problem);
         App = app;
         Name = name;
         Slug = $"{ReleaseNames.Sanitize(app)}-{ReleaseNames.Sanitize(name)}";
+    }
+
+    /// <summary>
+    /// Why an environment name is refused; null when it is its own canonical spelling (<see cref="ReleaseNames.Sanitize"/>
+    /// changes nothing). <c>Prod</c> and <c>prod</c> would otherwise share every engine name while their labels differ.
+    /// </summary>
+    public static string? NameProblem(string name) => Canonical(name) is var canonical && canonical == name
+        ? null
+        : canonical is null
+            ? $"The environment name '{name}' has no letters or digits; use --environment with a name such as 'prod'. Nothing was changed."
+            : $"The environment name '{name}' is not in canonical form (lower case letters, digits, '.', '_' and single '-' inside); use --environment {canonical}. Nothing was changed.";
+
+    /// <summary>Why an app (image) name is refused; the '/' of a namespaced image name becomes '-' in engine names, like docker's.</summary>
+    public static string? AppProblem(string app) => Canonical(app.Replace('/', '-')) is var canonical && canonical == app.Replace('/', '-')
+        ? null
+        : canonical is null
+            ? $"The app name '{app}' has no letters or digits; use --image-name with a name such as 'notes'. Nothing was changed."
+            : $"The app name '{app}' is not in canonical form (lower case letters, digits, '.', '_' and single '-' inside); use --image-name {canonical}. Nothing was changed.";
+
+    private static string? Canonical(string text)
+    {
+        try
+        {
+            return ReleaseNames.Sanitize(text);
+        }
+        catch (DeployException)
+        {
+            return null;
+        }
     }
 
     public string App { get; }

@@ -10,13 +10,13 @@ namespace Drydock.Deploy.Tests;
 /// </summary>
 public sealed class EdgeComponentTests
 {
-    private static readonly EdgeContainerSpec PerPort = new(new EnvironmentId("Notes", "Production"), "drydock/edge:1.0.0-abcdef012345", 8080);
+    private static readonly EdgeContainerSpec PerPort = new(new EnvironmentId("notes", "production"), "drydock/edge:1.0.0-abcdef012345", 8080);
     private static readonly HostEdgeSpec HostWide = new(HostEdgeSpec.DefaultName, "drydock/edge:1.0.0-abcdef012345", 80, 443, "0.0.0.0", EnvironmentHttps.LetsEncrypt);
 
     [Fact]
     public void Running_edges_keep_their_fingerprints()
     {
-        Assert.Equal("e22157439a040e1a", PerPort.Fingerprint());
+        Assert.Equal("08ed9f83ba3c264c", PerPort.Fingerprint());
         Assert.Equal("06d8a996e52add1c", HostWide.Fingerprint());
         Assert.Equal(HostWide.Fingerprint(), HostWide.ToRunSettings().Labels[EdgeLabels.Fingerprint]);
     }

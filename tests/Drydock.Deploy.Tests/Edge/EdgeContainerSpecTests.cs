@@ -6,7 +6,7 @@ namespace Drydock.Deploy.Tests;
 /// <summary>The edge container as data: names, hardening, ports, and when a running edge must be recreated.</summary>
 public sealed class EdgeContainerSpecTests
 {
-    private static readonly EdgeContainerSpec Spec = new(new EnvironmentId("Notes", "Production"), "drydock/edge:1.0.0-abcdef012345", 8080);
+    private static readonly EdgeContainerSpec Spec = new(new EnvironmentId("notes", "production"), "drydock/edge:1.0.0-abcdef012345", 8080);
 
     [Fact]
     public void Names_derive_from_app_and_environment()
@@ -60,7 +60,7 @@ public sealed class EdgeContainerSpecTests
     [Fact]
     public void Network_and_volume_carry_the_owner_labels()
     {
-        Assert.Equal(["network", "create", "--driver", "bridge", "--label", "dev.drydock.app=Notes", "--label", "dev.drydock.environment=Production", "--label", "dev.drydock.role=edge", "drydock-notes-production"],
+        Assert.Equal(["network", "create", "--driver", "bridge", "--label", "dev.drydock.app=notes", "--label", "dev.drydock.environment=production", "--label", "dev.drydock.role=edge", "drydock-notes-production"],
             Spec.ToNetworkSettings().ToArguments());
         Assert.Equal("drydock-edge-notes-production-state", Spec.ToVolumeSettings().ToArguments()[^1]);
     }
@@ -68,7 +68,7 @@ public sealed class EdgeContainerSpecTests
     [Fact]
     public void The_fingerprint_is_stable_and_changes_with_what_the_container_is_made_from()
     {
-        Assert.Equal(Spec.Fingerprint(), new EdgeContainerSpec(new EnvironmentId("Notes", "Production"), Spec.Image, 8080).Fingerprint());
+        Assert.Equal(Spec.Fingerprint(), new EdgeContainerSpec(new EnvironmentId("notes", "production"), Spec.Image, 8080).Fingerprint());
         Assert.NotEqual(Spec.Fingerprint(), (Spec with { Image = "drydock/edge:1.0.1-000000000000" }).Fingerprint());
         Assert.NotEqual(Spec.Fingerprint(), (Spec with { PublicPort = 8081 }).Fingerprint());
         Assert.NotEqual(Spec.Fingerprint(), (Spec with { Bind = "0.0.0.0" }).Fingerprint());
