@@ -119,8 +119,12 @@ public static class BuildHost
         foreach (var secret in parameters.Where(p => p.IsSecret))
         {
             masker.Add(secret.GetValue(build) as string);
-            if (origins.TryGetValue(secret, out var origin) && origin == "command line")
+            if (!origins.TryGetValue(secret, out var origin))
+                continue;
+            if (origin == "command line")
                 log.Write(LogLevel.Warning, $"{secret.CommandLineName} was given on the command line, where other processes can read it. Set {secret.EnvironmentName} instead.");
+            else if (files.FirstOrDefault(f => Path.GetFileName(f.Path) == origin) is { } file && CommittedSecrets.TrackedByGit(build.Tools, build.RootDirectory, file.Path))
+                log.Write(LogLevel.Warning, CommittedSecrets.Warning(secret, Path.GetRelativePath(build.RootDirectory, file.Path).Replace('\\', '/')));
         }
         foreach (var (member, origin) in origins)
             log.Write(LogLevel.Debug, $"{member.CommandLineName} = {(member.IsSecret ? SecretMasker.Mask : ParameterValueConverter.Format(member.GetValue(build)))} (from {origin})");

@@ -62,6 +62,29 @@ public sealed class BuildHostTests : IDisposable
     }
 
     [Fact]
+    public void A_secret_in_a_parameters_file_git_tracks_is_warned_about_naming_the_file_and_the_fix()
+    {
+        File.WriteAllText(Path.Combine(_root, ".nuke", "parameters.json"), """{ "SampleToken": "tok-123456" }""");
+        Git("init", "--quiet");
+        Assert.DoesNotContain("git tracks", Run("Test").Output);
+
+        Git("add", ".nuke/parameters.json");
+        var (code, output) = Run("Test");
+        Assert.Equal(BuildHost.Success, code);
+        Assert.Contains("--sample-token is set in .nuke/parameters.json, which git tracks", output);
+        Assert.Contains("Remove it from the file, rotate it", output);
+        Assert.Contains("set SAMPLE_TOKEN in the runner's environment", output);
+        Assert.DoesNotContain("tok-123456", output);
+    }
+
+    private void Git(params string[] arguments)
+    {
+        using var git = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git", arguments) { WorkingDirectory = _root, RedirectStandardOutput = true, RedirectStandardError = true })!;
+        git.WaitForExit();
+        Assert.Equal(0, git.ExitCode);
+    }
+
+    [Fact]
     public void Missing_requirements_fail_before_anything_runs()
     {
         var (code, output) = Run("Ship");
