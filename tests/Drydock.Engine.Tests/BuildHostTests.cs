@@ -73,7 +73,7 @@ public sealed class BuildHostTests : IDisposable
         Assert.Equal(BuildHost.Success, code);
         Assert.Contains("--sample-token is set in .nuke/parameters.json, which git tracks", output);
         Assert.Contains("Remove it from the file, rotate it", output);
-        Assert.Contains("set SAMPLE_TOKEN in the runner's environment", output);
+        Assert.Contains("set DRYDOCK_SAMPLE_TOKEN in the runner's environment", output);
         Assert.DoesNotContain("tok-123456", output);
     }
 

@@ -77,6 +77,12 @@ public sealed record EnvironmentId
     /// <summary>The environment's edge, which holds its port.</summary>
     public string EdgeContainer => $"drydock-edge-{Slug}";
 
+    /// <summary>Every named volume of the environment.</summary>
+    public IReadOnlyList<string> Volumes => [DataVolume, StateVolume, EdgeStateVolume];
+
+    /// <summary>A part every one of <see cref="Volumes"/> contains: one <c>docker volume ls --filter name=</c> finds them all (names then compared whole).</summary>
+    public string VolumeNameFilter => Slug;
+
     /// <summary>Holds the edge's <c>routes.json</c> across restarts and re-creations of the edge.</summary>
     public string EdgeStateVolume => $"drydock-edge-{Slug}-state";
 

@@ -12,11 +12,8 @@ public static class OwnershipCheck
         var names = new[] { environment.LockContainer, environment.StateHolder, environment.WindowSignal, environment.EdgeContainer };
         foreach (var container in await containers.InspectManyAsync(names, cancellationToken))
             found.Add(new NamedResource("container", container.Name.TrimStart('/'), container.Labels));
-        foreach (var volume in new[] { environment.DataVolume, environment.StateVolume, environment.EdgeStateVolume })
-        {
-            var listed = await containers.Docker.ListVolumesAsync(new DockerVolumeLsSettings { NameFilter = volume }, cancellationToken);
-            found.AddRange(listed.Where(v => v.Name == volume).Select(v => new NamedResource("volume", v.Name, v.Labels)));
-        }
+        var listed = await containers.Docker.ListVolumesAsync(new DockerVolumeLsSettings { NameFilter = environment.VolumeNameFilter }, cancellationToken);
+        found.AddRange(listed.Where(v => environment.Volumes.Contains(v.Name)).Select(v => new NamedResource("volume", v.Name, v.Labels)));
         if (NameOwnership.Refusal(environment, found) is { } refusal)
             throw new DeployException(refusal);
     }
