@@ -8,7 +8,7 @@ namespace Drydock.Deploy.Tests;
 /// A docker CLI simulated in memory, enough for deploy flows: create/start/stop/rm, container inspect, ps by label,
 /// port, logs, volumes, image inspect, pull, diff. Every command is recorded, so tests assert on what was run.
 /// </summary>
-internal sealed class FakeDockerEngine : IToolRunner
+internal sealed partial class FakeDockerEngine : IToolRunner
 {
     private static readonly HashSet<string> Flags = ["--read-only", "--rm", "--no-healthcheck", "--init", "--detach", "--interactive", "--force", "--volumes", "--all", "--no-trunc"];
     private readonly object _gate = new();
@@ -168,51 +168,6 @@ internal sealed class FakeDockerEngine : IToolRunner
         return Ok(container.Id);
     }
 
-    /// <summary>docker cp between a local path and a container's files (<see cref="FakeContainer.Files"/>), as docker copies directories.</summary>
-    private ToolResult Copy(string source, string destination)
-    {
-        if (TryContainerPath(source, out var from, out var fromPath))
-        {
-            if (from is null)
-                return new ToolResult(1, [], [$"Error response from daemon: No such container: {source[..source.IndexOf(':')]}"]);
-            var contents = fromPath.EndsWith("/.", StringComparison.Ordinal);
-            var root = contents ? fromPath[..^2] : fromPath;
-            var files = from.Files.Where(f => f.Key == root || f.Key.StartsWith(root + "/", StringComparison.Ordinal)).ToList();
-            if (files.Count == 0 && !from.Volumes.Any(v => v.Split(':')[1] == root))
-                return new ToolResult(1, [], [$"Error response from daemon: Could not find the file {root} in container {from.Name}"]);
-            foreach (var (path, text) in files)
-            {
-                var relative = path == root ? Path.GetFileName(root) : (contents ? "" : Path.GetFileName(root) + "/") + path[(root.Length + 1)..];
-                var target = Path.Combine(destination, relative);
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.WriteAllText(target, text);
-            }
-            return Ok();
-        }
-        if (!TryContainerPath(destination, out var to, out var toPath) || to is null)
-            return new ToolResult(1, [], [$"Error response from daemon: No such container: {destination}"]);
-        if (File.Exists(source))
-        {
-            to.Files[toPath] = File.ReadAllText(source);
-            return Ok();
-        }
-        var into = source.EndsWith("/.", StringComparison.Ordinal) ? toPath : toPath + "/" + Path.GetFileName(source.TrimEnd('/'));
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-            to.Files[into + "/" + Path.GetRelativePath(source, file).Replace('\\', '/')] = File.ReadAllText(file);
-        return Ok();
-    }
-
-    private bool TryContainerPath(string argument, out FakeContainer? container, out string path)
-    {
-        var colon = argument.IndexOf(':');
-        container = null;
-        path = colon > 0 ? argument[(colon + 1)..] : "";
-        if (colon <= 0 || argument.StartsWith('/'))
-            return false;
-        container = Find(argument[..colon], out var found) ? found : null;
-        return true;
-    }
-
     private ToolResult Each(IEnumerable<string> names, Action<FakeContainer> action)
     {
         foreach (var name in names)
@@ -304,39 +259,4 @@ internal sealed class FakeDockerEngine : IToolRunner
     private string NewId() => (++_nextId).ToString("x64", CultureInfo.InvariantCulture);
 
     private static ToolResult Ok(params string[] lines) => new(0, lines, []);
-}
-
-internal sealed class FakeContainer(string id, string name, string image, Dictionary<string, string> labels)
-{
-    public string Id { get; } = id;
-
-    public string Name { get; } = name;
-
-    public string Image { get; } = image;
-
-    public Dictionary<string, string> Labels { get; } = labels;
-
-    public DateTimeOffset Created { get; } = DateTimeOffset.UtcNow;
-
-    public bool Running { get; set; }
-
-    public DateTimeOffset StartedAt { get; set; }
-
-    public DateTimeOffset FinishedAt { get; set; }
-
-    /// <summary>As given to --publish: ip:hostPort:containerPort.</summary>
-    public string PortSpec { get; set; } = "";
-
-    public int HostPort { get; set; }
-
-    /// <summary>As given to --volume: name:/destination.</summary>
-    public IReadOnlyList<string> Volumes { get; init; } = [];
-
-    /// <summary>Every option docker create was given, in order (flags with a null value; env-file lines as --env).</summary>
-    public IReadOnlyList<(string Flag, string? Value)> Options { get; set; } = [];
-
-    /// <summary>Files in the container (and its volumes) by absolute path, as docker cp reads and writes them.</summary>
-    public Dictionary<string, string> Files { get; } = new(StringComparer.Ordinal);
-
-    public string[] Values(string flag) => Options.Where(o => o.Flag == flag && o.Value is not null).Select(o => o.Value!).ToArray();
 }
