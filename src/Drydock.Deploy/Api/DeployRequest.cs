@@ -16,5 +16,8 @@ public sealed record DeployRequest(string App, string Repository, string Digest,
 
     public EnvironmentConfig Config { get; init; } = new();
 
+    /// <summary>The companions the repository's Compose file declares; none when it has no such file.</summary>
+    public CompanionSet Companions { get; init; } = CompanionSet.None;
+
     public ReleaseSpec ToSpec() => new(App, Environment, Repository, Digest, Version) { Commit = Commit, Config = Config };
 }
