@@ -42,10 +42,13 @@ public abstract partial class ServiceBuild
 
     /// <summary>True for an ASP.NET Core app and settings that work together; otherwise stops the build before anything runs, with the reason.</summary>
     bool ReleaseCanShip =>
-        Release.Settings.Conflict is { } conflict ? throw new PlanningException($"Nothing was run: {conflict}")
-        : File.Exists(Release.Settings.ProjectPath) && ProjectFile.NotAWebAppReason(Release.Settings.ProjectPath) is { } reason ? throw new PlanningException($"Nothing was run: {reason}")
-        : File.Exists(Release.Settings.ProjectPath) && Release.DecideRuntimeAsync().GetAwaiter().GetResult().Refusal is { } refusal ? throw new PlanningException($"Nothing was run: {refusal}")
-        : true;
+        ShipReadiness.Refusal(
+            Release.Settings.Conflict,
+            () => File.Exists(Release.Settings.ProjectPath) ? ProjectFile.NotAWebAppReason(Release.Settings.ProjectPath) : null,
+            () => CommitAlreadyPublished,
+            () => File.Exists(Release.Settings.ProjectPath) ? Release.DecideRuntimeAsync().GetAwaiter().GetResult().Refusal : null) is { } refusal
+            ? throw new PlanningException($"Nothing was run: {refusal}")
+            : true;
 
     static PlanningException NoProject() => new(
         "Nothing was run: no service project. Pass --project path/to/App.csproj, or set \"project\" in .nuke/parameters.json (Setup writes it).");
