@@ -25,7 +25,7 @@ public abstract partial class ServiceBuild
         {
             Tags = new RegistryReleaseTags(http, Log.Current, Release.Credentials),
             Masker = Secrets,
-            Edge = new EdgeStrategyOptions(EdgeSourceRoot) { WorkDirectory = TemporaryDirectory, BaseImage = BaseImage },
+            Edge = new EdgeStrategyOptions(EdgeSourceRoot) { WorkDirectory = TemporaryDirectory, BaseImage = BaseImage, RecreateOutdatedEdge = RecreateEdge },
             Https = EnvironmentHttps,
         });
 

@@ -39,6 +39,9 @@ public abstract partial class ServiceBuild
     [Parameter("Version to roll back to (default: the previous release)")]
     protected readonly string? ToVersion;
 
+    [Parameter("Deploy: replace an edge whose port, bind or certificate settings changed (its port is briefly unanswered); without it such a deploy is refused and the edge keeps serving as it is")]
+    protected readonly bool RecreateEdge;
+
     [Parameter("Remove: delete the environment's data and history volumes too (needs --confirm <app>-<environment>)")]
     protected readonly bool DeleteData;
 

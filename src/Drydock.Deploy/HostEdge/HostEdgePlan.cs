@@ -22,9 +22,11 @@ public sealed record HostEdgePlan(
         var (action, reason) = EdgeContainerDecision.Decide(view.Container, spec, allowRecreate);
         var tls = https.Tls.ToString().ToLowerInvariant();
         // A stopped or new edge lists no hosts: every host is (re-)declared, which is idempotent on the edge.
-        var routes = action is EdgeContainerAction.Keep or EdgeContainerAction.KeepOutdated ? view : HostEdgeView.None(view.Name);
+        var routes = action is EdgeContainerAction.Keep or EdgeContainerAction.KeepOutdated or EdgeContainerAction.Refuse ? view : HostEdgeView.None(view.Name);
         var declare = new List<DnsName>();
         var conflicts = new List<string>();
+        if (action == EdgeContainerAction.Refuse)
+            conflicts.Add(reason);
         foreach (var host in https.HostNames)
         {
             var route = routes.Route(host.Value);

@@ -45,7 +45,9 @@ public sealed record HostEdgeSpec(string ContainerName, string Image, int HttpPo
 
     public string Fingerprint() => IEdgeContainerSpec.FingerprintOf(Unlabelled());
 
-    public string OutdatedKeepsServing => "it keeps serving every app until it is upgraded deliberately (ports, ACME directory or edge image changed)";
+    public string SettingsFingerprint() => IEdgeContainerSpec.SettingsFingerprintOf(Unlabelled());
+
+    public string OutdatedKeepsServing => "it keeps serving every app until it is upgraded deliberately (the edge image changed)";
 
     public DockerNetworkCreateSettings ToNetworkSettings() => new(Network) { Driver = "bridge", Labels = Labels };
 

@@ -14,6 +14,9 @@ public static class EdgeLabels
     /// <summary>A hash of the container's run settings: a running edge with another fingerprint was made from another spec.</summary>
     public const string Fingerprint = Prefix + "fingerprint";
 
+    /// <summary>The same hash with the image left out: tells a new edge image (kept until upgraded) from changed settings (refused).</summary>
+    public const string SettingsFingerprint = Prefix + "settings-fingerprint";
+
     public const string PublicPort = Prefix + "public-port";
 
     /// <summary>The host-wide edge's published HTTPS port.</summary>

@@ -116,6 +116,29 @@ public sealed class EdgeContainerSpecTests
     }
 
     [Fact]
+    public void A_running_edge_whose_bind_or_port_changed_is_refused_naming_recreate_edge_instead_of_kept()
+    {
+        foreach (var old in new[] { Spec with { Bind = "0.0.0.0" }, Spec with { PublicPort = 9000 } })
+        {
+            var (deploy, reason) = EdgeContainerDecision.Decide(Existing(old, running: true), Spec);
+
+            Assert.Equal(EdgeContainerAction.Refuse, deploy);
+            Assert.Contains("--recreate-edge", reason);
+            Assert.Contains("keeps serving", reason);
+            Assert.Equal(EdgeContainerAction.Recreate, EdgeContainerDecision.Decide(Existing(old, running: true), Spec, allowRecreate: true).Action);
+        }
+    }
+
+    [Fact]
+    public void A_running_edge_that_differs_only_by_its_image_keeps_serving_and_says_how_to_upgrade()
+    {
+        var (deploy, reason) = EdgeContainerDecision.Decide(Existing(Spec with { Image = "drydock/edge:0.9.0-111111111111" }, running: true), Spec);
+
+        Assert.Equal(EdgeContainerAction.KeepOutdated, deploy);
+        Assert.Contains("--recreate-edge", reason);
+    }
+
+    [Fact]
     public void A_stopped_edge_of_another_spec_is_recreated_since_it_serves_nothing_anyway()
     {
         var old = Spec with { PublicPort = 9000 };

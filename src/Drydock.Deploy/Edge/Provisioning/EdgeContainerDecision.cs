@@ -20,8 +20,14 @@ public enum EdgeContainerAction
     /// </summary>
     Recreate,
 
-    /// <summary>Running but made from another spec, and recreating was not allowed: it keeps serving; the caller says so.</summary>
+    /// <summary>Running from another edge image only, and recreating was not allowed: it keeps serving; the caller warns.</summary>
     KeepOutdated,
+
+    /// <summary>
+    /// Running with other settings (port, bind address, limits, ACME) and recreating was not allowed: keeping it would
+    /// silently ignore them (an exposure asked narrowed would stay wide), so the deploy stops with nothing changed.
+    /// </summary>
+    Refuse,
 }
 
 /// <summary>What to do about an edge container, per environment or host-wide, decided from <c>docker inspect</c> alone.</summary>
@@ -36,9 +42,14 @@ public static class EdgeContainerDecision
         if (fingerprint != spec.Fingerprint())
         {
             var why = $"{spec.ContainerName} was made from other settings (fingerprint {fingerprint ?? "none"}, now {spec.Fingerprint()}; image {existing.ConfiguredImage} → {spec.Image})";
-            return existing.Running && !allowRecreate
-                ? (EdgeContainerAction.KeepOutdated, $"{why}; {spec.OutdatedKeepsServing}")
-                : (EdgeContainerAction.Recreate, why);
+            if (!existing.Running || allowRecreate)
+                return (EdgeContainerAction.Recreate, why);
+            // An edge made before the settings label cannot tell its settings apart: kept as before, with the way to apply them.
+            var settings = existing.Labels.GetValueOrDefault(EdgeLabels.SettingsFingerprint);
+            return settings is null || settings == spec.SettingsFingerprint()
+                ? (EdgeContainerAction.KeepOutdated, $"{why}; {spec.OutdatedKeepsServing} (run with --recreate-edge to replace it now, a brief interruption of its ports)")
+                : (EdgeContainerAction.Refuse, $"{spec.ContainerName} runs with other settings than this deploy asks for (its port, bind address, limits or ACME settings changed) and keeps serving as it is. "
+                    + "Replacing it closes its ports for about a second: run again with --recreate-edge to replace it now, or put the setting back. Nothing was changed.");
         }
         if (!existing.Running)
             return (EdgeContainerAction.Start, $"{spec.ContainerName} exists but is {existing.Status}");

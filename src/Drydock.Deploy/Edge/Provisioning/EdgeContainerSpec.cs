@@ -59,6 +59,8 @@ public sealed record EdgeContainerSpec(EnvironmentId Environment, string Image, 
     /// <summary>The fingerprint label the container of this spec carries.</summary>
     public string Fingerprint() => IEdgeContainerSpec.FingerprintOf(Unlabelled());
 
+    public string SettingsFingerprint() => IEdgeContainerSpec.SettingsFingerprintOf(Unlabelled());
+
     private DockerRunSettings Unlabelled()
     {
         var seconds = ((int)Math.Ceiling(ShutdownTimeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture);

@@ -16,6 +16,8 @@ public sealed class EdgeProvisioner(DeployEdge edge, DockerCli docker, IBuildLog
     {
         spec.Validate();
         var (action, reason) = EdgeContainerDecision.Decide(existing, spec, edge.Options.RecreateOutdatedEdge);
+        if (action == EdgeContainerAction.Refuse)
+            throw new DeployException(reason);
         // A running edge is attached to its network and mounts its volume, and its inspect names its ports: the common
         // case of every deploy costs one docker call (each is a process start, slow on a loaded host).
         if (action is not (EdgeContainerAction.Keep or EdgeContainerAction.KeepOutdated))

@@ -23,6 +23,9 @@ public interface IEdgeContainerSpec
     /// <summary>The fingerprint label the container of this spec carries.</summary>
     string Fingerprint();
 
+    /// <summary>The fingerprint of its settings without the image (<see cref="SettingsFingerprintOf"/>).</summary>
+    string SettingsFingerprint();
+
     /// <summary>The <c>docker run</c> of the edge, labelled with its fingerprint.</summary>
     DockerRunSettings ToRunSettings();
 
@@ -32,7 +35,17 @@ public interface IEdgeContainerSpec
     public static string FingerprintOf(DockerRunSettings unlabelled) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', unlabelled.ToArguments()))))[..16];
 
-    /// <summary>The settings with their fingerprint label added (the fingerprint is of the settings without it).</summary>
+    /// <summary>The fingerprint of everything but the image: the port, the bind address, limits, ACME settings.</summary>
+    public static string SettingsFingerprintOf(DockerRunSettings unlabelled) => FingerprintOf(unlabelled with { Image = "edge" });
+
+    /// <summary>The settings with their fingerprint labels added (the fingerprints are of the settings without them).</summary>
     public static DockerRunSettings Fingerprinted(DockerRunSettings unlabelled) =>
-        unlabelled with { Labels = new Dictionary<string, string>(unlabelled.Labels) { [EdgeLabels.Fingerprint] = FingerprintOf(unlabelled) } };
+        unlabelled with
+        {
+            Labels = new Dictionary<string, string>(unlabelled.Labels)
+            {
+                [EdgeLabels.Fingerprint] = FingerprintOf(unlabelled),
+                [EdgeLabels.SettingsFingerprint] = SettingsFingerprintOf(unlabelled),
+            },
+        };
 }
