@@ -38,6 +38,8 @@ cd "$(dirname "$0")/.."
 root=$PWD
 # shellcheck source=bench/lib/results.sh
 source bench/lib/results.sh
+# shellcheck source=bench/lib/clone.sh
+source bench/lib/clone.sh
 
 CONNECTIONS="${CONNECTIONS:-8}"
 WARMUP="${WARMUP:-3}"
@@ -131,15 +133,7 @@ ROLLBACK_CMD="${ROLLBACK_CMD:-./build.sh Rollback $common}"
 UNHEALTHY_CMD="${UNHEALTHY_CMD:-./build.sh Deploy $common --skip --health-path /never-healthy --deploy-timeout 20s}"
 
 say "Cloning this checkout (with its uncommitted changes as one commit) into $work/repo"
-rm -rf "$work/repo"
-git clone -q --local "$root" "$work/repo"
-git -C "$root" diff HEAD --binary | git -C "$work/repo" apply --allow-empty
-git -C "$root" ls-files --others --exclude-standard -z | (cd "$root" && xargs -0 -r cp --parents -t "$work/repo")
-bench_git=(git -C "$work/repo" -c user.name=drydock-bench -c user.email=bench@drydock.invalid)
-# Optional: a command run in the clone before its first commit (e.g. to measure a patch without touching this checkout).
-if [[ -n ${BENCH_PREPARE_CMD:-} ]]; then (cd "$work/repo" && bash -c "$BENCH_PREPARE_CMD"); fi
-"${bench_git[@]}" add -A >/dev/null
-"${bench_git[@]}" commit -q --allow-empty -m "bench: working tree of $(git -C "$root" rev-parse --short HEAD)"
+bench_clone "$root" "$work/repo"
 say "First release (version A) to $environment: ./build.sh Deploy $common (not measured)"
 (cd "$work/repo" && ./build.sh Deploy $common) >"$RESULTS/setup.log" 2>&1 || { tail -n 40 "$RESULTS/setup.log" >&2; exit 1; }
 "${bench_git[@]}" commit -q --allow-empty -m "bench: version B"

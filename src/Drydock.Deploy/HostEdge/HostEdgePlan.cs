@@ -16,6 +16,9 @@ public sealed record HostEdgePlan(
     IReadOnlyList<DnsName> Certify,
     IReadOnlyList<string> Conflicts)
 {
+    /// <summary>Whether the edge runs now: a recreate then replaces it beside itself (<see cref="EdgeReplacement"/>).</summary>
+    public bool Running { get; init; }
+
     /// <param name="ownContainers">Names of every container of this environment (from its listing): the only ones its hosts may already route to.</param>
     public static HostEdgePlan Decide(HostEdgeView view, HostEdgeSpec spec, EnvironmentHttps https, IReadOnlyCollection<string> ownContainers, bool allowRecreate = false)
     {
@@ -38,7 +41,7 @@ public sealed record HostEdgePlan(
         // Files: uploaded on every deploy (the edge checks and stores them; no CA is asked). ACME: asked every deploy,
         // answered at once from the volume while the certificate is not due for renewal (no re-issue, rate-limit friendly).
         var certify = https.Tls == HostTlsMode.Off ? [] : https.HostNames;
-        return new HostEdgePlan(action, reason, declare, certify, conflicts);
+        return new HostEdgePlan(action, reason, declare, certify, conflicts) { Running = view.Container is { Running: true } };
     }
 
     /// <summary>Pure: whether the hosts already route to <paramref name="serving"/> with the TLS mode asked for (a deploy then has nothing to do).</summary>

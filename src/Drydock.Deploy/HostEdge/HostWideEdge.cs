@@ -53,14 +53,18 @@ public sealed class HostWideEdge(DockerCli docker, IBuildLog log, EdgeStrategyOp
         {
             await Edge.EnsureExistsAsync(spec.ToNetworkSettings(), $"create network {spec.Network}", cancellationToken);
             await docker.CreateVolumeAsync(new DockerVolumeCreateSettings(spec.StateVolume) { Labels = HostEdgeSpec.Labels }, cancellationToken);
-            if (plan.Container == EdgeContainerAction.Recreate)
+            if (plan.Container == EdgeContainerAction.Recreate && plan.Running)
             {
-                log.Write(LogLevel.Warning, $"Recreating {Name}: {plan.Reason}. Ports {spec.HttpPort}/{spec.HttpsPort} are closed for every app until it listens; host routes and certificates are kept.");
-                await docker.RemoveContainersAsync(new DockerRmSettings(Name) { Force = true }, cancellationToken);
+                log.Write(LogLevel.Warning, $"Replacing {Name}: {plan.Reason}. Ports {spec.HttpPort}/{spec.HttpsPort} go unanswered for every app from the old edge's stop until the new one listens; host routes and certificates are kept.");
+                await new EdgeReplacement(docker, log).ReplaceAsync(spec.ToRunSettings(), next => CopyCaBundleAsync(spec, next, cancellationToken), cancellationToken);
             }
             else
+            {
+                if (plan.Container == EdgeContainerAction.Recreate)
+                    await docker.RemoveContainersAsync(new DockerRmSettings(Name) { Force = true }, cancellationToken);
                 log.Write(LogLevel.Information, $"Starting the host-wide edge {Name} on ports {spec.HttpPort} and {spec.HttpsPort} ({plan.Reason})");
-            await CreateAndStartAsync(spec, cancellationToken);
+                await CreateAndStartAsync(spec, cancellationToken);
+            }
         }
         else if (plan.Container == EdgeContainerAction.Start)
         {
@@ -81,22 +85,26 @@ public sealed class HostWideEdge(DockerCli docker, IBuildLog log, EdgeStrategyOp
         // Already there: another environment's deploy created it a moment ago, so that one is used.
         if (!await Edge.EnsureExistsAsync(new DockerCreateSettings(spec.ToRunSettings()), $"create the host-wide edge {Name} (every app keeps its route)", cancellationToken))
             return;
-        if (spec.CaBundlePem is { } pem)
-        {
-            // A public CA certificate, readable by the edge's non-root user; copied while the edge is not started yet.
-            var file = Path.Combine(Path.GetTempPath(), $"drydock-acme-ca-{Guid.NewGuid():N}.pem");
-            try
-            {
-                await File.WriteAllTextAsync(file, pem, cancellationToken);
-                if (!OperatingSystem.IsWindows())
-                    File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-                await docker.ExecuteAsync(new DockerCpSettings(file, $"{Name}:{HostEdgeSpec.CaBundlePath}"), echoOutput: false, cancellationToken: cancellationToken);
-            }
-            finally
-            {
-                File.Delete(file);
-            }
-        }
+        await CopyCaBundleAsync(spec, Name, cancellationToken);
         await docker.ExecuteAsync(new DockerStartSettings(Name), echoOutput: false, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>A public CA certificate, readable by the edge's non-root user; copied while the edge is not started yet.</summary>
+    private async Task CopyCaBundleAsync(HostEdgeSpec spec, string container, CancellationToken cancellationToken)
+    {
+        if (spec.CaBundlePem is not { } pem)
+            return;
+        var file = Path.Combine(Path.GetTempPath(), $"drydock-acme-ca-{Guid.NewGuid():N}.pem");
+        try
+        {
+            await File.WriteAllTextAsync(file, pem, cancellationToken);
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            await docker.ExecuteAsync(new DockerCpSettings(file, $"{container}:{HostEdgeSpec.CaBundlePath}"), echoOutput: false, cancellationToken: cancellationToken);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 }

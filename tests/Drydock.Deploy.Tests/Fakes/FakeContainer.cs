@@ -5,7 +5,7 @@ internal sealed class FakeContainer(string id, string name, string image, Dictio
 {
     public string Id { get; } = id;
 
-    public string Name { get; } = name;
+    public string Name { get; set; } = name;
 
     public string Image { get; } = image;
 

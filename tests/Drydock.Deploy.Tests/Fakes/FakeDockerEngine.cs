@@ -84,6 +84,7 @@ internal sealed partial class FakeDockerEngine : IToolRunner
             c.FinishedAt = DateTimeOffset.UtcNow;
         }),
         "rm" => Remove(a.Skip(1).Where(x => !x.StartsWith('-'))),
+        "rename" => Rename(a[1], a[2]),
         "container" when a[1] == "inspect" => Inspect(a.Skip(2).ToList()),
         "ps" => Ps(a),
         "port" => Ok(Containers.TryGetValue(a[1], out var p) && p.Running ? $"127.0.0.1:{p.HostPort}" : ""),
@@ -176,6 +177,17 @@ internal sealed partial class FakeDockerEngine : IToolRunner
                 return new ToolResult(1, [], [$"Error response from daemon: No such container: {name}"]);
             action(container);
         }
+        return Ok();
+    }
+
+    private ToolResult Rename(string from, string to)
+    {
+        if (Containers.ContainsKey(to))
+            return new ToolResult(1, [], [$"Error response from daemon: Conflict. The container name \"/{to}\" is already in use"]);
+        if (!Containers.Remove(from, out var container))
+            return new ToolResult(1, [], [$"Error: No such container: {from}"]);
+        container.Name = to;
+        Containers[to] = container;
         return Ok();
     }
 

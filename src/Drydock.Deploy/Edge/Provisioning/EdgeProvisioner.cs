@@ -37,7 +37,13 @@ public sealed class EdgeProvisioner(DeployEdge edge, DockerCli docker, IBuildLog
                 await docker.ExecuteAsync(new DockerStartSettings(spec.ContainerName), echoOutput: false, cancellationToken: cancellationToken);
                 break;
             case EdgeContainerAction.Recreate:
-                log.Write(LogLevel.Warning, $"Recreating edge {spec.ContainerName}: {reason}. Port {spec.PublicPort} is closed until the new edge listens; its route is kept.");
+                if (existing is { Running: true })
+                {
+                    log.Write(LogLevel.Warning, $"Replacing edge {spec.ContainerName}: {reason}. Port {spec.PublicPort} goes unanswered from the old edge's stop until the new one listens; its route is kept.");
+                    await new EdgeReplacement(docker, log).ReplaceAsync(spec.ToRunSettings(), prepare: null, cancellationToken);
+                    break;
+                }
+                log.Write(LogLevel.Information, $"Recreating edge {spec.ContainerName}: {reason}");
                 await docker.RemoveContainersAsync(new DockerRmSettings(spec.ContainerName) { Force = true }, cancellationToken);
                 await docker.RunDetachedAsync(spec.ToRunSettings(), cancellationToken);
                 break;
