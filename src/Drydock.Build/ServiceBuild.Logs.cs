@@ -31,7 +31,7 @@ public abstract partial class ServiceBuild
         .Executes(async ct =>
         {
             var engine = await EnvironmentEngineAsync(ct);
-            var id = new EnvironmentId(Release.Name.Value, Environment);
+            var id = await EnvironmentNaming.ResolveAsync(engine, new EnvironmentId(Release.Name.Value, Environment), ct);
             var releases = await new EnvironmentContainers(engine).ListAsync(id, ContainerRole.Release, ct);
             var container = LogTarget.Choose(id, releases, LogRelease, Edge);
             // The environment's secret values are masked like the build's own: a service that logs one shows *****.

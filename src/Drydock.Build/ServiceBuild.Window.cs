@@ -20,8 +20,12 @@ public abstract partial class ServiceBuild
     /// <summary>How long Promote or Rollback waits for the deploy it asked: its health checks, its window, and some room.</summary>
     TimeSpan WindowWait(EnvironmentConfig config) => config.DeployTimeout + config.Verification.WindowOrOff + TimeSpan.FromMinutes(1);
 
-    async Task<WindowEnd> EndWindowAsync(WindowAction action, EnvironmentConfig config, CancellationToken ct) =>
-        await new WindowControl(await EnvironmentEngineAsync(ct), Log.Current).EndAsync(new EnvironmentId(Release.Name.Value, Environment), action, WindowWait(config), ct);
+    async Task<WindowEnd> EndWindowAsync(WindowAction action, EnvironmentConfig config, CancellationToken ct)
+    {
+        var engine = await EnvironmentEngineAsync(ct);
+        var id = await EnvironmentNaming.ResolveAsync(engine, new EnvironmentId(Release.Name.Value, Environment), ct);
+        return await new WindowControl(engine, Log.Current).EndAsync(id, action, WindowWait(config), ct);
+    }
 
     public Target Promote => _ => _
         .Description("End the running deploy's verification or canary window now and keep its release (the canary takes every request)")

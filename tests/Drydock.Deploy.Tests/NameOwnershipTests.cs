@@ -1,13 +1,16 @@
 namespace Drydock.Deploy.Tests;
 
-/// <summary>Two environments that map to one engine name: the second is refused before it adopts the first's resources.</summary>
+/// <summary>
+/// Two environments whose older names are one: the second is refused before it adopts the first's resources (the joint
+/// form gives them distinct names, but an environment that kept its older names can still meet one under them).
+/// </summary>
 public sealed class NameOwnershipTests
 {
-    private static readonly EnvironmentId Serving = new("x", "eu-prod");
-    private static readonly EnvironmentId Colliding = new("x-eu", "prod");
+    private static readonly EnvironmentId Serving = new EnvironmentId("x", "eu-prod").WithLegacyNames();
+    private static readonly EnvironmentId Colliding = new EnvironmentId("x-eu", "prod").WithLegacyNames();
 
     [Fact]
-    public void The_pair_x_eu_prod_and_x_eu_prod_share_engine_names()
+    public void In_the_older_form_x_eu_prod_and_x_eu_prod_share_engine_names()
     {
         Assert.Equal(Serving.DataVolume, Colliding.DataVolume);
         Assert.Equal(Serving.EdgeContainer, Colliding.EdgeContainer);

@@ -72,7 +72,40 @@ public sealed class NamingTests
 
     [Fact]
     public void An_image_name_with_a_namespace_is_a_valid_app_name() =>
-        Assert.Equal("drydock-lock-team-notes-prod", new EnvironmentId("team/notes", "prod").LockContainer);
+        Assert.Equal("drydock-lock-team--notes--prod", new EnvironmentId("team/notes", "prod").LockContainer);
+
+    [Theory]
+    [InlineData("x", "eu-prod", "x-eu", "prod")]
+    [InlineData("team/notes", "prod", "team-notes", "prod")]
+    [InlineData("team/notes", "prod", "team", "notes-prod")]
+    [InlineData("a-b", "c", "a", "b-c")]
+    [InlineData("notes", "prod", "notes-prod", "local")]
+    public void Two_environments_never_share_an_engine_name(string app, string name, string otherApp, string otherName)
+    {
+        var (one, other) = (new EnvironmentId(app, name), new EnvironmentId(otherApp, otherName));
+        Assert.Empty(Names(one).Intersect(Names(other)));
+    }
+
+    [Fact]
+    public void A_pair_without_dashes_keeps_the_names_it_always_had()
+    {
+        var prod = new EnvironmentId("notes", "prod");
+        Assert.False(prod.HasLegacyForm);
+        Assert.Equal(Names(prod.WithLegacyNames()), Names(prod));
+        Assert.Equal("drydock-notes-prod-data", prod.DataVolume);
+    }
+
+    [Fact]
+    public void A_pair_with_a_dash_is_joined_by_two_and_its_older_names_stay_reachable()
+    {
+        var id = new EnvironmentId("x", "eu-prod");
+        Assert.Equal("drydock-x--eu-prod-data", id.DataVolume);
+        Assert.Equal("drydock-x-eu-prod-data", id.WithLegacyNames().DataVolume);
+        Assert.Equal(id, id.WithLegacyNames());
+    }
+
+    private static IEnumerable<string> Names(EnvironmentId id) =>
+        [id.LockContainer, id.StateHolder, id.WindowSignal, id.Network, id.EdgeContainer, .. id.Volumes, id.ReleaseContainer("1.0.0", "a1b2c3")];
 
     [Fact]
     public void Release_ids_are_six_hex_digits_and_differ()

@@ -28,10 +28,10 @@ public sealed class VolumeHistoryTests
         var holder = await HolderAsync();
         var legacy = HistoryJson.Serialize([Record("1.0.0", 0)]);
         holder.Files["/state/history.jsonl"] = legacy;
-        await History().AppendAsync(Record("2.0.0", 1), CancellationToken.None);
+        await History().AppendAsync(Local, Record("2.0.0", 1), CancellationToken.None);
         _engine.Commands.Clear();
 
-        await History().AppendAsync(Record("3.0.0", 2), CancellationToken.None);
+        await History().AppendAsync(Local, Record("3.0.0", 2), CancellationToken.None);
 
         var copies = _engine.Commands.Where(c => c[0] == "cp").ToList();
         var copy = Assert.Single(copies);
@@ -49,7 +49,7 @@ public sealed class VolumeHistoryTests
         var holder = await HolderAsync();
         holder.Files["/state/history.jsonl"] = HistoryJson.Serialize([Record("1.0.0", 0), Record("2.0.0", 1)]);
         for (var i = 3; i <= 12; i++)
-            await History().AppendAsync(Record($"{i}.0.0", i), CancellationToken.None);
+            await History().AppendAsync(Local, Record($"{i}.0.0", i), CancellationToken.None);
         _engine.Commands.Clear();
 
         var read = await History().ReadAsync(Local, CancellationToken.None);
@@ -63,9 +63,9 @@ public sealed class VolumeHistoryTests
     public async Task A_cut_short_record_file_costs_that_record_alone()
     {
         var holder = await HolderAsync();
-        await History().AppendAsync(Record("1.0.0", 0), CancellationToken.None);
+        await History().AppendAsync(Local, Record("1.0.0", 0), CancellationToken.None);
         holder.Files["/state/records/0638845200000000000-r200-00000000.json"] = "{\"at\":\"2025-06-01T12:0";
-        await History().AppendAsync(Record("3.0.0", 2), CancellationToken.None);
+        await History().AppendAsync(Local, Record("3.0.0", 2), CancellationToken.None);
 
         var read = await History().ReadAsync(Local, CancellationToken.None);
 

@@ -41,7 +41,7 @@ public sealed class EnginePlatform(DeployContext context, IReleaseHistory histor
             snapshot = await strategy.ReadAsync(context, await _reader.RelistAsync(snapshot, cancellationToken), config, cancellationToken);
         if (HistoryReconciliation.Decide(snapshot) is { } interrupted)
         {
-            await HistoryReconcileStep.RunAsync(context, history, interrupted, config.KeepReleases, cancellationToken);
+            await HistoryReconcileStep.RunAsync(context, history, (id, interrupted), config.KeepReleases, cancellationToken);
             snapshot = await strategy.ReadAsync(context, await _reader.ReadAsync(id, cancellationToken), config, cancellationToken);
         }
         return snapshot;

@@ -8,12 +8,12 @@ namespace Drydock.Deploy;
 /// </summary>
 public static class HistoryReconcileStep
 {
-    public static async Task RunAsync(DeployContext context, IReleaseHistory history, HistoryRecord record, int keepReleases, CancellationToken cancellationToken)
+    public static async Task RunAsync(DeployContext context, IReleaseHistory history, (EnvironmentId Id, HistoryRecord Record) missing, int keepReleases, CancellationToken cancellationToken)
     {
-        var id = new EnvironmentId(record.App, record.Environment);
+        var (id, record) = missing;
         context.Log.Write(LogLevel.Warning,
             $"{record.Container} ({record.Version}) serves {record.Environment} but the history does not know it (the run that deployed it was interrupted): recording it as a {record.Action.ToString().ToLowerInvariant()} by an interrupted run");
-        await history.AppendAsync(record, cancellationToken);
+        await history.AppendAsync(id, record, cancellationToken);
         await new ReleasePruner(context.Containers, context.Log).PruneAsync(id, record.Container, keepReleases, cancellationToken);
     }
 }

@@ -15,11 +15,14 @@ public sealed class ShipStep(IBuildLog log, IReleaseHistory history, ReleaseMana
     public async Task<DeployResult> RunAsync<TState>(IReleasePlatform<TState> platform, ShipOrder<TState> order, CancellationToken cancellationToken)
         where TState : IReleaseState
     {
-        var (spec, prepared, action, state, clock) = order;
+        var (chosen, prepared, action, state, clock) = order;
+        // A target chosen from labels or the history names its environment afresh: the state's id has the resolved names.
+        var spec = chosen with { Id = state.Id };
         var previous = state.ServingRecord?.Spec.Version;
         var who = ProcessIdentity.Actor(options.ReadEnvironment);
         var stamp = new ReleaseStamp(platform.KeptReleaseId(state, spec, action) ?? ReleaseNames.NewReleaseId(), options.Time.GetUtcNow(), who, action, prepared.ImageId);
         var record = HistoryRecord.Succeeded(spec, stamp) with { PreviousVersion = previous };
+        var append = (HistoryRecord r) => AppendQuietlyAsync(state.Id, r);
 
         PlacedRelease placed;
         try
@@ -30,7 +33,7 @@ public sealed class ShipStep(IBuildLog log, IReleaseHistory history, ReleaseMana
         {
             var message = e is OperationCanceledException ? "cancelled" : e.Message.Split('\n')[0];
             var reverted = e as VerificationFailedException;
-            await AppendQuietlyAsync(record with
+            await append(record with
             {
                 Outcome = reverted is null ? ReleaseOutcome.Failed : ReleaseOutcome.Reverted,
                 Container = (e as ReleaseFailedException)?.Container,
@@ -42,7 +45,7 @@ public sealed class ShipStep(IBuildLog log, IReleaseHistory history, ReleaseMana
 
         var rollout = placed.Rollout;
         var duration = Elapsed(clock);
-        await AppendQuietlyAsync(record with
+        await append(record with
         {
             Container = rollout.Container, DurationSeconds = duration.TotalSeconds, SwapGapSeconds = rollout.SwapGap?.TotalSeconds,
             Message = JoinMessages(placed.Note, rollout.Verification?.Describe(), rollout.Certificates),
@@ -73,11 +76,11 @@ public sealed class ShipStep(IBuildLog log, IReleaseHistory history, ReleaseMana
     private static string? JoinMessages(params string?[] parts) =>
         parts.Where(p => p is not null).ToList() is { Count: > 0 } present ? string.Join("; ", present) : null;
 
-    private async Task AppendQuietlyAsync(HistoryRecord record)
+    private async Task AppendQuietlyAsync(EnvironmentId environment, HistoryRecord record)
     {
         try
         {
-            await history.AppendAsync(record, CancellationToken.None);
+            await history.AppendAsync(environment, record, CancellationToken.None);
         }
         catch (Exception e) when (e is DeployException or Drydock.Engine.Tooling.ToolFailedException or IOException)
         {

@@ -59,6 +59,7 @@ public sealed class ReleaseManager
     {
         var spec = request.ToSpec();
         spec.Validate();
+        spec = spec with { Id = await NamesAsync(spec.Id, cancellationToken) };
         return spec.Config.Platform == DeployPlatform.Swarm
             ? await DeployAsync(Cluster, spec, cancellationToken)
             : await DeployAsync(Engine(spec.Config), spec, cancellationToken);
@@ -68,10 +69,13 @@ public sealed class ReleaseManager
     /// Recreates the previous release (or <see cref="RollbackRequest.ToVersion"/>) from its digest and recorded
     /// configuration, health first like a deploy. With nothing to roll back to it says so and changes nothing.
     /// </summary>
-    public async Task<RollbackResult> RollbackAsync(RollbackRequest request, CancellationToken cancellationToken = default) =>
-        request.Config.Platform == DeployPlatform.Swarm
+    public async Task<RollbackResult> RollbackAsync(RollbackRequest request, CancellationToken cancellationToken = default)
+    {
+        request = request with { Id = await NamesAsync(request.Id, cancellationToken) };
+        return request.Config.Platform == DeployPlatform.Swarm
             ? await RollbackAsync(Cluster, request, cancellationToken)
             : await RollbackAsync(Engine(request.Config), request, cancellationToken);
+    }
 
     /// <summary>Prepare, lock, read (recovered), then nothing to do or <see cref="ShipStep"/>: the same on every platform.</summary>
     private async Task<DeployResult> DeployAsync<TState>(IReleasePlatform<TState> platform, ReleaseSpec spec, CancellationToken cancellationToken)
@@ -133,6 +137,7 @@ public sealed class ReleaseManager
     {
         if (RemovalConfirmation.Refusal(request) is { } refusal)
             throw new DeployException(refusal);
+        request = request with { Id = await NamesAsync(request.Id, cancellationToken) };
         var step = new RemoveStep(_context.Containers, _log, _options.Edge?.HostEdgeName ?? HostEdgeSpec.DefaultName);
         RemovalPlan plan;
         await using (await AcquireLockAsync(request.Id, "remove", request.Config.LockTimeout, cancellationToken))
@@ -146,16 +151,19 @@ public sealed class ReleaseManager
     }
 
     /// <summary>Every deploy and rollback of the environment, oldest first.</summary>
-    public Task<IReadOnlyList<HistoryRecord>> HistoryAsync(EnvironmentId environment, CancellationToken cancellationToken = default) =>
-        _history.ReadAsync(environment, cancellationToken);
+    public async Task<IReadOnlyList<HistoryRecord>> HistoryAsync(EnvironmentId environment, CancellationToken cancellationToken = default) =>
+        await _history.ReadAsync(await NamesAsync(environment, cancellationToken), cancellationToken);
 
     /// <summary>What serves on <paramref name="platform"/>: a swarm's nodes, tasks and service drift in <see cref="EnvironmentStatus.Swarm"/>.</summary>
-    public Task<EnvironmentStatus> StatusAsync(EnvironmentId environment, DeployPlatform platform, CancellationToken cancellationToken = default) =>
-        platform == DeployPlatform.Swarm ? Cluster.StatusAsync(environment, cancellationToken) : StatusAsync(environment, cancellationToken);
+    public async Task<EnvironmentStatus> StatusAsync(EnvironmentId environment, DeployPlatform platform, CancellationToken cancellationToken = default) =>
+        platform == DeployPlatform.Swarm
+            ? await Cluster.StatusAsync(await NamesAsync(environment, cancellationToken), cancellationToken)
+            : await StatusAsync(environment, cancellationToken);
 
     /// <summary>What serves, its health and uptime, whether it is the last successful release, and drift.</summary>
     public async Task<EnvironmentStatus> StatusAsync(EnvironmentId environment, CancellationToken cancellationToken = default)
     {
+        environment = await NamesAsync(environment, cancellationToken);
         var snapshot = await _reader.ReadAsync(environment, cancellationToken);
         var (serving, last, lockContainer) = (snapshot.Serving, snapshot.LastSucceeded, snapshot.LockContainer);
         var lockInfo = lockContainer is null ? null
@@ -180,7 +188,11 @@ public sealed class ReleaseManager
 
     /// <summary>Whether what serves still matches its release (image, configuration, filesystem, history). Exit non-zero on <see cref="DriftReport.HasDrift"/>.</summary>
     public async Task<DriftReport> CheckDriftAsync(EnvironmentId environment, CancellationToken cancellationToken = default) =>
-        await DriftAsync(await _reader.ReadAsync(environment, cancellationToken), cancellationToken);
+        await DriftAsync(await _reader.ReadAsync(await NamesAsync(environment, cancellationToken), cancellationToken), cancellationToken);
+
+    /// <summary>The environment with its names in the form its own volumes on the engine have (<see cref="EnvironmentNaming"/>): resolved once per call.</summary>
+    public Task<EnvironmentId> NamesAsync(EnvironmentId environment, CancellationToken cancellationToken = default) =>
+        EnvironmentNaming.ResolveAsync(_context.Containers.Docker, environment, cancellationToken);
 
     private Task<DriftReport> DriftAsync(EnvironmentSnapshot snapshot, CancellationToken cancellationToken) =>
         EngineDrift.ReadAsync(_docker, snapshot, cancellationToken);

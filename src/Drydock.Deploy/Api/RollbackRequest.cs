@@ -9,7 +9,14 @@ public sealed record RollbackRequest(string App)
 {
     public string Environment { get; init; } = EnvironmentId.DefaultName;
 
-    public EnvironmentId Id => new(App, Environment);
+    private readonly EnvironmentId? _id;
+
+    /// <summary>The environment, with its names in the form the engine resolved (<see cref="EnvironmentNaming"/>) once that is set.</summary>
+    public EnvironmentId Id
+    {
+        get => _id is { } id && id.App == App && id.Name == Environment ? id : new(App, Environment);
+        init => _id = value;
+    }
 
     public string? ToVersion { get; init; }
 

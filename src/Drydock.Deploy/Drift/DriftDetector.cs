@@ -11,7 +11,8 @@ namespace Drydock.Deploy;
 /// </summary>
 public static class DriftDetector
 {
-    public static DriftReport Compare(ContainerState container, IReadOnlyList<string> imageEnv, IReadOnlyList<ContainerChange> changes, HistoryRecord? lastSucceeded)
+    /// <param name="environment">The environment with its names resolved (<see cref="EnvironmentNaming"/>); by default the one the labels name.</param>
+    public static DriftReport Compare(ContainerState container, IReadOnlyList<string> imageEnv, IReadOnlyList<ContainerChange> changes, HistoryRecord? lastSucceeded, EnvironmentId? environment = null)
     {
         var findings = new List<DriftFinding>();
         var recorded = ReleaseLabels.Read(container.Labels);
@@ -33,7 +34,7 @@ public static class DriftDetector
                 $"{spec.Version} ({HistoryTable.ShortDigest(spec.Digest)}) in {container.Name}"));
 
         CompareEnvironment(container, imageEnv, config, findings);
-        CompareHostConfig(container, config, findings);
+        CompareHostConfig(container, config, (environment ?? spec.Id).DataVolume, findings);
         CompareFilesystem(container, changes, findings);
         return new DriftReport(container.Name, findings);
     }
@@ -64,7 +65,7 @@ public static class DriftDetector
         }
     }
 
-    private static void CompareHostConfig(ContainerState container, EnvironmentConfig config, List<DriftFinding> findings)
+    private static void CompareHostConfig(ContainerState container, EnvironmentConfig config, string dataVolume, List<DriftFinding> findings)
     {
         void Expect(string what, string expected, string actual)
         {
@@ -88,7 +89,7 @@ public static class DriftDetector
         var actualPorts = container.PortBindings.Select(p => $"{p.HostIp}:{p.HostPort}->{p.ContainerPort}").ToList();
         Expect("published port", expectedPort, actualPorts.Count == 0 ? "none" : string.Join(", ", actualPorts));
 
-        var expectedMounts = new[] { new VolumeMount(new EnvironmentId(container.Labels[ReleaseLabels.App], container.Labels[ReleaseLabels.Environment]).DataVolume, ReleaseNames.DataMountPath) }
+        var expectedMounts = new[] { new VolumeMount(dataVolume, ReleaseNames.DataMountPath) }
             .Concat(config.Volumes.Select(ExtraVolume.Parse))
             .Select(m => $"{m.Source}:{m.Target}{(m.ReadOnly ? ":ro" : "")}")
             .Order(StringComparer.Ordinal);

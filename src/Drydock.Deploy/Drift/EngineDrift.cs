@@ -15,6 +15,6 @@ public static class EngineDrift
                 : new DriftReport("-", [new DriftFinding(DriftKind.Release, "serving release", $"{last.Version} in {last.Container}", $"nothing serves {snapshot.Id.Name}")]);
         var image = await docker.InspectImageAsync(serving.ImageId, cancellationToken);
         var changes = await docker.DiffAsync(serving.Id, cancellationToken);
-        return DriftDetector.Compare(serving, image?.Environment ?? [], changes, last);
+        return DriftDetector.Compare(serving, image?.Environment ?? [], changes, last, snapshot.Id);
     }
 }

@@ -6,5 +6,6 @@ public interface IReleaseHistory
     Task<IReadOnlyList<HistoryRecord>> ReadAsync(EnvironmentId environment, CancellationToken cancellationToken);
 
     /// <summary>Called under the environment's deploy lock, so appends never race.</summary>
-    Task AppendAsync(HistoryRecord record, CancellationToken cancellationToken);
+    /// <param name="environment">The record's environment with its names resolved (<see cref="EnvironmentNaming"/>).</param>
+    Task AppendAsync(EnvironmentId environment, HistoryRecord record, CancellationToken cancellationToken);
 }

@@ -43,9 +43,9 @@ public sealed class VolumeReleaseHistory(EnvironmentContainers containers, IBuil
         }
     }
 
-    public async Task AppendAsync(HistoryRecord record, CancellationToken cancellationToken)
+    public async Task AppendAsync(EnvironmentId environment, HistoryRecord record, CancellationToken cancellationToken)
     {
-        var holder = await EnsureHolderAsync(new EnvironmentId(record.App, record.Environment), cancellationToken);
+        var holder = await EnsureHolderAsync(environment, cancellationToken);
         var directory = Directory.CreateTempSubdirectory("drydock-state-");
         try
         {

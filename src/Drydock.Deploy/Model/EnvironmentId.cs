@@ -3,7 +3,8 @@ namespace Drydock.Deploy;
 /// <summary>
 /// One environment of one app, e.g. <c>notes</c>/<c>production</c>, and every name Drydock gives it on the engine, each
 /// in docker's name charset (see <see cref="ReleaseNames.Sanitize"/>). Names are for people; what belongs to an
-/// environment is decided by its labels (<see cref="ReleaseLabels"/>), never by parsing names.
+/// environment is decided by its labels (<see cref="ReleaseLabels"/>), never by parsing names. Two environments never
+/// share a name (see <see cref="Slug"/>); identity is the pair, so equality ignores which form the names take.
 /// </summary>
 public sealed record EnvironmentId
 {
@@ -12,13 +13,46 @@ public sealed record EnvironmentId
 
     /// <exception cref="DeployException">The app or environment name is not its canonical spelling (<see cref="NameProblem"/>).</exception>
     public EnvironmentId(string app, string name = DefaultName)
+        : this(app, name, legacyNames: false)
+    {
+    }
+
+    private EnvironmentId(string app, string name, bool legacyNames)
     {
         if ((AppProblem(app) ?? NameProblem(name)) is { } problem)
             throw new DeployException(problem);
         App = app;
         Name = name;
-        Slug = $"{ReleaseNames.Sanitize(app)}-{ReleaseNames.Sanitize(name)}";
+        LegacyNames = legacyNames;
+        Slug = legacyNames ? LegacySlug(app, name) : JointSlug(app, name);
     }
+
+    /// <summary>
+    /// Whether the names take the older form (<c>app-environment</c> for every pair), which an environment created
+    /// before the joint form keeps so its volumes, and so its data, stay its own (<see cref="EnvironmentNaming"/>).
+    /// </summary>
+    public bool LegacyNames { get; }
+
+    /// <summary>Whether the older form names anything differently, i.e. the app or the environment holds a '-' or a '/'.</summary>
+    public bool HasLegacyForm => LegacySlug(App, Name) != JointSlug(App, Name);
+
+    /// <summary>This environment with its names in the older form.</summary>
+    public EnvironmentId WithLegacyNames() => new(App, Name, legacyNames: true);
+
+    public bool Equals(EnvironmentId? other) => other is not null && App == other.App && Name == other.Name;
+
+    public override int GetHashCode() => HashCode.Combine(App, Name);
+
+    private static string LegacySlug(string app, string name) => $"{ReleaseNames.Sanitize(app)}-{ReleaseNames.Sanitize(name)}";
+
+    /// <summary>
+    /// Canonical parts hold no "--" and never start or end with '-', so "--" can join them unambiguously: the last "--"
+    /// splits, and each earlier one was a '/'. A pair with no '-' or '/' keeps the one-dash form, which no other pair produces.
+    /// </summary>
+    private static string JointSlug(string app, string name) =>
+        app.Contains('-') || app.Contains('/') || name.Contains('-')
+            ? $"{app.Replace("/", "--", StringComparison.Ordinal)}--{name}"
+            : $"{app}-{name}";
 
     /// <summary>
     /// Why an environment name is refused; null when it is its own canonical spelling (<see cref="ReleaseNames.Sanitize"/>
@@ -53,7 +87,7 @@ public sealed record EnvironmentId
 
     public string Name { get; }
 
-    /// <summary><c>notes-production</c>: the part every name below shares.</summary>
+    /// <summary><c>notes-production</c>, <c>team--notes--eu-prod</c>: the part every name below shares.</summary>
     private string Slug { get; }
 
     /// <summary>A created, never started container: docker refuses a second one with this name, atomically.</summary>

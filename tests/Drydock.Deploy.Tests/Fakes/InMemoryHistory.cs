@@ -7,7 +7,7 @@ internal sealed class InMemoryHistory : IReleaseHistory
     public Task<IReadOnlyList<HistoryRecord>> ReadAsync(EnvironmentId environment, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<HistoryRecord>>(Records.Where(r => r.App == environment.App && r.Environment == environment.Name).ToList());
 
-    public Task AppendAsync(HistoryRecord record, CancellationToken cancellationToken)
+    public Task AppendAsync(EnvironmentId environment, HistoryRecord record, CancellationToken cancellationToken)
     {
         Records.Add(record);
         return Task.CompletedTask;
