@@ -24,11 +24,16 @@ public enum UncertainSwitchAction
 public static class UncertainSwitch
 {
     /// <param name="after">The edge's route table read after the failure; null: it could not be read.</param>
-    public static UncertainSwitchAction Decide(RouteTableView? after, string newUpstream, ActiveRouteView? previous)
+    public static UncertainSwitchAction Decide(RouteTableView? after, string newUpstream, ActiveRouteView? previous) =>
+        Decide(after is not null, after?.Active, newUpstream, previous);
+
+    /// <param name="read">Whether the route could be read after the failure.</param>
+    /// <param name="after">The active route read then (one host's, on the host-wide edge); null: none.</param>
+    public static UncertainSwitchAction Decide(bool read, ActiveRouteView? after, string newUpstream, ActiveRouteView? previous)
     {
-        if (after is null)
+        if (!read)
             return UncertainSwitchAction.Keep;
-        if (!string.Equals(after.Active?.Upstream, newUpstream, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(after?.Upstream, newUpstream, StringComparison.OrdinalIgnoreCase))
             return UncertainSwitchAction.Remove;
         return previous is null ? UncertainSwitchAction.Keep : UncertainSwitchAction.RevertThenRemove;
     }

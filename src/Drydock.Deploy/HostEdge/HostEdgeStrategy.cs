@@ -71,10 +71,8 @@ public sealed class HostEdgeStrategy(HostWideEdge edge, EnvironmentEdge? ownEdge
         }
         catch
         {
-            // Before every host was switched: those that were go back, and the new release is removed.
-            foreach (var (host, previous) in switched.Where(s => s.Previous is not null))
-                await SwitchBackQuietlyAsync(context, hosts, host, previous!);
-            await context.Containers.RemoveAsync([name], CancellationToken.None);
+            // Any host's switch may have been applied though its answer was lost: every host is read again before removing.
+            await UncertainHostSwitch.RemoveUnlessRoutedAsync(context, hosts, [.. https.HostNames.Select(h => (h.Value, before.Route(h.Value)?.Active))], name, EdgeRoutes.Upstream(name, config));
             throw;
         }
         context.Log.Write(LogLevel.Information, $"{edge.Name} routes {string.Join(", ", switched.Select(s => s.Host))} to {name} ({spec.Version})");
@@ -114,18 +112,6 @@ public sealed class HostEdgeStrategy(HostWideEdge edge, EnvironmentEdge? ownEdge
 
     private static EdgeDrain Drain(EdgeAdminClient hosts, string host, string upstream) =>
         new(host, upstream, timeout => hosts.WaitForDrainAsync(host, upstream, timeout));
-
-    private static async Task SwitchBackQuietlyAsync(DeployContext context, EdgeAdminClient hosts, string host, ActiveRouteView previous)
-    {
-        try
-        {
-            await hosts.SwitchAsync(host, new RouteChange(previous.Upstream, previous.Version));
-        }
-        catch (Exception e) when (e is HttpRequestException or EdgeAdminException)
-        {
-            context.Log.Write(LogLevel.Error, $"Could not switch {host} back to {previous.Upstream}: {e.Message}");
-        }
-    }
 
     /// <summary>An environment moving to the shared edge may still have its own per-port edge: it follows, so that port never serves a stopped release.</summary>
     private static async Task FollowOnOwnEdgeAsync(DeployContext context, EdgeView? own, string name, EnvironmentConfig config, string version)
