@@ -139,6 +139,36 @@ public sealed class EdgeContainerSpecTests
     }
 
     [Fact]
+    public void An_edge_from_before_the_settings_label_is_judged_by_its_published_ports_and_settings()
+    {
+        var image = "drydock/edge:0.9.0-111111111111";
+        var same = Unlabelled(Spec with { Image = image });
+        var wide = Unlabelled(Spec with { Image = image, Bind = "0.0.0.0" });
+        var changed = same with { Env = [.. same.Env.Select(e => e.StartsWith("EDGE_SHUTDOWN_TIMEOUT_SECONDS=", StringComparison.Ordinal) ? "EDGE_SHUTDOWN_TIMEOUT_SECONDS=99" : e)] };
+        var older = same with { Env = [.. same.Env.Where(e => !e.StartsWith("EDGE_SHUTDOWN_TIMEOUT_SECONDS=", StringComparison.Ordinal))] };
+
+        Assert.Equal(EdgeContainerAction.KeepOutdated, EdgeContainerDecision.Decide(same, Spec).Action);
+        Assert.Equal(EdgeContainerAction.KeepOutdated, EdgeContainerDecision.Decide(older, Spec).Action);
+        var (action, reason) = EdgeContainerDecision.Decide(wide, Spec);
+        Assert.Equal(EdgeContainerAction.Refuse, action);
+        Assert.Contains("it publishes 0.0.0.0:8080, this deploy asks for 127.0.0.1:8080", reason, StringComparison.Ordinal);
+        Assert.Contains("its EDGE_SHUTDOWN_TIMEOUT_SECONDS differ", EdgeContainerDecision.Decide(changed, Spec).Reason, StringComparison.Ordinal);
+    }
+
+    /// <summary>As an older Drydock made it: its run's ports and environment, the full fingerprint label only.</summary>
+    private static ContainerState Unlabelled(EdgeContainerSpec spec)
+    {
+        var run = spec.ToRunSettings();
+        return new ContainerState("id", spec.ContainerName, "sha256:1", spec.Image, new Dictionary<string, string> { [EdgeLabels.Fingerprint] = run.Labels[EdgeLabels.Fingerprint] })
+        {
+            Status = "running",
+            Running = true,
+            PortBindings = [.. run.Publish.Select(p => new PublishedPort($"{p.ContainerPort}/tcp", p.HostIp, p.HostPort))],
+            Env = [.. run.Environment.Select(e => $"{e.Key}={e.Value}")],
+        };
+    }
+
+    [Fact]
     public void A_stopped_edge_of_another_spec_is_recreated_since_it_serves_nothing_anyway()
     {
         var old = Spec with { PublicPort = 9000 };

@@ -68,6 +68,25 @@ public sealed class HostEdgePlanTests
     }
 
     [Fact]
+    public void A_host_wide_edge_from_before_the_settings_label_with_another_acme_directory_is_refused_not_kept()
+    {
+        var older = Spec with { Image = "drydock/edge:0.9", AcmeDirectory = new Uri("https://acme.old.example/dir") };
+        var run = older.ToRunSettings();
+        var edge = new ContainerState("e", HostEdgeSpec.DefaultName, "sha256:e", older.Image, new Dictionary<string, string> { [EdgeLabels.Fingerprint] = older.Fingerprint() })
+        {
+            Running = true,
+            Status = "running",
+            PortBindings = [.. run.Publish.Select(p => new PublishedPort($"{p.ContainerPort}/tcp", p.HostIp, p.HostPort))],
+            Env = [.. run.Environment.Select(e => $"{e.Key}={e.Value}")],
+        };
+
+        var plan = HostEdgePlan.Decide(new HostEdgeView(HostEdgeSpec.DefaultName, edge, []), Spec, Https, []);
+
+        Assert.Equal(EdgeContainerAction.Refuse, plan.Container);
+        Assert.Contains("EDGE_ACME_DIRECTORY", plan.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Tls_off_certifies_nothing()
     {
         Assert.Empty(HostEdgePlan.Decide(HostEdgeView.None(HostEdgeSpec.DefaultName), Spec, Https with { Tls = HostTlsMode.Off }, []).Certify);

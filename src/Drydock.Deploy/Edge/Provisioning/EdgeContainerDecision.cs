@@ -44,11 +44,13 @@ public static class EdgeContainerDecision
             var why = $"{spec.ContainerName} was made from other settings (fingerprint {fingerprint ?? "none"}, now {spec.Fingerprint()}; image {existing.ConfiguredImage} → {spec.Image})";
             if (!existing.Running || allowRecreate)
                 return (EdgeContainerAction.Recreate, why);
-            // An edge made before the settings label cannot tell its settings apart: kept as before, with the way to apply them.
-            var settings = existing.Labels.GetValueOrDefault(EdgeLabels.SettingsFingerprint);
-            return settings is null || settings == spec.SettingsFingerprint()
+            // An edge made before the settings label is judged by what docker inspect shows of its ports and settings.
+            var changed = existing.Labels.GetValueOrDefault(EdgeLabels.SettingsFingerprint) is { } settings
+                ? settings == spec.SettingsFingerprint() ? null : "its port, bind address, limits or ACME settings changed"
+                : EdgeObservedSettings.Difference(existing, spec.ToRunSettings());
+            return changed is null
                 ? (EdgeContainerAction.KeepOutdated, $"{why}; {spec.OutdatedKeepsServing} (run with --recreate-edge to replace it now, a brief interruption of its ports)")
-                : (EdgeContainerAction.Refuse, $"{spec.ContainerName} runs with other settings than this deploy asks for (its port, bind address, limits or ACME settings changed) and keeps serving as it is. "
+                : (EdgeContainerAction.Refuse, $"{spec.ContainerName} runs with other settings than this deploy asks for ({changed}) and keeps serving as it is. "
                     + "Replacing it closes its ports for about a second: run again with --recreate-edge to replace it now, or put the setting back. Nothing was changed.");
         }
         if (!existing.Running)
