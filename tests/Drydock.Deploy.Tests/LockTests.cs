@@ -100,6 +100,31 @@ public sealed class LockTests
     }
 
     [Fact]
+    public async Task Releasing_removes_the_lock_by_its_id_so_a_lock_another_run_took_meanwhile_survives()
+    {
+        var engine = new FakeDockerEngine();
+        var local = new EnvironmentId("notes", "local");
+        var containers = new EnvironmentContainers(new DockerCli(engine) { Masker = new SecretMasker() });
+        var held = await DeployLock.AcquireAsync(containers, new RecordingBuildLog(), TimeProvider.System,
+            new LockRequest(local, "deploy 1.0.0", "dev@laptop", TimeSpan.FromMinutes(30)), CancellationToken.None);
+        var theirs = new LockInfo("ci@runner-2", "runner-2", 7, null, DateTimeOffset.UtcNow, "deploy 2.0.0", "theirs");
+        // Between our inspect and our rm, another run judged our lock stale, removed it and took its own.
+        engine.Intercept = a =>
+        {
+            if (a[0] == "rm" && engine.Containers.TryGetValue(local.LockContainer, out var ours) && ours.Labels[LockInfo.IdLabel] != "theirs")
+            {
+                engine.Containers.Remove(local.LockContainer);
+                engine.Add(local.LockContainer, Labels(local, theirs), running: false);
+            }
+            return null;
+        };
+
+        await held.DisposeAsync();
+
+        Assert.Equal("theirs", engine.Containers[local.LockContainer].Labels[LockInfo.IdLabel]);
+    }
+
+    [Fact]
     public async Task The_holder_refreshes_its_lock_by_id_while_it_holds_it()
     {
         var engine = new FakeDockerEngine();

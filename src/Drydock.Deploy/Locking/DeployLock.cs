@@ -89,8 +89,9 @@ public sealed class DeployLock : IAsyncDisposable
         try
         {
             var current = await _containers.InspectAsync(Name, CancellationToken.None);
+            // By id: a run that took the name over since the inspect keeps its own lock.
             if (current is not null && current.Labels.GetValueOrDefault(LockInfo.IdLabel) == Info.LockId)
-                await _containers.RemoveAsync([Name], CancellationToken.None);
+                await _containers.RemoveAsync([current.Id], CancellationToken.None);
         }
         catch (Exception e) when (e is ToolFailedException or DeployException)
         {
