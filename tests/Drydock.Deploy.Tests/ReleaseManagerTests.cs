@@ -27,36 +27,6 @@ public sealed class ReleaseManagerTests
     private IReadOnlyList<FakeContainer> Releases => _engine.Containers.Values.Where(c => c.Labels.GetValueOrDefault(ReleaseLabels.Role) == "release").ToList();
 
     [Fact]
-    public async Task A_deploy_of_x_eu_prod_beside_x_eu_prod_in_its_older_names_touches_none_of_its_resources()
-    {
-        var serving = new EnvironmentId("x", "eu-prod").WithLegacyNames();
-        _engine.Add(serving.EdgeContainer, EdgeLabels.Owner(serving), running: true);
-        foreach (var volume in serving.Volumes)
-            _engine.AddVolume(volume, ReleaseLabels.Owner(serving, "data"));
-
-        var result = await Manager().DeployAsync(Request("1.0.0", Samples.DigestA) with { App = "x-eu", Environment = "prod" });
-
-        var release = _engine.Containers[result.Container];
-        Assert.Equal(["drydock-x-eu--prod-data:" + ReleaseNames.DataMountPath], release.Volumes);
-        Assert.True(_engine.Containers[serving.EdgeContainer].Running);
-        Assert.DoesNotContain(_engine.Commands, c => c.Any(serving.Volumes.Contains) || c.Contains(serving.EdgeContainer));
-    }
-
-    [Fact]
-    public async Task An_environment_whose_volumes_carry_the_older_names_keeps_them_and_so_its_data()
-    {
-        var id = new EnvironmentId("x", "eu-prod");
-        foreach (var volume in id.WithLegacyNames().Volumes)
-            _engine.AddVolume(volume, ReleaseLabels.Owner(id, "data"));
-
-        var result = await Manager().DeployAsync(Request("1.0.0", Samples.DigestA) with { App = "x", Environment = "eu-prod" });
-
-        Assert.Equal([id.WithLegacyNames().DataVolume + ":" + ReleaseNames.DataMountPath], _engine.Containers[result.Container].Volumes);
-        Assert.StartsWith("x-eu-prod-1.0.0-", result.Container, StringComparison.Ordinal);
-        Assert.DoesNotContain(_engine.Volumes.Keys, id.Volumes.Contains);
-    }
-
-    [Fact]
     public async Task Deploys_record_history_replace_and_prune_and_release_the_lock()
     {
         var manager = Manager();
