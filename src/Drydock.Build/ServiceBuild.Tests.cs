@@ -64,7 +64,7 @@ public abstract partial class ServiceBuild
         if (silent.Count > 0)
             throw new InvalidOperationException($"{string.Join(", ", silent)} wrote no test results: see {(silent.Count == 1 ? "its" : "their")} output above.");
         if (total.Failed > 0 || total.Passed == 0)
-            throw new InvalidOperationException(total.Passed == 0 ? "No test ran." : $"{total.Failed} test(s) failed.");
+            throw new InvalidOperationException(total.Passed == 0 ? "No test ran." : $"{total.Failed} test(s) failed: {DescribeFailed(total)}.");
     }
 
     async Task<SuiteOutcome> RunSuiteAsync(TestLanePlan plan, TestSuite suite, CancellationToken cancellationToken)
@@ -78,6 +78,9 @@ public abstract partial class ServiceBuild
         Log.Information($"{suite.Name}: {outcome.Describe()}");
         return outcome;
     }
+
+    static string DescribeFailed(TestResults total) =>
+        total.FailedTests.Count == 0 ? "see the output above" : string.Join("; ", total.FailedTests);
 
     string TrxOf(string projectName) => Path.Combine(TestResultsDirectory, projectName + ".trx");
 

@@ -5,13 +5,26 @@ namespace Drydock.DotNet;
 /// <summary>Counts from the TRX files dotnet test writes, so the build can state one line: "N passed, N failed".</summary>
 public sealed record TestResults(int Passed, int Failed, int Skipped)
 {
+    static readonly string[] FailingOutcomes = ["Failed", "Error", "Timeout", "Aborted"];
+
+    /// <summary>The failed tests by name: a long log's tail rarely shows which one it was.</summary>
+    public IReadOnlyList<string> FailedTests { get; init; } = [];
+
     public static TestResults FromTrx(string path)
     {
         XNamespace ns = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
-        var counters = XDocument.Load(path).Descendants(ns + "Counters").FirstOrDefault()
+        var document = XDocument.Load(path);
+        var counters = document.Descendants(ns + "Counters").FirstOrDefault()
             ?? throw new InvalidDataException($"{path} has no test counters: is it a TRX file?");
         int Count(string name) => int.TryParse(counters.Attribute(name)?.Value, out var n) ? n : 0;
-        return new(Count("passed"), Count("failed") + Count("error") + Count("timeout") + Count("aborted"), Count("notExecuted"));
+        var failedTests = document.Descendants(ns + "UnitTestResult")
+            .Where(r => FailingOutcomes.Contains(r.Attribute("outcome")?.Value))
+            .Select(r => r.Attribute("testName")?.Value ?? "(unnamed)")
+            .ToList();
+        return new(Count("passed"), Count("failed") + Count("error") + Count("timeout") + Count("aborted"), Count("notExecuted"))
+        {
+            FailedTests = failedTests,
+        };
     }
 
     /// <summary>How long the run took (its Times start to finish), or null when the file is missing, unreadable or has no times.</summary>
@@ -33,7 +46,8 @@ public sealed record TestResults(int Passed, int Failed, int Skipped)
         }
     }
 
-    public static TestResults operator +(TestResults a, TestResults b) => new(a.Passed + b.Passed, a.Failed + b.Failed, a.Skipped + b.Skipped);
+    public static TestResults operator +(TestResults a, TestResults b) =>
+        new(a.Passed + b.Passed, a.Failed + b.Failed, a.Skipped + b.Skipped) { FailedTests = [.. a.FailedTests, .. b.FailedTests] };
 
     public int Total => Passed + Failed + Skipped;
 

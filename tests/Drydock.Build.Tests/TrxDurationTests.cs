@@ -28,7 +28,29 @@ public sealed class TrxDurationTests : IDisposable
             """);
 
         Assert.Equal(TimeSpan.FromSeconds(492), TestResults.DurationOf(trx));
-        Assert.Equal(new TestResults(1, 0, 0), TestResults.FromTrx(trx));
+        var results = TestResults.FromTrx(trx);
+        Assert.Equal((1, 0, 0), (results.Passed, results.Failed, results.Skipped));
+        Assert.Empty(results.FailedTests);
+    }
+
+    [Fact]
+    public void Failed_tests_are_named_from_every_file_of_the_run()
+    {
+        string Run(string outcome, string name) => Write($"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <TestRun id="1" name="run" xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
+              <Results>
+                <UnitTestResult executionId="a" testId="b" testName="Suite.Passes" computerName="ci" outcome="Passed" />
+                <UnitTestResult executionId="c" testId="d" testName="{name}" computerName="ci" outcome="{outcome}" />
+              </Results>
+              <ResultSummary outcome="Failed"><Counters total="2" passed="1" failed="1" /></ResultSummary>
+            </TestRun>
+            """);
+
+        var total = TestResults.FromTrx(Run("Failed", "Deploy.A_rollout_fails")) + TestResults.FromTrx(Run("Timeout", "Swarm.A_node_is_lost"));
+
+        Assert.Equal(["Deploy.A_rollout_fails", "Swarm.A_node_is_lost"], total.FailedTests);
+        Assert.Equal(2, total.Failed);
     }
 
     [Fact]
