@@ -21,6 +21,7 @@ partial class Build
     Target Pack => _ => _
         .Description("Pack Drydock.Build and the libraries it brings (the edge's sources included) with the GitVersion version into artifacts/packages")
         .After(Test)
+        .Requires(() => WorkingTreeIsBuildable)
         .Executes(async ct =>
         {
             var version = await PackageVersionAsync(ct);

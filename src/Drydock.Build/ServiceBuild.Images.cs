@@ -4,6 +4,7 @@ using Drydock.Engine.Parameters;
 using Drydock.Engine.Planning;
 using Drydock.Engine.Targets;
 using Drydock.Release;
+using Drydock.Versioning;
 
 namespace Drydock.Build;
 
@@ -50,6 +51,36 @@ public abstract partial class ServiceBuild
             ? throw new PlanningException($"Nothing was run: {refusal}")
             : true;
 
+    PlanningException? _workingTreeRefusal;
+    bool _workingTreeChecked;
+
+    /// <summary>
+    /// For <c>Requires</c> of every target that versions the image (and build/'s Pack): a working tree with uncommitted
+    /// changes stops the run before Restore, Compile and Test, rather than at Publish after them. Asked once.
+    /// </summary>
+    protected bool WorkingTreeIsBuildable
+    {
+        get
+        {
+            if (!_workingTreeChecked)
+                (_workingTreeRefusal, _workingTreeChecked) = (WorkingTreeRefusal(), true);
+            return _workingTreeRefusal is null ? true : throw _workingTreeRefusal;
+        }
+    }
+
+    PlanningException? WorkingTreeRefusal()
+    {
+        try
+        {
+            new VersionResolver(Tools).EnsureBuildableAsync(RootDirectory, AllowDirty).GetAwaiter().GetResult();
+            return null;
+        }
+        catch (VersioningException e)
+        {
+            return new PlanningException($"Nothing was run: {e.Message}");
+        }
+    }
+
     static PlanningException NoProject() => new(
         "Nothing was run: no service project. Pass --project path/to/App.csproj, or set \"project\" in .nuke/parameters.json (Setup writes it).");
 
@@ -79,6 +110,7 @@ public abstract partial class ServiceBuild
         .Description("linux-x64 publish of the service (framework-dependent unless --self-contained), stamped with the GitVersion version; its NuGet SBOM")
         .DependsOn(Test)
         .Requires(() => Project)
+        .Requires(() => WorkingTreeIsBuildable)
         .Requires(() => ReleaseCanShip)
         .OnlyWhenDynamic(() => !CommitAlreadyPublished)
         .Executes(ct => Release.PublishAsync(ct));
@@ -86,17 +118,20 @@ public abstract partial class ServiceBuild
     public Target BuildImage => _ => _
         .Description("docker build (or the SDK container builder) of the published output on its base, with OCI labels and the SBOM")
         .DependsOn(Publish)
+        .Requires(() => WorkingTreeIsBuildable)
         .OnlyWhenDynamic(() => !CommitAlreadyPublished)
         .Executes(ct => Release.BuildImageAsync(ct));
 
     public Target TagImage => _ => _
         .Description("Tag the image <registry>/<name>:<SemVer> and :sha-<short>; never latest")
         .DependsOn(BuildImage)
+        .Requires(() => WorkingTreeIsBuildable)
         .OnlyWhenDynamic(() => !CommitAlreadyPublished)
         .Executes(ct => Release.TagImageAsync(ct));
 
     public Target PushImage => _ => _
         .Description("Push unless the tag already holds this commit; refuse to move a tag; write artifacts/image.json")
         .DependsOn(TagImage)
+        .Requires(() => WorkingTreeIsBuildable)
         .Executes(ct => Release.PushImageAsync(ct));
 }

@@ -17,4 +17,14 @@ public sealed class VersionResolver(IToolRunner runner, GitVersionLocator? locat
         var version = await new GitVersionRunner(runner, locator).RunAsync(repository, cancellationToken);
         return new BuildVersion(version, workingTree);
     }
+
+    /// <summary>
+    /// Only the working tree's part of <see cref="ResolveAsync"/>, with its message: for a build's requirement check, so
+    /// a dirty tree is refused before Compile and Test rather than at the first target that needs the version.
+    /// </summary>
+    public async Task EnsureBuildableAsync(string directory, bool allowDirty, CancellationToken cancellationToken = default)
+    {
+        var repository = await GitRepository.OpenAsync(runner, directory, cancellationToken);
+        (await WorkingTreeState.ReadAsync(runner, repository, cancellationToken)).EnsureBuildable(allowDirty);
+    }
 }

@@ -78,6 +78,28 @@ public sealed class RenewalLoopTests
     }
 
     [Fact]
+    public async Task A_failed_host_is_retried_before_the_interval_and_after_a_success_waits_for_it()
+    {
+        var calls = 0;
+        var succeeded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var loop = new RenewalLoop(() => [Host], (_, _) =>
+        {
+            if (Interlocked.Increment(ref calls) < 3)
+                return Task.FromException(new IOException("disk full"));
+            succeeded.TrySetResult();
+            return Task.CompletedTask;
+        }, TimeSpan.FromHours(1), TimeProvider.System, NullLogger.Instance, firstRetry: TimeSpan.FromMilliseconds(20));
+
+        loop.Start();
+
+        var finished = await Task.WhenAny(succeeded.Task, Task.Delay(TimeSpan.FromSeconds(10)));
+        Assert.True(finished == succeeded.Task, $"only {Volatile.Read(ref calls)} check(s) in 10s: a failed host waited for the hourly interval");
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(3, Volatile.Read(ref calls));
+        Assert.True(loop.LastAttempt(Host)!.Succeeded);
+    }
+
+    [Fact]
     public async Task Only_the_loops_own_stop_ends_it()
     {
         var calls = 0;

@@ -41,10 +41,14 @@ public static class EdgeStatus
         }
     }
 
+    /// <summary>What makes the edge report "degraded" (a certificate near expiry whose renewal fails), a line each.</summary>
+    public static IEnumerable<string> Degraded(EdgeHealthView health) => (health.Problems ?? []).Select(problem => $"degraded {problem}");
+
     /// <summary>Pure, for tests.</summary>
     public static IReadOnlyList<string> Describe(string container, string port, EdgeHealthView health, RouteTableView routes)
     {
         var lines = new List<string> { $"edge     {container} ({health.Status}, edge {health.EdgeVersion}) on port {port}" };
+        lines.AddRange(Degraded(health));
         lines.Add(routes.Active is { } active
             ? $"route    -> {active.Upstream} ({active.Version}) since {active.Since.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, generation {routes.Generation}"
             : "route    none yet (the edge answers 503)");

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Drydock.Edge.Contract;
 using Drydock.Edge.Metrics;
+using Drydock.Edge.Hosts;
 using Drydock.Edge.Routing;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,7 +16,7 @@ public static class AdminEndpoints
 {
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet(AdminPaths.Health, (RouteTable routes) => TypedResults.Json(RouteViews.Health(routes), EdgeJson.Options));
+        app.MapGet(AdminPaths.Health, (RouteTable routes, HostServices hosts, TimeProvider time) => TypedResults.Json(EdgeHealth.View(routes, hosts, time.GetUtcNow()), EdgeJson.Options));
         app.MapGet(AdminPaths.Routes, (RouteTable routes) => TypedResults.Json(RouteViews.Table(routes), EdgeJson.Options));
         app.MapPut(AdminPaths.Routes, PutRoutesAsync);
         app.MapGet(AdminPaths.Metrics, (RouteTable routes, TimeProvider time) => TypedResults.Json(MetricsViews.Read(routes, time), EdgeJson.Options));
