@@ -123,6 +123,8 @@ public sealed partial class HostEdgeDeployTests
         var remote = tunnel.Docker(local);
         Assert.True(await remote.TryPullAsync(reference), $"the node could not pull {reference} through the reverse tunnel");
         await remote.TagAsync(reference, edgeImage);
-        return new EdgeStrategyOptions(RepositoryRoot.Path) { WorkDirectory = RepositoryRoot.Temp(), HostEdgeName = HttpsWorld.EdgeName };
+        // Renewals come from the edge's own loop, checking every second, not from the next deploy: a slow deploy under
+        // load must not outlive the 45 s certificates.
+        return new EdgeStrategyOptions(RepositoryRoot.Path) { WorkDirectory = RepositoryRoot.Temp(), HostEdgeName = HttpsWorld.EdgeName, HostEdgeRenewalCheck = TimeSpan.FromSeconds(1) };
     }
 }
