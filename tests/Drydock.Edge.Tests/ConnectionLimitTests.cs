@@ -42,6 +42,43 @@ public sealed class ConnectionLimitTests
     }
 
     [Fact]
+    public async Task A_flood_of_idle_connections_from_one_client_leaves_another_client_served()
+    {
+        using var state = new TempDirectory();
+        await using var edge = await EdgeUnderTest.StartAsync(state.Path, o => o with { Limits = o.Limits with { MaxConnectionsPerClient = Cap } });
+        var port = edge.Server.PublicAddress.Port;
+        var flood = new List<TcpClient>();
+        try
+        {
+            // Three times the cap from 127.0.0.2 (loopback, another client address), none sending a byte.
+            for (var i = 0; i < 3 * Cap; i++)
+                flood.Add(await ConnectAsync(port, from: IPAddress.Parse("127.0.0.2")));
+            await Task.Delay(300);
+            Assert.Equal(2 * Cap, await CountClosedAsync(flood));
+
+            using var other = await ConnectAsync(port);
+            var stream = other.GetStream();
+            await stream.WriteAsync("GET / HTTP/1.1\r\nHost: flood.test\r\nConnection: close\r\n\r\n"u8.ToArray());
+            using var reader = new StreamReader(stream);
+            var status = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(5));
+            Assert.StartsWith("HTTP/1.1 ", status);
+        }
+        finally
+        {
+            foreach (var held in flood)
+                held.Dispose();
+        }
+    }
+
+    private static async Task<int> CountClosedAsync(IEnumerable<TcpClient> clients)
+    {
+        var closed = 0;
+        foreach (var client in clients)
+            closed += await IsClosedAsync(client, TimeSpan.FromMilliseconds(200)) ? 1 : 0;
+        return closed;
+    }
+
+    [Fact]
     public void A_client_is_one_address_and_an_ipv6_client_its_64()
     {
         Assert.Equal(ConnectionGuard.ClientOf(IPAddress.Parse("2001:db8:1:2:aaaa::1")), ConnectionGuard.ClientOf(IPAddress.Parse("2001:db8:1:2:bbbb::2")));
@@ -50,9 +87,11 @@ public sealed class ConnectionLimitTests
         Assert.NotEqual(ConnectionGuard.ClientOf(IPAddress.Parse("10.0.0.2")), ConnectionGuard.ClientOf(IPAddress.Parse("10.0.0.1")));
     }
 
-    private static async Task<TcpClient> ConnectAsync(int port)
+    private static async Task<TcpClient> ConnectAsync(int port, IPAddress? from = null)
     {
         var client = new TcpClient();
+        if (from is not null)
+            client.Client.Bind(new IPEndPoint(from, 0));
         await client.ConnectAsync(IPAddress.Loopback, port);
         return client;
     }
