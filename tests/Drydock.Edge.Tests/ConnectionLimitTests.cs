@@ -51,10 +51,20 @@ public sealed class ConnectionLimitTests
         try
         {
             // Three times the cap from 127.0.0.2 (loopback, another client address), none sending a byte.
+            var refused = 0;
             for (var i = 0; i < 3 * Cap; i++)
-                flood.Add(await ConnectAsync(port, from: IPAddress.Parse("127.0.0.2")));
+            {
+                try
+                {
+                    flood.Add(await ConnectAsync(port, from: IPAddress.Parse("127.0.0.2")));
+                }
+                catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
+                {
+                    refused++; // the edge's reset of an earlier one over the cap can reach a connect on the same port
+                }
+            }
             await Task.Delay(300);
-            Assert.Equal(2 * Cap, await CountClosedAsync(flood));
+            Assert.Equal(2 * Cap, refused + await CountClosedAsync(flood));
 
             using var other = await ConnectAsync(port);
             var stream = other.GetStream();
