@@ -63,4 +63,10 @@ public static class EdgeEnvironment
 
     /// <summary>Seconds an idle keep-alive connection stays open.</summary>
     public const string KeepAliveTimeoutSeconds = "EDGE_KEEPALIVE_TIMEOUT_SECONDS";
+
+    /// <summary>Connections one client (an address; an IPv6 client's /64) may hold open on the public listeners (default 256).</summary>
+    public const string MaxConnectionsPerClient = "EDGE_MAX_CONNECTIONS_PER_CLIENT";
+
+    /// <summary>Connections the public listeners hold open in all (default 4096).</summary>
+    public const string MaxConnections = "EDGE_MAX_CONNECTIONS";
 }

@@ -55,7 +55,7 @@ public sealed class EdgeServer : IAsyncDisposable
             unreadable = e.Message;
         }
 
-        var routes = new RouteTable(store, TimeProvider.System, restored);
+        var routes = new RouteTable(store, TimeProvider.System, restored, CanarySeal.InDirectory(options.StateDirectory));
         if (routes.Active is null && unreadable is null && options.InitialRoute is { } initial)
             routes.Apply(new Uri(initial.Upstream), initial.Version);
         var invoker = UpstreamInvoker.Create(options.Connector);
@@ -117,11 +117,13 @@ public sealed class EdgeServer : IAsyncDisposable
     private static WebApplication BuildPublic(EdgeOptions options, RouteTable routes, HttpMessageInvoker invoker, UpstreamHealthCheck health)
     {
         var selector = options.Https is null ? null : new CertificateSelector();
+        // One guard for both public listeners: a client's cap counts its HTTP and HTTPS connections together.
+        var guard = new ConnectionGuard(options.Limits.MaxConnectionsPerClient);
         var builder = CreateBuilder(options, kestrel =>
         {
-            Listen(kestrel, options, options.PublicPort);
+            Listen(kestrel, options, options.PublicPort, guard);
             if (options.Https is { } https)
-                HttpsListener.Listen(kestrel, options.ListenAddress, https.Port, selector!);
+                HttpsListener.Listen(kestrel, options.ListenAddress, https.Port, selector!, guard);
             options.Limits.Apply(kestrel.Limits);
         });
         HostStartup.AddServices(builder.Services, options, routes, invoker, health, selector);
@@ -175,12 +177,17 @@ public sealed class EdgeServer : IAsyncDisposable
         return app;
     }
 
-    private static void Listen(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, EdgeOptions options, int port)
+    private static void Listen(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, EdgeOptions options, int port, ConnectionGuard? guard = null)
     {
+        Action<Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions> configure = listen =>
+        {
+            if (guard is not null)
+                listen.Use(guard.Middleware);
+        };
         if (options.ListenAddress is { } address)
-            kestrel.Listen(address, port);
+            kestrel.Listen(address, port, configure);
         else
-            kestrel.ListenAnyIP(port);
+            kestrel.ListenAnyIP(port, configure);
     }
 
     private static WebApplicationBuilder CreateBuilder(EdgeOptions options, Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions> configure)

@@ -26,11 +26,14 @@ public sealed class RouteTable
     private Candidate? _candidate;
     private Canary? _canary;
     private long _generation;
+    private readonly CanarySeal _seal;
 
-    public RouteTable(RouteStateStore store, TimeProvider time, RouteState? restored = null)
+    /// <param name="seal">Signs the canary cookie; by default a key of this table's lifetime.</param>
+    public RouteTable(RouteStateStore store, TimeProvider time, RouteState? restored = null, CanarySeal? seal = null)
     {
         _store = store;
         _time = time;
+        _seal = seal ?? CanarySeal.Ephemeral();
         if (restored is null)
             return;
         _generation = restored.Generation;
@@ -66,7 +69,7 @@ public sealed class RouteTable
         var canary = Volatile.Read(ref _canary);
         if (canary is null)
             return TryLease();
-        var assignment = CanaryAssignment.Choose(canaryCookie, canary.Key, canary.Share, random);
+        var assignment = CanaryAssignment.Choose(canaryCookie, canary.Key, canary.Share, random, _seal);
         setCookie = assignment.SetCookie;
         if (!assignment.ToCanary)
             return TryLease();

@@ -10,10 +10,13 @@ namespace Drydock.Edge.Tls;
 /// </summary>
 public static class HttpsListener
 {
-    public static void Listen(KestrelServerOptions kestrel, IPAddress? address, int port, CertificateSelector selector)
+    public static void Listen(KestrelServerOptions kestrel, IPAddress? address, int port, CertificateSelector selector, Hosting.ConnectionGuard? guard = null)
     {
         void Configure(ListenOptions listen)
         {
+            // Before TLS: a connection over its client's cap costs no handshake.
+            if (guard is not null)
+                listen.Use(guard.Middleware);
             listen.Protocols = HttpProtocols.Http1AndHttp2;
             listen.UseHttps(new TlsHandshakeCallbackOptions
             {

@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Sockets;
+using Drydock.Edge.Hosting;
+
+namespace Drydock.Edge.Tests;
+
+/// <summary>A bounded slow-client flood on loopback only: every connection here is the same client (127.0.0.1).</summary>
+public sealed class ConnectionLimitTests
+{
+    private const int Cap = 4;
+
+    [Fact]
+    public async Task A_client_over_its_connection_cap_is_closed_at_once_and_accepted_again_after_closing_one()
+    {
+        using var state = new TempDirectory();
+        await using var edge = await EdgeUnderTest.StartAsync(state.Path, o => o with { Limits = o.Limits with { MaxConnectionsPerClient = Cap } });
+        var port = edge.Server.PublicAddress.Port;
+        var idle = new List<TcpClient>();
+        try
+        {
+            // Idle connections that never send a request: what a slow-client flood holds open.
+            for (var i = 0; i < Cap; i++)
+                idle.Add(await ConnectAsync(port));
+            await Task.Delay(200);
+            foreach (var held in idle)
+                Assert.False(await IsClosedAsync(held, TimeSpan.FromMilliseconds(100)));
+
+            using var extra = await ConnectAsync(port);
+            Assert.True(await IsClosedAsync(extra, TimeSpan.FromSeconds(5)), "The connection over the cap was not closed.");
+
+            idle[0].Dispose();
+            idle.RemoveAt(0);
+            await Task.Delay(300);
+            using var again = await ConnectAsync(port);
+            Assert.False(await IsClosedAsync(again, TimeSpan.FromMilliseconds(500)), "After one closed, a new connection was still refused.");
+        }
+        finally
+        {
+            foreach (var held in idle)
+                held.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task A_flood_of_idle_connections_from_one_client_leaves_another_client_served()
+    {
+        using var state = new TempDirectory();
+        await using var edge = await EdgeUnderTest.StartAsync(state.Path, o => o with { Limits = o.Limits with { MaxConnectionsPerClient = Cap } });
+        var port = edge.Server.PublicAddress.Port;
+        var flood = new List<TcpClient>();
+        try
+        {
+            // Three times the cap from 127.0.0.2 (loopback, another client address), none sending a byte.
+            var refused = 0;
+            for (var i = 0; i < 3 * Cap; i++)
+            {
+                try
+                {
+                    flood.Add(await ConnectAsync(port, from: IPAddress.Parse("127.0.0.2")));
+                }
+                catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
+                {
+                    refused++; // the edge's reset of an earlier one over the cap can reach a connect on the same port
+                }
+            }
+            await Task.Delay(300);
+            Assert.Equal(2 * Cap, refused + await CountClosedAsync(flood));
+
+            using var other = await ConnectAsync(port);
+            var stream = other.GetStream();
+            await stream.WriteAsync("GET / HTTP/1.1\r\nHost: flood.test\r\nConnection: close\r\n\r\n"u8.ToArray());
+            using var reader = new StreamReader(stream);
+            var status = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(5));
+            Assert.StartsWith("HTTP/1.1 ", status);
+        }
+        finally
+        {
+            foreach (var held in flood)
+                held.Dispose();
+        }
+    }
+
+    private static async Task<int> CountClosedAsync(IEnumerable<TcpClient> clients)
+    {
+        var closed = 0;
+        foreach (var client in clients)
+            closed += await IsClosedAsync(client, TimeSpan.FromMilliseconds(200)) ? 1 : 0;
+        return closed;
+    }
+
+    [Fact]
+    public void A_client_is_one_address_and_an_ipv6_client_its_64()
+    {
+        Assert.Equal(ConnectionGuard.ClientOf(IPAddress.Parse("2001:db8:1:2:aaaa::1")), ConnectionGuard.ClientOf(IPAddress.Parse("2001:db8:1:2:bbbb::2")));
+        Assert.NotEqual(ConnectionGuard.ClientOf(IPAddress.Parse("2001:db8:1:3::1")), ConnectionGuard.ClientOf(IPAddress.Parse("2001:db8:1:2::1")));
+        Assert.Equal(ConnectionGuard.ClientOf(IPAddress.Parse("::ffff:10.0.0.1")), ConnectionGuard.ClientOf(IPAddress.Parse("10.0.0.1")));
+        Assert.NotEqual(ConnectionGuard.ClientOf(IPAddress.Parse("10.0.0.2")), ConnectionGuard.ClientOf(IPAddress.Parse("10.0.0.1")));
+    }
+
+    private static async Task<TcpClient> ConnectAsync(int port, IPAddress? from = null)
+    {
+        var client = new TcpClient();
+        if (from is not null)
+            client.Client.Bind(new IPEndPoint(from, 0));
+        await client.ConnectAsync(IPAddress.Loopback, port);
+        return client;
+    }
+
+    /// <summary>True when the edge closed the connection (a read returns 0 or fails) within <paramref name="wait"/>.</summary>
+    private static async Task<bool> IsClosedAsync(TcpClient client, TimeSpan wait)
+    {
+        using var timeout = new CancellationTokenSource(wait);
+        try
+        {
+            var read = await client.GetStream().ReadAsync(new byte[1], timeout.Token);
+            return read == 0;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+}
