@@ -60,11 +60,13 @@ public abstract partial class ServiceBuild
                 Log.Information($"{outcome.Suite.Name}: {outcome.Describe()}");
         var total = done.Select(o => o.Results).OfType<TestResults>().Aggregate(new TestResults(0, 0, 0), (sum, r) => sum + r);
         Log.Information(total.ToString());
+        foreach (var failed in total.FailedTests)
+            Log.Warning($"failed: {failed}");
         var silent = done.Where(o => o.Results is null).Select(o => o.Suite.Name).ToList();
         if (silent.Count > 0)
             throw new InvalidOperationException($"{string.Join(", ", silent)} wrote no test results: see {(silent.Count == 1 ? "its" : "their")} output above.");
         if (total.Failed > 0 || total.Passed == 0)
-            throw new InvalidOperationException(total.Passed == 0 ? "No test ran." : $"{total.Failed} test(s) failed: {DescribeFailed(total)}.");
+            throw new InvalidOperationException(total.Passed == 0 ? "No test ran." : $"{total.Failed} test(s) failed{(total.FailedTests.Count > 0 ? " (named above)" : "")}.");
     }
 
     async Task<SuiteOutcome> RunSuiteAsync(TestLanePlan plan, TestSuite suite, CancellationToken cancellationToken)
@@ -78,9 +80,6 @@ public abstract partial class ServiceBuild
         Log.Information($"{suite.Name}: {outcome.Describe()}");
         return outcome;
     }
-
-    static string DescribeFailed(TestResults total) =>
-        total.FailedTests.Count == 0 ? "see the output above" : string.Join("; ", total.FailedTests);
 
     string TrxOf(string projectName) => Path.Combine(TestResultsDirectory, projectName + ".trx");
 

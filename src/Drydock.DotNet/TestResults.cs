@@ -19,12 +19,19 @@ public sealed record TestResults(int Passed, int Failed, int Skipped)
         int Count(string name) => int.TryParse(counters.Attribute(name)?.Value, out var n) ? n : 0;
         var failedTests = document.Descendants(ns + "UnitTestResult")
             .Where(r => FailingOutcomes.Contains(r.Attribute("outcome")?.Value))
-            .Select(r => r.Attribute("testName")?.Value ?? "(unnamed)")
+            .Select(r => Describe(r.Attribute("testName")?.Value ?? "(unnamed)", r.Descendants(ns + "Message").FirstOrDefault()?.Value))
             .ToList();
         return new(Count("passed"), Count("failed") + Count("error") + Count("timeout") + Count("aborted"), Count("notExecuted"))
         {
             FailedTests = failedTests,
         };
+    }
+
+    /// <summary>"Name (first line of its message, cut at 200 characters)": the message is far above the log's tail.</summary>
+    static string Describe(string name, string? message)
+    {
+        var first = message?.Split('\n', 2)[0].Trim() ?? "";
+        return first.Length == 0 ? name : $"{name} ({(first.Length > 200 ? first[..200] + "…" : first)})";
     }
 
     /// <summary>How long the run took (its Times start to finish), or null when the file is missing, unreadable or has no times.</summary>

@@ -41,7 +41,10 @@ public sealed class TrxDurationTests : IDisposable
             <TestRun id="1" name="run" xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
               <Results>
                 <UnitTestResult executionId="a" testId="b" testName="Suite.Passes" computerName="ci" outcome="Passed" />
-                <UnitTestResult executionId="c" testId="d" testName="{name}" computerName="ci" outcome="{outcome}" />
+                <UnitTestResult executionId="c" testId="d" testName="{name}" computerName="ci" outcome="{outcome}">
+                  <Output><ErrorInfo><Message>Assert.Empty() Failure
+            second line</Message></ErrorInfo></Output>
+                </UnitTestResult>
               </Results>
               <ResultSummary outcome="Failed"><Counters total="2" passed="1" failed="1" /></ResultSummary>
             </TestRun>
@@ -49,7 +52,7 @@ public sealed class TrxDurationTests : IDisposable
 
         var total = TestResults.FromTrx(Run("Failed", "Deploy.A_rollout_fails")) + TestResults.FromTrx(Run("Timeout", "Swarm.A_node_is_lost"));
 
-        Assert.Equal(["Deploy.A_rollout_fails", "Swarm.A_node_is_lost"], total.FailedTests);
+        Assert.Equal(["Deploy.A_rollout_fails (Assert.Empty() Failure)", "Swarm.A_node_is_lost (Assert.Empty() Failure)"], total.FailedTests);
         Assert.Equal(2, total.Failed);
     }
 
