@@ -44,4 +44,18 @@ public sealed class RenewalBackoffTests
         Assert.Equal(Minute, schedule.Record(Host, "dns: NXDOMAIN"));
         Assert.Equal(time.GetUtcNow() - (Hour - Minute), schedule.Last(Host)!.LastSucceededAt);
     }
+
+    [Fact]
+    public void A_check_that_ended_after_its_tick_began_is_due_at_the_next_tick_not_the_one_after()
+    {
+        var second = TimeSpan.FromSeconds(1);
+        var time = new ManualTime(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
+        var schedule = new RenewalSchedule(second, Minute, time);
+
+        time.Advance(TimeSpan.FromMilliseconds(300)); // the renewal ran for 0.3 s after the tick
+        schedule.Record(Host, problem: null);
+        time.Advance(TimeSpan.FromMilliseconds(700)); // the next tick, one interval after the first
+
+        Assert.True(schedule.IsDue(Host));
+    }
 }

@@ -16,7 +16,13 @@ public sealed class RenewalSchedule(TimeSpan interval, TimeSpan firstRetry, Time
 
     public RenewalAttemptView? Last(DnsName host) => _hosts.GetValueOrDefault(host)?.Last;
 
-    public bool IsDue(DnsName host) => !_hosts.TryGetValue(host, out var entry) || time.GetUtcNow() >= entry.Due;
+    /// <summary>
+    /// Half the loop's tick: a check recorded a little after a tick began (the renewal took a while, or another host
+    /// came first) is due at the tick one wait later, not the one after.
+    /// </summary>
+    private readonly TimeSpan _slack = (firstRetry < interval ? firstRetry : interval) / 2;
+
+    public bool IsDue(DnsName host) => !_hosts.TryGetValue(host, out var entry) || time.GetUtcNow() + _slack >= entry.Due;
 
     /// <summary>Records a check (<paramref name="problem"/> null for a success) and answers the wait until the next one.</summary>
     public TimeSpan Record(DnsName host, string? problem)
