@@ -5,79 +5,71 @@ using Drydock.Edge.Hosting;
 namespace Drydock.Edge.Tests;
 
 /// <summary>A bounded slow-client flood on loopback only: every connection here is the same client (127.0.0.1).</summary>
-public sealed class ConnectionLimitTests
+public sealed class ConnectionLimitTests : IAsyncLifetime
 {
     private const int Cap = 4;
+    private readonly TempDirectory _state = new();
+    private readonly List<TcpClient> _held = [];
+    private EdgeUnderTest _edge = null!;
+
+    private int Port => _edge.Server.PublicAddress.Port;
+
+    public async Task InitializeAsync() =>
+        _edge = await EdgeUnderTest.StartAsync(_state.Path, o => o with { Limits = o.Limits with { MaxConnectionsPerClient = Cap } });
+
+    public async Task DisposeAsync()
+    {
+        foreach (var held in _held)
+            held.Dispose();
+        await _edge.DisposeAsync();
+        _state.Dispose();
+    }
 
     [Fact]
     public async Task A_client_over_its_connection_cap_is_closed_at_once_and_accepted_again_after_closing_one()
     {
-        using var state = new TempDirectory();
-        await using var edge = await EdgeUnderTest.StartAsync(state.Path, o => o with { Limits = o.Limits with { MaxConnectionsPerClient = Cap } });
-        var port = edge.Server.PublicAddress.Port;
-        var idle = new List<TcpClient>();
-        try
-        {
-            // Idle connections that never send a request: what a slow-client flood holds open.
-            for (var i = 0; i < Cap; i++)
-                idle.Add(await ConnectAsync(port));
-            await Task.Delay(200);
-            foreach (var held in idle)
-                Assert.False(await IsClosedAsync(held, TimeSpan.FromMilliseconds(100)));
+        // Idle connections that never send a request: what a slow-client flood holds open.
+        for (var i = 0; i < Cap; i++)
+            _held.Add(await ConnectAsync(Port));
+        await Task.Delay(200);
+        foreach (var held in _held)
+            Assert.False(await IsClosedAsync(held, TimeSpan.FromMilliseconds(100)));
 
-            using var extra = await ConnectAsync(port);
-            Assert.True(await IsClosedAsync(extra, TimeSpan.FromSeconds(5)), "The connection over the cap was not closed.");
+        using var extra = await ConnectAsync(Port);
+        Assert.True(await IsClosedAsync(extra, TimeSpan.FromSeconds(5)), "The connection over the cap was not closed.");
 
-            idle[0].Dispose();
-            idle.RemoveAt(0);
-            await Task.Delay(300);
-            using var again = await ConnectAsync(port);
-            Assert.False(await IsClosedAsync(again, TimeSpan.FromMilliseconds(500)), "After one closed, a new connection was still refused.");
-        }
-        finally
-        {
-            foreach (var held in idle)
-                held.Dispose();
-        }
+        _held[0].Dispose();
+        _held.RemoveAt(0);
+        await Task.Delay(300);
+        using var again = await ConnectAsync(Port);
+        Assert.False(await IsClosedAsync(again, TimeSpan.FromMilliseconds(500)), "After one closed, a new connection was still refused.");
     }
 
     [Fact]
     public async Task A_flood_of_idle_connections_from_one_client_leaves_another_client_served()
     {
-        using var state = new TempDirectory();
-        await using var edge = await EdgeUnderTest.StartAsync(state.Path, o => o with { Limits = o.Limits with { MaxConnectionsPerClient = Cap } });
-        var port = edge.Server.PublicAddress.Port;
-        var flood = new List<TcpClient>();
-        try
+        // Three times the cap from 127.0.0.2 (loopback, another client address), none sending a byte.
+        var refused = 0;
+        for (var i = 0; i < 3 * Cap; i++)
         {
-            // Three times the cap from 127.0.0.2 (loopback, another client address), none sending a byte.
-            var refused = 0;
-            for (var i = 0; i < 3 * Cap; i++)
+            try
             {
-                try
-                {
-                    flood.Add(await ConnectAsync(port, from: IPAddress.Parse("127.0.0.2")));
-                }
-                catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
-                {
-                    refused++; // the edge's reset of an earlier one over the cap can reach a connect on the same port
-                }
+                _held.Add(await ConnectAsync(Port, from: IPAddress.Parse("127.0.0.2")));
             }
-            await Task.Delay(300);
-            Assert.Equal(2 * Cap, refused + await CountClosedAsync(flood));
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
+            {
+                refused++; // the edge's reset of an earlier one over the cap can reach a connect on the same port
+            }
+        }
+        await Task.Delay(300);
+        Assert.Equal(2 * Cap, refused + await CountClosedAsync(_held));
 
-            using var other = await ConnectAsync(port);
-            var stream = other.GetStream();
-            await stream.WriteAsync("GET / HTTP/1.1\r\nHost: flood.test\r\nConnection: close\r\n\r\n"u8.ToArray());
-            using var reader = new StreamReader(stream);
-            var status = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(5));
-            Assert.StartsWith("HTTP/1.1 ", status);
-        }
-        finally
-        {
-            foreach (var held in flood)
-                held.Dispose();
-        }
+        using var other = await ConnectAsync(Port);
+        var stream = other.GetStream();
+        await stream.WriteAsync("GET / HTTP/1.1\r\nHost: flood.test\r\nConnection: close\r\n\r\n"u8.ToArray());
+        using var reader = new StreamReader(stream);
+        var status = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.StartsWith("HTTP/1.1 ", status);
     }
 
     private static async Task<int> CountClosedAsync(IEnumerable<TcpClient> clients)
