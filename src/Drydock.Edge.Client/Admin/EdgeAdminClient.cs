@@ -18,6 +18,9 @@ public sealed class EdgeAdminClient : IDisposable
     /// <summary>Issuing a certificate waits for the ACME server: an order, a validation, a download.</summary>
     public static readonly TimeSpan IssueTimeout = TimeSpan.FromMinutes(3);
 
+    private static readonly TimeSpan FirstHealthAttempt = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MaxHealthAttempt = TimeSpan.FromSeconds(8);
+
     private readonly HttpClient _http;
 
     public EdgeAdminClient(Uri address, HttpMessageHandler? handler = null)
@@ -97,15 +100,23 @@ public sealed class EdgeAdminClient : IDisposable
     public async Task<bool> WaitUntilHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
+        var attempt = FirstHealthAttempt;
         while (true)
         {
             try
             {
-                using var response = await SendAsync(HttpMethod.Get, AdminPaths.Health, null, TimeSpan.FromSeconds(2), cancellationToken);
+                var left = timeout - clock.Elapsed;
+                using var response = await SendAsync(HttpMethod.Get, AdminPaths.Health, null, attempt < left ? attempt : left > FirstHealthAttempt ? left : FirstHealthAttempt, cancellationToken);
                 if (response.IsSuccessStatusCode)
                     return true;
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A docker exec of the admin client takes over a second on a busy host: an attempt that ran out gets
+                // twice the time next, or no attempt would ever finish.
+                attempt = attempt * 2 < MaxHealthAttempt ? attempt * 2 : MaxHealthAttempt;
+            }
+            catch (HttpRequestException) when (!cancellationToken.IsCancellationRequested)
             {
                 // Not listening yet (or docker-proxy accepted but the edge has not): try again.
             }
