@@ -14,35 +14,40 @@ public sealed class CanarySeal
     public const string FileName = "canary.key";
     private const int KeyBytes = 32;
     private const int SignatureBytes = 16;
-    private readonly byte[] _key;
+    private readonly Lazy<byte[]> _key;
 
-    private CanarySeal(byte[] key) => _key = key;
+    private CanarySeal(Func<byte[]> key) => _key = new(key, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>A key of this process only (tests; a state directory that cannot hold one).</summary>
-    public static CanarySeal Ephemeral() => new(RandomNumberGenerator.GetBytes(KeyBytes));
+    public static CanarySeal Ephemeral() => new(() => RandomNumberGenerator.GetBytes(KeyBytes));
 
-    /// <summary>The key saved in <paramref name="directory"/>, made there on first use.</summary>
-    public static CanarySeal InDirectory(string directory)
+    /// <summary>
+    /// The key saved in <paramref name="directory"/>, read or made there when a canary first needs it: an edge that
+    /// never splits traffic writes nothing, and no start waits on a flush.
+    /// </summary>
+    public static CanarySeal InDirectory(string directory) => new(() => LoadOrCreate(directory));
+
+    private static byte[] LoadOrCreate(string directory)
     {
         var path = Path.Combine(directory, FileName);
         try
         {
             if (File.Exists(path) && File.ReadAllBytes(path) is { Length: KeyBytes } saved)
-                return new(saved);
+                return saved;
             var key = RandomNumberGenerator.GetBytes(KeyBytes);
             Directory.CreateDirectory(directory);
             DurableFile.Write(path, stream => stream.Write(key), UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            return new(key);
+            return key;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Ephemeral(); // clients are dealt again after a restart, nothing worse
+            return RandomNumberGenerator.GetBytes(KeyBytes); // clients are dealt again after a restart, nothing worse
         }
     }
 
     /// <summary>The signature of <paramref name="payload"/>: 16 bytes of HMAC-SHA256, base64url.</summary>
     public string Sign(string payload) =>
-        Convert.ToBase64String(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(payload)), 0, SignatureBytes)
+        Convert.ToBase64String(HMACSHA256.HashData(_key.Value, Encoding.UTF8.GetBytes(payload)), 0, SignatureBytes)
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     public bool Verifies(string payload, ReadOnlySpan<char> signature) =>
