@@ -10,7 +10,7 @@ public sealed class PublicLimitsTests
     {
         var limits = PublicLimits.FromEnvironment(_ => null);
         Assert.Equal(TimeSpan.FromSeconds(10), limits.RequestHeadersTimeout);
-        Assert.Equal(TimeSpan.FromSeconds(60), limits.KeepAliveTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(75), limits.KeepAliveTimeout);
         Assert.Equal(256, limits.MaxConnectionsPerClient);
         Assert.Equal(4096, limits.MaxConnections);
     }

@@ -16,7 +16,8 @@ public sealed record PublicLimits
 
     public TimeSpan RequestHeadersTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    public TimeSpan KeepAliveTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>Above the 60 s idle timeout of .NET's and most load balancers' pools, so the client closes first, not mid-reuse.</summary>
+    public TimeSpan KeepAliveTimeout { get; init; } = TimeSpan.FromSeconds(75);
 
     /// <summary>Connections one client may hold open; one more is closed at once (<see cref="ConnectionGuard"/>).</summary>
     public int MaxConnectionsPerClient { get; init; } = 256;
