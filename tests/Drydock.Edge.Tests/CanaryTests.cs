@@ -1,6 +1,5 @@
 using System.Net;
 using Drydock.Edge.Contract;
-using Drydock.Edge.Hosting;
 
 namespace Drydock.Edge.Tests;
 
@@ -21,13 +20,10 @@ public sealed class CanaryTests : IAsyncLifetime
     {
         _stable = await TestUpstream.StartAsync("stable");
         _canary = await TestUpstream.StartAsync("canary");
-        _edge = await EdgeUnderTest.StartAsync(_state.Path, ManyClientsOnLoopback);
+        _edge = await EdgeUnderTest.StartAsync(_state.Path);
         // Cookies are sent by hand: each request without one is a new client.
         _noCookies = new HttpClient(new SocketsHttpHandler { UseProxy = false, UseCookies = false }) { BaseAddress = _edge.Server.PublicAddress };
     }
-
-    /// <summary>The 2000 clients here share one address (loopback), so the per-client connection cap is lifted.</summary>
-    private static EdgeOptions ManyClientsOnLoopback(EdgeOptions options) => options with { Limits = options.Limits with { MaxConnectionsPerClient = 4096 } };
 
     public async Task DisposeAsync()
     {
@@ -101,7 +97,7 @@ public sealed class CanaryTests : IAsyncLifetime
 
         await _edge.DisposeAsync();
         _noCookies.Dispose();
-        _edge = await EdgeUnderTest.StartAsync(_state.Path, ManyClientsOnLoopback);
+        _edge = await EdgeUnderTest.StartAsync(_state.Path);
         _noCookies = new HttpClient(new SocketsHttpHandler { UseProxy = false, UseCookies = false }) { BaseAddress = _edge.Server.PublicAddress };
 
         Assert.Equal(before, (await _edge.AdminCliAsync("routes")).Json<RouteTableView>().Canary);

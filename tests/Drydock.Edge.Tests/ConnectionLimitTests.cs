@@ -15,7 +15,7 @@ public sealed class ConnectionLimitTests : IAsyncLifetime
     private int Port => _edge.Server.PublicAddress.Port;
 
     public async Task InitializeAsync() =>
-        _edge = await EdgeUnderTest.StartAsync(_state.Path, o => o with { Limits = o.Limits with { MaxConnectionsPerClient = Cap } });
+        _edge = await EdgeUnderTest.StartAsync(_state.Path, o => o with { Limits = o.Limits with { MaxConnectionsPerClient = Cap, CapPrivateClients = true } });
 
     public async Task DisposeAsync()
     {
@@ -78,6 +78,42 @@ public sealed class ConnectionLimitTests : IAsyncLifetime
         foreach (var client in clients)
             closed += await IsClosedAsync(client, TimeSpan.FromMilliseconds(200)) ? 1 : 0;
         return closed;
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", true)]
+    [InlineData("10.1.2.3", true)]
+    [InlineData("172.17.0.1", true)]
+    [InlineData("172.32.0.1", false)]
+    [InlineData("192.168.1.10", true)]
+    [InlineData("100.64.0.1", true)]
+    [InlineData("::ffff:172.20.0.1", true)]
+    [InlineData("fd00::1", true)]
+    [InlineData("fe80::1", true)]
+    [InlineData("::1", true)]
+    [InlineData("203.0.113.7", false)]
+    [InlineData("2001:db8::1", false)]
+    public void A_client_on_a_private_network_fronts_many_and_is_not_capped_alone(string address, bool shared) =>
+        Assert.Equal(shared, ConnectionGuard.IsShared(IPAddress.Parse(address)));
+
+    [Fact]
+    public async Task By_default_a_loopback_client_a_proxy_in_front_of_many_is_not_capped()
+    {
+        using var state = new TempDirectory();
+        await using var edge = await EdgeUnderTest.StartAsync(state.Path, o => o with { Limits = o.Limits with { MaxConnectionsPerClient = Cap } });
+        var held = new List<TcpClient>();
+        try
+        {
+            for (var i = 0; i < 3 * Cap; i++)
+                held.Add(await ConnectAsync(edge.Server.PublicAddress.Port));
+            await Task.Delay(300);
+            Assert.Equal(0, await CountClosedAsync(held));
+        }
+        finally
+        {
+            foreach (var client in held)
+                client.Dispose();
+        }
     }
 
     [Fact]

@@ -118,7 +118,7 @@ public sealed class EdgeServer : IAsyncDisposable
     {
         var selector = options.Https is null ? null : new CertificateSelector();
         // One guard for both public listeners: a client's cap counts its HTTP and HTTPS connections together.
-        var guard = new ConnectionGuard(options.Limits.MaxConnectionsPerClient);
+        var guard = new ConnectionGuard(options.Limits.MaxConnectionsPerClient, options.Limits.CapPrivateClients);
         var builder = CreateBuilder(options, kestrel =>
         {
             Listen(kestrel, options, options.PublicPort, guard);

@@ -22,6 +22,9 @@ public sealed record PublicLimits
     /// <summary>Connections one client may hold open; one more is closed at once (<see cref="ConnectionGuard"/>).</summary>
     public int MaxConnectionsPerClient { get; init; } = 256;
 
+    /// <summary>Whether clients on private networks are capped too; by default they count only toward <see cref="MaxConnections"/>.</summary>
+    public bool CapPrivateClients { get; init; }
+
     /// <summary>Connections the public listeners hold open in all (Kestrel's <c>MaxConcurrentConnections</c>).</summary>
     public long MaxConnections { get; init; } = 4096;
 
