@@ -5,6 +5,7 @@ namespace Drydock.DotNet;
 /// <summary>Counts from the TRX files dotnet test writes, so the build can state one line: "N passed, N failed".</summary>
 public sealed record TestResults(int Passed, int Failed, int Skipped)
 {
+    /// <summary>A result's outcomes that fail the run; the counters carry the same names in lower case.</summary>
     static readonly string[] FailingOutcomes = ["Failed", "Error", "Timeout", "Aborted"];
 
     /// <summary>The failed tests by name: a long log's tail rarely shows which one it was.</summary>
@@ -21,7 +22,7 @@ public sealed record TestResults(int Passed, int Failed, int Skipped)
             .Where(r => FailingOutcomes.Contains(r.Attribute("outcome")?.Value))
             .Select(r => Describe(r.Attribute("testName")?.Value ?? "(unnamed)", r.Descendants(ns + "Message").FirstOrDefault()?.Value))
             .ToList();
-        return new(Count("passed"), Count("failed") + Count("error") + Count("timeout") + Count("aborted"), Count("notExecuted"))
+        return new(Count("passed"), FailingOutcomes.Sum(outcome => Count(outcome.ToLowerInvariant())), Count("notExecuted"))
         {
             FailedTests = failedTests,
         };

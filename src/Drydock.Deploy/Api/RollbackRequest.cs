@@ -14,7 +14,7 @@ public sealed record RollbackRequest(string App)
     /// <summary>The environment, with its names in the form the engine resolved (<see cref="EnvironmentNaming"/>) once that is set.</summary>
     public EnvironmentId Id
     {
-        get => _id is { } id && id.App == App && id.Name == Environment ? id : new(App, Environment);
+        get => EnvironmentId.Of(App, Environment, _id);
         init => _id = value;
     }
 

@@ -39,6 +39,13 @@ public sealed record EnvironmentId
     /// <summary>This environment with its names in the older form.</summary>
     public EnvironmentId WithLegacyNames() => new(App, Name, legacyNames: true);
 
+    /// <summary>
+    /// The environment of <paramref name="app"/>/<paramref name="name"/>: <paramref name="resolved"/> (its names in the
+    /// form the engine has, <see cref="EnvironmentNaming"/>) while it is that pair, else the pair in the joint form.
+    /// </summary>
+    public static EnvironmentId Of(string app, string name, EnvironmentId? resolved) =>
+        resolved is { } id && id.App == app && id.Name == name ? id : new(app, name);
+
     public bool Equals(EnvironmentId? other) => other is not null && App == other.App && Name == other.Name;
 
     public override int GetHashCode() => HashCode.Combine(App, Name);

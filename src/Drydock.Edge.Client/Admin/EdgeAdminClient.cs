@@ -105,8 +105,9 @@ public sealed class EdgeAdminClient : IDisposable
         {
             try
             {
-                var left = timeout - clock.Elapsed;
-                using var response = await SendAsync(HttpMethod.Get, AdminPaths.Health, null, attempt < left ? attempt : left > FirstHealthAttempt ? left : FirstHealthAttempt, cancellationToken);
+                // No attempt runs far past the timeout, and none gets less than the first.
+                var budget = TimeSpan.FromTicks(Math.Max(Math.Min(attempt.Ticks, (timeout - clock.Elapsed).Ticks), FirstHealthAttempt.Ticks));
+                using var response = await SendAsync(HttpMethod.Get, AdminPaths.Health, null, budget, cancellationToken);
                 if (response.IsSuccessStatusCode)
                     return true;
             }
@@ -114,7 +115,7 @@ public sealed class EdgeAdminClient : IDisposable
             {
                 // A docker exec of the admin client takes over a second on a busy host: an attempt that ran out gets
                 // twice the time next, or no attempt would ever finish.
-                attempt = attempt * 2 < MaxHealthAttempt ? attempt * 2 : MaxHealthAttempt;
+                attempt = TimeSpan.FromTicks(Math.Min(attempt.Ticks * 2, MaxHealthAttempt.Ticks));
             }
             catch (HttpRequestException) when (!cancellationToken.IsCancellationRequested)
             {

@@ -43,9 +43,7 @@ public sealed class ConnectionGuard(int maxPerClient, bool capPrivateClients = f
     /// <summary>Pure: the key a connection counts under; IPv4 (mapped or not) by its address, IPv6 by its first 64 bits.</summary>
     public static UInt128 ClientOf(IPAddress address)
     {
-        if (address.IsIPv4MappedToIPv6)
-            address = address.MapToIPv4();
-        var bytes = address.GetAddressBytes();
+        var bytes = Unmapped(address).GetAddressBytes();
         if (bytes.Length == 4)
             return (UInt128)System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes);
         // The top bit marks IPv6 so no /64 shares a key with an IPv4 address.
@@ -55,8 +53,7 @@ public sealed class ConnectionGuard(int maxPerClient, bool capPrivateClients = f
     /// <summary>Pure: whether <paramref name="address"/> is on a private network, where one address fronts many clients.</summary>
     public static bool IsShared(IPAddress address)
     {
-        if (address.IsIPv4MappedToIPv6)
-            address = address.MapToIPv4();
+        address = Unmapped(address);
         if (IPAddress.IsLoopback(address))
             return true;
         var b = address.GetAddressBytes();
@@ -64,6 +61,8 @@ public sealed class ConnectionGuard(int maxPerClient, bool capPrivateClients = f
             ? b[0] == 10 || (b[0] == 172 && (b[1] & 0xF0) == 16) || (b[0] == 192 && b[1] == 168) || (b[0] == 100 && (b[1] & 0xC0) == 64) || (b[0] == 169 && b[1] == 254)
             : (b[0] & 0xFE) == 0xFC || (b[0] == 0xFE && (b[1] & 0xC0) == 0x80);
     }
+
+    private static IPAddress Unmapped(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 
     private void Release(UInt128 client)
     {

@@ -55,7 +55,7 @@ public sealed class EdgeServer : IAsyncDisposable
             unreadable = e.Message;
         }
 
-        var routes = new RouteTable(store, TimeProvider.System, restored, CanarySeal.InDirectory(options.StateDirectory));
+        var routes = new RouteTable(store, TimeProvider.System, restored);
         if (routes.Active is null && unreadable is null && options.InitialRoute is { } initial)
             routes.Apply(new Uri(initial.Upstream), initial.Version);
         var invoker = UpstreamInvoker.Create(options.Connector);

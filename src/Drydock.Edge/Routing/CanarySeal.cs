@@ -18,7 +18,7 @@ public sealed class CanarySeal
 
     private CanarySeal(Func<byte[]> key) => _key = new(key, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>A key of this process only (tests; a state directory that cannot hold one).</summary>
+    /// <summary>A key of this process only (tests).</summary>
     public static CanarySeal Ephemeral() => new(() => RandomNumberGenerator.GetBytes(KeyBytes));
 
     /// <summary>

@@ -26,14 +26,11 @@ public sealed class RouteTable
     private Candidate? _candidate;
     private Canary? _canary;
     private long _generation;
-    private readonly CanarySeal _seal;
 
-    /// <param name="seal">Signs the canary cookie; by default a key of this table's lifetime.</param>
-    public RouteTable(RouteStateStore store, TimeProvider time, RouteState? restored = null, CanarySeal? seal = null)
+    public RouteTable(RouteStateStore store, TimeProvider time, RouteState? restored = null)
     {
         _store = store;
         _time = time;
-        _seal = seal ?? CanarySeal.Ephemeral();
         if (restored is null)
             return;
         _generation = restored.Generation;
@@ -69,7 +66,7 @@ public sealed class RouteTable
         var canary = Volatile.Read(ref _canary);
         if (canary is null)
             return TryLease();
-        var assignment = CanaryAssignment.Choose(canaryCookie, canary.Key, canary.Share, random, _seal);
+        var assignment = CanaryAssignment.Choose(canaryCookie, canary.Key, canary.Share, random, _store.CanarySeal);
         setCookie = assignment.SetCookie;
         if (!assignment.ToCanary)
             return TryLease();

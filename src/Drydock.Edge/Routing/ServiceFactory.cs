@@ -14,5 +14,5 @@ public sealed class ServiceFactory(IHttpForwarder forwarder, HttpMessageInvoker 
 
     /// <summary>A service whose slots are saved in <paramref name="directory"/> (restored from <paramref name="restored"/>).</summary>
     public Service Create(ServiceKey key, TlsMode tls, string directory, RouteState? restored) =>
-        Create(key, tls, new RouteTable(new RouteStateStore(directory), TimeProvider.System, restored, CanarySeal.InDirectory(directory)));
+        Create(key, tls, new RouteTable(new RouteStateStore(directory), TimeProvider.System, restored));
 }

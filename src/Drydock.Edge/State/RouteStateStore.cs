@@ -14,6 +14,9 @@ public sealed class RouteStateStore(string directory)
 
     public string Path { get; } = System.IO.Path.Combine(directory, FileName);
 
+    /// <summary>Signs this table's canary cookies with the key kept beside the routes, so a restart keeps every side.</summary>
+    public Routing.CanarySeal CanarySeal { get; } = Routing.CanarySeal.InDirectory(directory);
+
     /// <summary>The saved state; null when nothing was saved yet. Throws <see cref="InvalidDataException"/> for a file that is not a route table.</summary>
     public RouteState? Load()
     {
