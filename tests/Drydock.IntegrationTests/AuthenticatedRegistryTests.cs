@@ -22,6 +22,14 @@ public sealed class AuthenticatedRegistryTests(DockerFixture fixture, ITestOutpu
         try
         {
             Assert.True(registryInstance.StartedHere);
+            // The same address asked for with another password: refused, not used as if it were the wanted registry.
+            var other = new LocalRegistryOptions(Path.Combine(fixture.WorkDirectory, "auth-registry-other"))
+            {
+                Address = registryInstance.Address,
+                RequiredCredentials = credentials with { Password = "other-" + Guid.NewGuid().ToString("N") },
+            };
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => LocalRegistry.EnsureRunningAsync(other, fixture.CreateDocker(setupLog).Runner, setupLog));
+            Assert.Contains("Stop it or name another address", refused.Message);
             var log = new CapturingBuildLog(output);
             var masker = new SecretMasker();
             // A private client config, so this login never touches the machine's docker credentials.

@@ -24,7 +24,7 @@ public sealed class RegistryReleaseTags(HttpClient http, IBuildLog log, Registry
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, uri);
             if (credentials is not null)
-                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credentials.Username}:{credentials.Password}")));
+                request.Headers.Authorization = credentials.BasicHeader();
             using var response = await http.SendAsync(request, cancellationToken);
             if (response.StatusCode == HttpStatusCode.NotFound)
                 return [];

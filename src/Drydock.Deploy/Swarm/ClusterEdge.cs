@@ -38,7 +38,9 @@ public static class ClusterEdge
                 ["EDGE_SHUTDOWN_TIMEOUT_SECONDS"] = ((int)Math.Ceiling(config.DrainTimeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture),
             },
             Mounts = [ServiceMount.Tmpfs("/tmp")],
-            HealthCheck = new ContainerHealthCheck { Interval = TimeSpan.FromSeconds(2), StartPeriod = TimeSpan.FromSeconds(10) },
+            // Swarm replaces a task whose check fails, and the edge is its node's one door: a busy node slow to start the
+            // probe (a .NET process) must not get it killed, so a probe has 10 s and five in a row must fail.
+            HealthCheck = new ContainerHealthCheck { Interval = TimeSpan.FromSeconds(2), Timeout = TimeSpan.FromSeconds(10), Retries = 5, StartPeriod = TimeSpan.FromSeconds(10) },
             ReadOnly = true,
             CapDrop = ["ALL"],
             LimitMemory = "256m",

@@ -12,8 +12,9 @@ namespace Drydock.Edge.Client;
 /// </summary>
 public sealed class EdgeAdminClient : IDisposable
 {
-    /// <summary>Covers the edge's own health check of a new upstream (3 s) with room for a docker exec over SSH.</summary>
-    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(15);
+    /// <summary>Covers the edge's own health check of a new upstream (3 s) with room for a docker exec over SSH, which on a
+    /// busy host (a .NET process started inside the edge) took more than 15 s.</summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>Issuing a certificate waits for the ACME server: an order, a validation, a download.</summary>
     public static readonly TimeSpan IssueTimeout = TimeSpan.FromMinutes(3);

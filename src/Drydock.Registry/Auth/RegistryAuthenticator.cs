@@ -53,10 +53,7 @@ internal sealed class RegistryAuthenticator(HttpClient http, RegistryCredentials
         throw new RegistryAuthenticationException($"{uri} asks for the unsupported authentication scheme '{challenge.Scheme}'.");
     }
 
-    private AuthenticationHeaderValue? Basic() =>
-        credentials is null
-            ? null
-            : new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credentials.Username}:{credentials.Password}")));
+    private AuthenticationHeaderValue? Basic() => credentials?.BasicHeader();
 
     private async Task<string> FetchTokenAsync(AuthenticationChallenge challenge, string scope, CancellationToken cancellationToken)
     {

@@ -4,4 +4,8 @@ namespace Drydock.Registry;
 public sealed record RegistryCredentials(string Username, string Password)
 {
     public override string ToString() => $"{Username}:*****";
+
+    /// <summary>The <c>Authorization: Basic</c> value of these credentials.</summary>
+    public System.Net.Http.Headers.AuthenticationHeaderValue BasicHeader() =>
+        new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{Username}:{Password}")));
 }

@@ -30,12 +30,12 @@ public static class LocalRegistry
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
         var v2 = new Uri(RegistryEndpoint.ToBaseUri(options.Address), "v2/");
-        if (await AnsweringAsync(http, v2, options.Address, runner, log, cancellationToken) is { } running)
+        if (await AnsweringAsync(http, v2, options, runner, log, cancellationToken) is { } running)
             return running;
 
         // Two builds on one runner: the first starts it, the other waits, then finds it answering.
         using var machineLock = await MachineLock.AcquireAsync($"registry-{options.Address}", $"the registry at {options.Address}", log, cancellationToken);
-        if (await AnsweringAsync(http, v2, options.Address, runner, log, cancellationToken) is { } startedMeanwhile)
+        if (await AnsweringAsync(http, v2, options, runner, log, cancellationToken) is { } startedMeanwhile)
             return startedMeanwhile;
 
         var executable = await HostPackages.EnsureExecutableAsync(runner, log, "docker-registry", "docker-registry", "to run the local registry", cancellationToken);
@@ -69,11 +69,15 @@ public static class LocalRegistry
     }
 
     /// <summary>The registry that answers at the address (started by no one here), null when nothing answers.</summary>
-    private static async Task<LocalRegistryInstance?> AnsweringAsync(HttpClient http, Uri v2, string address, IToolRunner runner, IBuildLog log, CancellationToken cancellationToken)
+    private static async Task<LocalRegistryInstance?> AnsweringAsync(HttpClient http, Uri v2, LocalRegistryOptions options, IToolRunner runner, IBuildLog log, CancellationToken cancellationToken)
     {
+        var address = options.Address;
         switch (await ProbeAsync(http, v2, cancellationToken))
         {
             case Probe.Registry:
+                // One started earlier with other credentials (or none) would refuse the push later, with a less clear error.
+                if (options.RequiredCredentials is { } credentials && !await RequiresAsync(http, v2, credentials, cancellationToken))
+                    throw new InvalidOperationException($"A registry already answers at {address}, but it does not require exactly user '{credentials.Username}' with this password (started earlier with other credentials, or none). Stop it or name another address.");
                 log.Write(LogLevel.Information, $"A registry already answers at {address}; using it");
                 return new LocalRegistryInstance(address, null, runner);
             case Probe.SomethingElse:
@@ -111,6 +115,16 @@ public static class LocalRegistry
         Nothing,
         Registry,
         SomethingElse,
+    }
+
+    /// <summary>Whether the registry refuses an anonymous client and accepts <paramref name="credentials"/>.</summary>
+    private static async Task<bool> RequiresAsync(HttpClient http, Uri v2, RegistryCredentials credentials, CancellationToken cancellationToken)
+    {
+        using var anonymous = await http.GetAsync(v2, cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, v2);
+        request.Headers.Authorization = credentials.BasicHeader();
+        using var authenticated = await http.SendAsync(request, cancellationToken);
+        return anonymous.StatusCode == HttpStatusCode.Unauthorized && authenticated.StatusCode == HttpStatusCode.OK;
     }
 
     private static async Task<Probe> ProbeAsync(HttpClient http, Uri v2, CancellationToken cancellationToken)

@@ -57,7 +57,8 @@ internal sealed class RequestLoop : IAsyncDisposable
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
             {
                 Interlocked.Increment(ref _requests);
-                _failed($"{e.GetType().Name}: {e.Message}");
+                // The inner exception says why (refused, reset, ended early): the outer one is the same for all.
+                _failed($"{e.GetType().Name}: {e.Message}" + (e.InnerException is { } inner ? $" ({inner.Message})" : string.Empty));
             }
         }
     }

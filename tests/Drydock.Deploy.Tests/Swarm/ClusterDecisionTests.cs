@@ -125,6 +125,8 @@ public sealed class ClusterDecisionTests
         Assert.Contains($"--env EDGE_ROUTE=http://{Cluster.ActiveAlias()}:8080", arguments);
         Assert.Contains("--env EDGE_ADMIN_PORT=off", arguments);
         Assert.Contains("--update-order stop-first", arguments);
+        Assert.Contains("--health-timeout 10s", arguments);
+        Assert.Contains("--health-retries 5", arguments);
 
         var running = new SwarmService("e", settings.Name, settings.Image) { Labels = settings.Labels };
         Assert.Null(ClusterEdge.Outdated(running, settings));

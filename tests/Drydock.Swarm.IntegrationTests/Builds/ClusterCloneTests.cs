@@ -199,7 +199,19 @@ public sealed class ClusterCloneTests(ClusterCloneFixture fixture, ITestOutputHe
         await FigureAsync($"{phase}\t{load.Served}\t{load.Failures.Count}\t{clock.Elapsed.TotalSeconds:F1}");
         // Kept, not thrown: the later phases still run and report their figures.
         if (!load.Failures.IsEmpty || load.Served == 0)
+        {
             _failedPhases.Add(line);
+            output.WriteLine($"last failure: {load.Failures.LastOrDefault()}");
+            await DescribeEdgeTasksAsync();
+        }
+    }
+
+    /// <summary>Every task the edge services ever had (a replaced one says why), to tell a restarted edge from a bad route.</summary>
+    private async Task DescribeEdgeTasksAsync()
+    {
+        foreach (var service in (await ServicesAsync(ClusterCloneFixture.Environment, null)).Keys.Where(s => s.StartsWith("drydock-edge-", StringComparison.Ordinal)))
+            foreach (var task in await fixture.Cluster.ManagerDocker.ServiceTasksAsync(new DockerServicePsSettings(service)))
+                output.WriteLine($"  {task.Name} on {task.Node}: desired {task.DesiredState}, {task.CurrentState} {task.Error}");
     }
 
     private static async Task FigureAsync(string line)
